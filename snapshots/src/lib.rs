@@ -1,0 +1,1 @@
+//! Test-only package: see `tests/` (snapshots of every stage on every seed).

@@ -1,0 +1,179 @@
+//! Pipeline files (`pipelines/<name>.toml`): where input comes from, where output goes,
+//! and each stage's settings.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+/// A pipeline file as written. Unknown keys are errors.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineFile {
+    /// Input folder (default `seeds`), relative to the project root.
+    pub input: Option<PathBuf>,
+    /// Output folder (default `out/<pipeline name>`), relative to the project root.
+    pub output: Option<PathBuf>,
+    /// `[ingest]` settings.
+    pub ingest: ingest::IngestConfig,
+    /// `[normalize]` settings.
+    pub normalize: normalize::NormalizeConfig,
+    /// `[extract]` settings.
+    pub extract: extract::ExtractConfig,
+    /// `[reconcile]` settings.
+    pub reconcile: reconcile::ReconcileConfig,
+    /// `[report]` settings.
+    pub report: report::ReportConfig,
+}
+
+/// A pipeline ready to run: paths resolved, command-line overrides applied.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    /// Name (the file stem).
+    pub name: String,
+    /// The pipeline file.
+    pub file: PathBuf,
+    /// Input folder.
+    pub input: PathBuf,
+    /// Output folder.
+    pub output: PathBuf,
+    /// Stage settings.
+    pub settings: PipelineFile,
+}
+
+/// The project root: the folder holding the workspace `Cargo.toml`.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the project root").to_path_buf()
+}
+
+/// Finds a pipeline by name (`default` is `pipelines/default.toml`) or path.
+pub fn locate(name_or_path: &str, root: &Path) -> PathBuf {
+    let as_path = Path::new(name_or_path);
+    if name_or_path.ends_with(".toml") || as_path.components().count() > 1 {
+        as_path.to_path_buf()
+    } else {
+        root.join("pipelines").join(format!("{name_or_path}.toml"))
+    }
+}
+
+/// Parses a pipeline file's text; the error names the file, the line and the key.
+pub fn parse(text: &str, file: &Path) -> Result<PipelineFile> {
+    toml::from_str(text).map_err(|err| {
+        let location = err.span().map(|span| describe_location(text, span.start)).unwrap_or_default();
+        anyhow::anyhow!("invalid pipeline file {}{location}: {}", file.display(), err.message().trim())
+    })
+}
+
+/// ` at line N (key `table.key`)` for a byte position in a TOML text.
+fn describe_location(text: &str, pos: usize) -> String {
+    let pos = pos.min(text.len());
+    let line_no = text[..pos].matches('\n').count() + 1;
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    match line.split_once('=') {
+        Some((key, _)) if !key.trim().is_empty() && !key.trim_start().starts_with('#') => {
+            let key = key.trim();
+            let full = match table {
+                Some(t) => format!("{t}.{key}"),
+                None => key.to_string(),
+            };
+            format!(" at line {line_no} (key `{full}`)")
+        }
+        _ => format!(" at line {line_no}"),
+    }
+}
+
+/// Loads a pipeline and applies `--input` / `--out` (relative to the current folder).
+pub fn load(name_or_path: &str, input: Option<&Path>, out: Option<&Path>) -> Result<Pipeline> {
+    let root = project_root();
+    let file = locate(name_or_path, &root);
+    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read pipeline file {}", file.display()))?;
+    let settings = parse(&text, &file)?;
+    let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "default".into());
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let input = match input {
+        Some(dir) => cwd.join(dir),
+        None => root.join(settings.input.clone().unwrap_or_else(|| PathBuf::from("seeds"))),
+    };
+    let output = match out {
+        Some(dir) => cwd.join(dir),
+        None => root.join(settings.output.clone().unwrap_or_else(|| PathBuf::from("out").join(&name))),
+    };
+    if !input.is_dir() {
+        bail!("input folder {} does not exist or is not a folder (pipeline {})", input.display(), file.display());
+    }
+    let input_abs = input.canonicalize().with_context(|| format!("cannot resolve {}", input.display()))?;
+    let output_abs = absolute_lexical(&output);
+    if output_abs.starts_with(&input_abs) {
+        bail!(
+            "output folder {} is inside the input folder {}: reports would be read back as articles",
+            output.display(),
+            input.display()
+        );
+    }
+    Ok(Pipeline { name, file, input, output, settings })
+}
+
+/// Makes a path absolute without requiring it to exist, resolving the deepest
+/// existing ancestor through symlinks.
+fn absolute_lexical(path: &Path) -> PathBuf {
+    let mut existing = path.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_err(text: &str, expected: &[&str]) {
+        let err = parse(text, Path::new("pipelines/bad.toml")).unwrap_err().to_string();
+        for part in expected {
+            assert!(err.contains(part), "{err:?} should contain {part:?}");
+        }
+    }
+
+    #[test]
+    fn the_default_pipeline_parses() {
+        let root = project_root();
+        let file = root.join("pipelines/default.toml");
+        let parsed = parse(&std::fs::read_to_string(&file).unwrap(), &file).unwrap();
+        assert_eq!(parsed.input, Some(PathBuf::from("seeds")));
+        assert_eq!(parsed.ingest, ingest::IngestConfig::default());
+    }
+
+    #[test]
+    fn unknown_keys_name_file_line_and_key() {
+        check_err("input = \"seeds\"\n\n[ingest]\nmax_bytes = 3\n", &["pipelines/bad.toml", "line 4", "max_bytes"]);
+        check_err("colour = 1\n", &["line 1", "colour"]);
+    }
+
+    #[test]
+    fn wrong_types_name_file_line_and_key() {
+        check_err("[ingest]\nmax_file_bytes = \"big\"\n", &["pipelines/bad.toml", "line 2", "max_file_bytes"]);
+    }
+
+    #[test]
+    fn malformed_toml_is_an_error_with_a_line() {
+        check_err("input = \"seeds\n", &["pipelines/bad.toml", "line 1"]);
+    }
+}
