@@ -4,6 +4,8 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod cache;
+mod lock;
 mod pipeline;
 mod progress;
 mod run;
@@ -74,11 +76,15 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run(target) => {
             let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;
-            let rec = run::run(&pipeline, &progress::Progress::new(!target.quiet))?;
-            Ok(exit_code(target.strict, !rec.errors.is_empty()))
+            let lock = lock::OutputLock::acquire(&pipeline.output, "run")?;
+            tracing::debug!(lock = %lock.path().display(), "output folder locked");
+            let report = run::run(&pipeline, &progress::Progress::new(!target.quiet))?;
+            Ok(exit_code(target.strict, !report.reconciled.errors.is_empty()))
         }
         Command::Stage { stage, target } => {
             let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;
+            let lock = lock::OutputLock::acquire(&pipeline.output, "stage")?;
+            tracing::debug!(lock = %lock.path().display(), "output folder locked");
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(ExitCode::SUCCESS)
         }
