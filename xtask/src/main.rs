@@ -10,6 +10,7 @@ mod pipeline;
 mod progress;
 mod run;
 mod stages;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,15 @@ struct Cli {
 enum Command {
     /// Run every stage of a pipeline.
     Run(Target),
+    /// Run the pipeline, then keep the reports up to date as the input folder or the
+    /// pipeline file change (Ctrl-C to stop).
+    Watch {
+        #[command(flatten)]
+        target: Target,
+        /// Stop after this many updates (for tests and scripts).
+        #[arg(long)]
+        exit_after: Option<usize>,
+    },
     /// Run one stage (ingest, normalize, extract, reconcile, report) on the previous stage's files.
     Stage {
         /// The stage to run.
@@ -80,6 +90,16 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             tracing::debug!(lock = %lock.path().display(), "output folder locked");
             let report = run::run(&pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(exit_code(target.strict, !report.reconciled.errors.is_empty()))
+        }
+        Command::Watch { target, exit_after } => {
+            watch::watch(&watch::WatchArgs {
+                pipeline: target.pipeline,
+                input: target.input,
+                out: target.out,
+                exit_after,
+                progress: !target.quiet,
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Stage { stage, target } => {
             let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;

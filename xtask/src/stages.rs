@@ -256,7 +256,9 @@ pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> 
         }
         match result.value.error {
             Some(reason) => {
-                tracing::warn!(file = %result.file.rel, %reason, "ingest refused a file");
+                if !result.reused {
+                    tracing::warn!(file = %result.file.rel, %reason, "ingest refused a file");
+                }
                 outcome.failed += 1;
                 diagnostics.push(Diagnostic { source_id: result.file.rel.clone(), stage: "ingest".into(), error: reason.clone() });
                 entries.push(SourceEntry {
@@ -450,7 +452,9 @@ where
         match &entry.value {
             None => outcome.ok += 1,
             Some(reason) => {
-                tracing::warn!(%source_id, stage, %reason, "a source failed");
+                if !reused {
+                    tracing::warn!(%source_id, stage, %reason, "a source failed");
+                }
                 outcome.failed += 1;
                 diagnostics.push(Diagnostic { source_id: source_id.clone(), stage: stage.into(), error: reason.clone() });
                 if let Some(e) = entries.iter_mut().find(|e| e.source_id == source_id) {
