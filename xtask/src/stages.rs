@@ -303,6 +303,12 @@ fn ingest_one(
     // Hash the bytes (within the size limit) to find a cached result. A file too large,
     // vanished or unreadable goes to ingest, whose error names the reason.
     let bytes = match std::fs::metadata(&file.path) {
+        // A pipe or a device would block the read or never end; a folder reached
+        // through a symlink is not an article either. Refused before opening.
+        Ok(meta) if !meta.is_file() => {
+            let error = format!("{}: not a regular file (folder, pipe, socket or device)", file.rel);
+            return FileResult { file, value: Ingested { docs: Vec::new(), error: Some(error) }, entry: None, reused: false };
+        }
         Ok(meta) if meta.len() <= config.max_file_bytes => std::fs::read(&file.path).ok(),
         _ => None,
     };
