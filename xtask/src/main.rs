@@ -4,6 +4,7 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod bench_watch;
 mod cache;
 mod lock;
 mod pipeline;
@@ -36,6 +37,16 @@ enum Command {
         /// Stop after this many updates (for tests and scripts).
         #[arg(long)]
         exit_after: Option<usize>,
+    },
+    /// Measure watch latency (file landing to updated reports) on the seeds, and the
+    /// work one new source costs in a large generated corpus.
+    BenchWatch {
+        /// Size of the generated corpus (0 skips it).
+        #[arg(long, default_value_t = 10_000)]
+        sources: usize,
+        /// Articles landed one by one on the seeds.
+        #[arg(long, default_value_t = 10)]
+        repeats: usize,
     },
     /// Run one stage (ingest, normalize, extract, reconcile, report) on the previous stage's files.
     Stage {
@@ -99,6 +110,10 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
                 exit_after,
                 progress: !target.quiet,
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BenchWatch { sources, repeats } => {
+            bench_watch::bench_watch(sources, repeats)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stage { stage, target } => {

@@ -84,6 +84,9 @@ pub fn watch(args: &WatchArgs) -> Result<()> {
     })
     .context("cannot install the Ctrl-C handler")?;
     watch_with(args, tx, rx, &mut |update| {
+        if update.number == 0 {
+            return;
+        }
         let names: Vec<String> = update.changed.iter().take(5).map(|p| p.display().to_string()).collect();
         let more = update.changed.len().saturating_sub(names.len());
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
@@ -99,6 +102,7 @@ pub fn watch(args: &WatchArgs) -> Result<()> {
 
 /// The watch loop: full run, then one update per settled burst of changes, until
 /// `Msg::Stop` arrives on `rx` or `exit_after` updates are done. `tx` feeds `rx`.
+/// `on_update` hears of the full run as update 0, once the watches are in place.
 pub fn watch_with(
     args: &WatchArgs,
     tx: Sender<Msg>,
@@ -109,7 +113,7 @@ pub fn watch_with(
     let _lock = OutputLock::acquire(&pipeline.output, "watch")?;
     let progress = Progress::new(args.progress);
     let first = run::run(&pipeline, &progress)?;
-    let mut previous = first.reconciled;
+    let mut previous = first.reconciled.clone();
 
     let input = pipeline.input.canonicalize().with_context(|| format!("cannot resolve {}", pipeline.input.display()))?;
     let file = absolute(&pipeline.file)?;
@@ -133,6 +137,8 @@ pub fn watch_with(
         .with_context(|| format!("cannot watch the pipeline file's folder {}", file_dir.display()))?;
     println!("watching {} and {} (Ctrl-C to stop)", pipeline.input.display(), pipeline.file.display());
     drop(tx);
+    // Update 0: the full run, reported once the watches are in place.
+    on_update(&Update { number: 0, changed: Vec::new(), report: first, changes: Vec::new() });
 
     let mut number = 0;
     while args.exit_after.is_none_or(|n| number < n) {
