@@ -4,6 +4,7 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod gen_corpus;
 mod pipeline;
 mod progress;
 mod run;
@@ -32,6 +33,8 @@ enum Command {
         #[command(flatten)]
         target: Target,
     },
+    /// Write a synthetic corpus with known answers (`answers.json`).
+    GenCorpus(gen_corpus::GenArgs),
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +85,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
