@@ -45,7 +45,8 @@ pub struct GenArgs {
     /// Seed: the same seed and size give byte-identical output.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Output folder (created; files of an earlier corpus in it are not removed).
+    /// Output folder (created): sources go to `OUT/sources/`, answers to `OUT/answers.json`.
+    /// Files of an earlier corpus in it are not removed.
     #[arg(long, default_value = "out/corpus")]
     pub out: PathBuf,
 }
@@ -73,7 +74,7 @@ pub fn main(args: &GenArgs) -> Result<()> {
         summary.files,
         summary.stories,
         summary.bytes as f64 / 1e6,
-        args.out.display(),
+        args.out.join(SOURCES_DIR).display(),
         started.elapsed().as_secs_f64(),
         args.out.join(ANSWERS_FILE).display()
     );
@@ -82,6 +83,13 @@ pub fn main(args: &GenArgs) -> Result<()> {
 
 /// Name of the answers file in the corpus folder.
 pub const ANSWERS_FILE: &str = "answers.json";
+
+/// Folder of the sources inside the corpus folder: the input to give the pipeline
+/// (`--input OUT/sources`), so that `answers.json` is not read as an article.
+pub const SOURCES_DIR: &str = "sources";
+
+/// Written last: the corpus folder is complete.
+pub const COMPLETE_FILE: &str = ".complete";
 
 /// Writes a corpus of `n_sources` sources drawn from `seed` into `out`.
 pub fn generate(n_sources: usize, seed: u64, out: &Path) -> Result<CorpusSummary> {
@@ -96,6 +104,7 @@ pub fn generate(n_sources: usize, seed: u64, out: &Path) -> Result<CorpusSummary
     )
     .context("gen-corpus: writing answers.json")?;
 
+    let sources = out.join(SOURCES_DIR);
     let outlets = make_outlets(&mut Rng::new(seed ^ 0x6f75_746c_6574_7321));
     let mut names = NameSource { rng: Rng::new(seed ^ 0x6e61_6d65_7321), used: HashSet::new() };
     let mut summary = CorpusSummary::default();
@@ -106,7 +115,7 @@ pub fn generate(n_sources: usize, seed: u64, out: &Path) -> Result<CorpusSummary
         let story = Story::new(story_idx, &mut rng);
         let (files, answer) = write_story(story, size, &outlets, &mut names, &mut rng);
         for file in &files {
-            let path = out.join(&file.rel);
+            let path = sources.join(&file.rel);
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).with_context(|| format!("gen-corpus: cannot create {}", dir.display()))?;
             }
@@ -126,6 +135,9 @@ pub fn generate(n_sources: usize, seed: u64, out: &Path) -> Result<CorpusSummary
     summary.stories = story_idx;
     answers.write_all(b"\n]}\n").context("gen-corpus: writing answers.json")?;
     answers.flush().context("gen-corpus: writing answers.json")?;
+    let marker = out.join(COMPLETE_FILE);
+    std::fs::write(&marker, format!("{n_sources} {seed}\n"))
+        .with_context(|| format!("gen-corpus: cannot write {}", marker.display()))?;
     Ok(summary)
 }
 
@@ -202,9 +214,10 @@ pub struct DatedValue {
 /// One source of a story.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SourceAnswer {
-    /// Source id as ingest names it: the relative path, plus `#n` inside JSONL files.
+    /// Source id as ingest names it with `--input OUT/sources`: the path relative to
+    /// that folder, plus `#n` (1-based line) inside JSONL files.
     pub source_id: String,
-    /// The file, relative to the corpus folder.
+    /// The file, relative to `OUT/sources`.
     pub file: String,
     /// `text`, `html`, `json` (one object) or `jsonl`.
     pub format: String,
@@ -2377,7 +2390,7 @@ mod tests {
 
     /// The body of a source as its file holds it: the whole file, or a JSON article's fields.
     fn source_text(dir: &Path, source: &SourceAnswer) -> String {
-        let raw = std::fs::read_to_string(dir.join(&source.file)).unwrap();
+        let raw = std::fs::read_to_string(dir.join(SOURCES_DIR).join(&source.file)).unwrap();
         match source.format.as_str() {
             "json" => json_text(&serde_json::from_str(&raw).unwrap()),
             "jsonl" => {
@@ -2411,7 +2424,8 @@ mod tests {
             rising += story.figures.iter().filter(|f| f.timeline.len() > 1).count();
             for source in &story.sources {
                 assert!(ids.insert(source.source_id.clone()), "source id {} used twice", source.source_id);
-                assert!(dir.path().join(&source.file).is_file(), "{} is missing", source.file);
+                let path = dir.path().join(SOURCES_DIR).join(&source.file);
+                assert!(path.is_file(), "{} is missing", source.file);
                 *relations.entry(source.relation.clone()).or_insert(0) += 1;
                 *formats.entry(source.format.clone()).or_insert(0) += 1;
                 if let Some(of) = &source.copy_of {
@@ -2419,10 +2433,8 @@ mod tests {
                 }
                 if source.relation == "identical" {
                     let of = story.sources.iter().find(|s| Some(&s.source_id) == source.copy_of.as_ref()).unwrap();
-                    assert_eq!(
-                        std::fs::read(dir.path().join(&source.file)).unwrap(),
-                        std::fs::read(dir.path().join(&of.file)).unwrap()
-                    );
+                    let of_path = dir.path().join(SOURCES_DIR).join(&of.file);
+                    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(of_path).unwrap());
                 }
                 let text = source_text(dir.path(), source);
                 assert!(
