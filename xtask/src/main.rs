@@ -4,6 +4,7 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod bench;
 mod gen_corpus;
 mod pipeline;
 mod progress;
@@ -35,6 +36,8 @@ enum Command {
     },
     /// Write a synthetic corpus with known answers (`answers.json`).
     GenCorpus(gen_corpus::GenArgs),
+    /// Measure throughput and peak memory on generated corpora; writes `bench.json`.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +89,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
