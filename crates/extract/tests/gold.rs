@@ -2,7 +2,6 @@
 //! `tests/gold/README.md`) and holds the figures the issue asks for on the seeds.
 //! `GOLD_VERBOSE=1 cargo test -p extract --test gold -- --nocapture` lists every miss.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use records::{Extraction, QuoteKind, char_slice};
@@ -231,7 +230,7 @@ fn score(gold_file: &str) -> Scores {
 
         // Quantities: located by context, matched by overlap, right when kind,
         // interval and event all agree.
-        let mut spans: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut spans: Vec<(String, (usize, usize))> = Vec::new();
         let mut q_used = vec![false; x.quantities.len()];
         let mut qp = Prf::default();
         let mut cp = Prf::default();
@@ -240,8 +239,8 @@ fn score(gold_file: &str) -> Scores {
                 sc.skipped += 1;
                 continue;
             };
-            spans.entry(g.text.clone()).or_insert(span);
             let m = x.quantities.iter().enumerate().find(|(i, q)| !q_used[*i] && overlaps((q.start, q.end), span));
+            spans.push((g.text.clone(), span));
             let is_count = g.kind == "count";
             match m {
                 Some((i, q)) => {
@@ -270,7 +269,7 @@ fn score(gold_file: &str) -> Scores {
                         sc.attribution.add(attr_ok);
                         let part_ok = match (&g.part_of, q.part_of) {
                             (None, None) => true,
-                            (Some(t), Some(p)) => spans.get(t).is_some_and(|s| overlaps(*s, (x.quantities[p].start, x.quantities[p].end))),
+                            (Some(t), Some(p)) => spans.iter().rev().find(|(k, sp)| k == t && sp.0 < span.0).is_some_and(|(_, s)| overlaps(*s, (x.quantities[p].start, x.quantities[p].end))),
                             _ => false,
                         };
                         sc.flags.add(q.hedged == g.hedged && q.retracted == g.retracted && part_ok);
