@@ -1,0 +1,266 @@
+//! Source dependence: which sources of a story copy or paraphrase each other.
+//!
+//! Shingles and MinHash find verbatim copies, but a spun rewrite (synonyms swapped,
+//! clauses reordered) shares few shingles. What survives rewriting is the content:
+//! the same sentences in the same order, each still sharing most of its content words
+//! (names, numbers, nouns). So each candidate pair gets:
+//! - sentence alignment: every sentence of the shorter source matched to its most
+//!   similar sentence of the other on content-word stems (Dice), the share of aligned
+//!   sentences, and how many of them keep their order (longest increasing run);
+//! - shingles: Jaccard of 3-grams of content stems (near-copies);
+//! - shared rare items: names and figures that only these two sources of the story carry.
+//!
+//! Candidates: in a small story every pair; in a large one, pairs that collide in a
+//! MinHash LSH band or share a rare name or figure (posting lists walked with a
+//! bounded window), so the work grows linearly with the number of sources.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::Extraction;
+
+use crate::ReconcileConfig;
+use crate::text::{content_set, content_stems, hash64, num};
+
+const N_HASHES: usize = 64;
+const BAND_ROWS: usize = 2;
+/// Fewest shared content 3-grams for a near-copy (about two sentences).
+const MIN_SHARED_SHINGLES: usize = 12;
+
+/// What dependence needs of one source.
+pub struct Profile {
+    /// Content-stem sets (sorted hashes) of the sentences that carry enough content
+    /// to align.
+    sentences: Vec<Vec<u64>>,
+    /// Hashes of 3-grams of content stems.
+    shingles: BTreeSet<u64>,
+    /// MinHash signature of `shingles`.
+    signature: Vec<u64>,
+    /// Names and figures, as readable keys.
+    pub items: BTreeSet<String>,
+}
+
+fn mix(x: u64, seed: u64) -> u64 {
+    // splitmix64 of the value xor a per-function seed: a cheap family of hash functions.
+    let mut z = x ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Builds the profile of one source.
+pub fn profile(x: &Extraction) -> Profile {
+    let text = &x.document.text;
+    let mut sentences = Vec::new();
+    for s in &x.document.sentences {
+        if let Some(t) = records::char_slice(text, s.start, s.end) {
+            let set: BTreeSet<u64> = content_set(t).iter().map(|w| hash64(w)).collect();
+            if set.len() >= 3 {
+                sentences.push(set.into_iter().collect());
+            }
+        }
+    }
+    let stems = content_stems(text);
+    let shingles: BTreeSet<u64> = stems.windows(3).map(|w| hash64(&w.join(" "))).collect();
+    let signature = (0..N_HASHES as u64)
+        .map(|seed| {
+            shingles
+                .iter()
+                .map(|h| mix(*h, seed + 1))
+                .min()
+                .unwrap_or(u64::MAX)
+        })
+        .collect();
+    let mut items = BTreeSet::new();
+    for e in &x.entities {
+        items.insert(e.name.clone());
+    }
+    for q in &x.quantities {
+        if q.exact && q.low == q.high && q.low >= 10.0 {
+            items.insert(num(q.low));
+        }
+    }
+    Profile {
+        sentences,
+        shingles,
+        signature,
+        items,
+    }
+}
+
+/// Evidence that two sources depend on each other.
+#[derive(Debug, Clone)]
+pub struct PairScore {
+    /// 0..=1, see [`score`].
+    pub similarity: f64,
+    /// Judged a copy or paraphrase.
+    pub derived: bool,
+    /// Readable reasons.
+    pub evidence: String,
+}
+
+/// Dice coefficient of two sorted, deduplicated lists.
+fn dice_sorted(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * inter as f64 / (a.len() + b.len()) as f64
+}
+
+/// Length of the longest strictly increasing subsequence.
+fn lis(seq: &[usize]) -> usize {
+    let mut tails: Vec<usize> = Vec::new();
+    for &x in seq {
+        match tails.binary_search(&x) {
+            Ok(_) => {}
+            Err(p) if p == tails.len() => tails.push(x),
+            Err(p) => tails[p] = x,
+        }
+    }
+    tails.len()
+}
+
+/// Scores a pair. `rare` are items the two share that few sources of the story carry.
+pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig) -> PairScore {
+    let (short, long) = if a.sentences.len() <= b.sentences.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let mut aligned_to = Vec::new();
+    for s in &short.sentences {
+        let best = long
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(j, t)| (dice_sorted(s, t), j))
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        if let Some((d, j)) = best
+            && d >= config.align_dice
+        {
+            aligned_to.push(j);
+        }
+    }
+    let n_short = short.sentences.len();
+    let aligned = aligned_to.len();
+    let in_order = lis(&aligned_to);
+    let coverage = if n_short == 0 {
+        0.0
+    } else {
+        aligned as f64 / n_short as f64
+    };
+    let ordered = if n_short == 0 {
+        0.0
+    } else {
+        in_order as f64 / n_short as f64
+    };
+    let union = a.shingles.union(&b.shingles).count();
+    let shared_shingles = a.shingles.intersection(&b.shingles).count();
+    let jaccard = if union == 0 {
+        0.0
+    } else {
+        shared_shingles as f64 / union as f64
+    };
+    let paraphrase = in_order >= config.min_aligned && ordered >= config.derived_alignment;
+    // Two three-line notes share a high share of shingles by chance; a copy must also
+    // share a passage of some length.
+    let copy = jaccard >= config.derived_shingles && shared_shingles >= MIN_SHARED_SHINGLES;
+    let similarity = ordered.max(jaccard);
+    let mut evidence = format!(
+        "{aligned} of {n_short} sentences aligned on content words ({:.0}%), {in_order} in the same order; content shingles {:.0}% shared",
+        coverage * 100.0,
+        jaccard * 100.0
+    );
+    if !rare.is_empty() {
+        evidence.push_str("; shared rare: ");
+        evidence.push_str(&rare.iter().take(8).cloned().collect::<Vec<_>>().join(", "));
+    }
+    let derived = paraphrase || copy;
+    if derived {
+        evidence.push_str(if copy {
+            "; near-copy"
+        } else {
+            "; paraphrase: same sentences in the same order"
+        });
+    }
+    PairScore {
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        derived,
+        evidence,
+    }
+}
+
+/// Candidate pairs (indexes into `profiles`, smaller first) within one story.
+pub fn candidates(
+    members: &[usize],
+    profiles: &[Profile],
+    config: &ReconcileConfig,
+) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    if members.len() <= config.all_pairs_max {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                out.insert((a.min(b), a.max(b)));
+            }
+        }
+        return out;
+    }
+    let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
+    for &m in members {
+        let sig = &profiles[m].signature;
+        for (band, rows) in sig.chunks(BAND_ROWS).enumerate() {
+            let key = rows.iter().fold(0u64, |h, r| mix(h ^ r, band as u64));
+            buckets.entry((band, key)).or_default().push(m);
+        }
+    }
+    let mut items: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &m in members {
+        for it in &profiles[m].items {
+            items.entry(it.as_str()).or_default().push(m);
+        }
+    }
+    let lists = buckets.values().chain(items.values());
+    for list in lists {
+        window_pairs(list, config.block_cap, &mut out);
+    }
+    out
+}
+
+/// Pairs each entry of a posting list with the next `window` entries: every pair of a
+/// short list, and a chain of bounded fan-out through a long one.
+pub fn window_pairs(list: &[usize], window: usize, out: &mut BTreeSet<(usize, usize)>) {
+    for (k, &a) in list.iter().enumerate() {
+        for &b in list.iter().skip(k + 1).take(window.max(1)) {
+            if a != b {
+                out.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+}
+
+/// Items two profiles share that at most `max_df` sources of the story carry.
+pub fn rare_shared(
+    a: &Profile,
+    b: &Profile,
+    df: &BTreeMap<String, usize>,
+    max_df: usize,
+) -> Vec<String> {
+    let mut shared: Vec<(usize, &String)> = a
+        .items
+        .intersection(&b.items)
+        .filter_map(|it| df.get(it).filter(|d| **d <= max_df).map(|d| (*d, it)))
+        .collect();
+    shared.sort();
+    shared.into_iter().map(|(_, it)| it.clone()).collect()
+}
