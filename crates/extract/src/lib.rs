@@ -3,22 +3,128 @@
 //!
 //! Reads: `normalize/<source_id>.json`. Writes (through xtask): `extract/<source_id>.json`.
 //! Next stage: reconcile.
+//!
+//! Everything is rules over one tokenization of the clean text ([`text`]): no model,
+//! no download. General word lists ([`lexicon`]: countries and their adjectives, major
+//! cities and regions, titles, organisation suffixes, reporting verbs, event words)
+//! plus what the document itself says (a word written capitalised mid-sentence is a
+//! name at a sentence start too; `Mr Tokayev` resolves to `Kassym-Jomart Tokayev`).
+//! The interval rules for vague quantities live in [`intervals`] and are tabled in
+//! the crate's README. Paragraphs that are not the article's words (photo and agency
+//! credits, link lists, author bios) yield nothing.
 
-use records::{CleanDocument, Extraction};
+mod dates;
+mod entities;
+pub mod intervals;
+mod lexicon;
+mod quantities;
+mod quotes;
+mod speaker;
+mod text;
+
+use records::{CharIndex, CleanDocument, DateMention, EntityMention, Extraction, QuantityMention, Quote};
 use serde::{Deserialize, Serialize};
 
 /// Extract settings (`[extract]` in a pipeline file).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct ExtractConfig {}
+pub struct ExtractConfig {
+    /// Fewest words between quotation marks for a quote to count as a statement when no
+    /// attribution stands right at it; shorter ones are scare quotes. Default 4.
+    pub min_quote_words: usize,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig { min_quote_words: 4 }
+    }
+}
 
 /// Extracts the mentions of one document.
-pub fn extract(doc: &CleanDocument, _config: &ExtractConfig) -> Extraction {
-    Extraction {
-        document: doc.clone(),
-        entities: Vec::new(),
-        quantities: Vec::new(),
-        dates: Vec::new(),
-        quotes: Vec::new(),
-    }
+pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
+    let d = text::tokenize(doc);
+    let ents = entities::find(&d);
+    let dms = dates::find(&d, doc.date.as_deref());
+    let qs = quantities::find(&d, &ents, &dms);
+    let qts = quotes::find(&d, &ents, config.min_quote_words.max(1));
+
+    let idx = CharIndex::new(&doc.text);
+    let c = |b: usize| idx.char_at_byte(b);
+    let sentence_of = |char_start: usize| -> usize {
+        let p = doc.sentences.partition_point(|s| s.start <= char_start);
+        p.saturating_sub(1)
+    };
+    let entities = ents
+        .iter()
+        .map(|e| {
+            let (s, en) = (c(e.s), c(e.e));
+            EntityMention {
+                text: doc.text[e.s..e.e].to_string(),
+                start: s,
+                end: en,
+                sentence: sentence_of(s),
+                kind: e.kind,
+                name: e.name.clone(),
+                role: e.role.clone(),
+                acronym: e.acronym.clone(),
+            }
+        })
+        .collect();
+    let quantities = qs
+        .iter()
+        .map(|q| {
+            let (s, en) = (c(q.s), c(q.e));
+            QuantityMention {
+                text: doc.text[q.s..q.e].to_string(),
+                start: s,
+                end: en,
+                sentence: sentence_of(s),
+                kind: q.kind,
+                low: q.low,
+                high: q.high,
+                exact: q.exact,
+                unit: q.unit.clone(),
+                counted: q.counted.clone(),
+                event: q.event.clone(),
+                attributed_to: q.attributed_to.clone(),
+                hedged: q.hedged,
+                negated: q.negated,
+                retracted: q.retracted,
+                part_of: q.part_of,
+                as_of: q.as_of.clone(),
+            }
+        })
+        .collect();
+    let dates = dms
+        .iter()
+        .map(|m| {
+            let (s, en) = (c(m.s), c(m.e));
+            DateMention {
+                text: doc.text[m.s..m.e].to_string(),
+                start: s,
+                end: en,
+                sentence: sentence_of(s),
+                resolved: m.resolved.clone(),
+                resolved_end: m.resolved_end.clone(),
+                relative: m.relative,
+            }
+        })
+        .collect();
+    let quotes = qts
+        .iter()
+        .map(|q| {
+            let (s, en) = (c(q.s), c(q.e));
+            Quote {
+                text: doc.text[q.s..q.e].to_string(),
+                start: s,
+                end: en,
+                sentence: sentence_of(s),
+                kind: q.kind,
+                speaker: q.speaker.clone(),
+                speaker_text: q.speaker_text.clone(),
+                verb: q.verb.clone(),
+            }
+        })
+        .collect();
+    Extraction { document: doc.clone(), entities, quantities, dates, quotes }
 }

@@ -1,0 +1,423 @@
+//! Dates: absolute (`January 10, 2022`, `Jan. 10`, `10 January`, `the 7th of January`)
+//! and relative (`on Monday`, `last week`, `a week ago`), resolved against the
+//! article's own date when it is known.
+
+use crate::text::{Doc, Kind};
+
+/// A date mention in byte offsets.
+#[derive(Debug, Clone)]
+pub struct DateM {
+    /// Byte offset.
+    pub s: usize,
+    /// End byte offset.
+    pub e: usize,
+    /// First token.
+    pub tok: usize,
+    /// Last token (inclusive).
+    pub tok_end: usize,
+    /// Resolved ISO date (or `YYYY-MM`, `YYYY`).
+    pub resolved: Option<String>,
+    /// Last day of a resolved span.
+    pub resolved_end: Option<String>,
+    /// Relative to the article date.
+    pub relative: bool,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("January", 1), ("February", 2), ("March", 3), ("April", 4), ("May", 5), ("June", 6), ("July", 7),
+    ("August", 8), ("September", 9), ("October", 10), ("November", 11), ("December", 12), ("Jan", 1),
+    ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8), ("Sep", 9), ("Sept", 9),
+    ("Oct", 10), ("Nov", 11), ("Dec", 12),
+];
+
+const WEEKDAYS: &[(&str, i64)] =
+    &[("Monday", 0), ("Tuesday", 1), ("Wednesday", 2), ("Thursday", 3), ("Friday", 4), ("Saturday", 5), ("Sunday", 6)];
+
+fn month(w: &str) -> Option<u32> {
+    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+}
+
+fn weekday(w: &str) -> Option<i64> {
+    WEEKDAYS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// Civil date of a day count since 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn iso(z: i64) -> String {
+    let (y, m, d) = civil_from_days(z);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Parses `YYYY-MM-DD` (a longer date-time is cut).
+pub fn parse_iso(s: &str) -> Option<i64> {
+    let s = s.get(..10)?;
+    let y: i64 = s.get(..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || s.as_bytes().get(4) != Some(&b'-') {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+/// Weekday of a day count, Monday = 0.
+fn weekday_of(z: i64) -> i64 {
+    (z + 3).rem_euclid(7)
+}
+
+fn day_num(w: &str) -> Option<u32> {
+    let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+    if digits.len() > 2 || digits.is_empty() {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_num(w: &str) -> Option<i64> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i64 = w.parse().ok()?;
+    (1000..=2199).contains(&y).then_some(y)
+}
+
+/// Words that make a weekday point forward from the article date.
+const FUTURE_CUES: &[&str] = &["will", "expected", "due", "scheduled", "planned", "plans", "next", "to be", "set to"];
+
+/// Finds date mentions.
+pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
+    let anchor = anchor.and_then(parse_iso);
+    let anchor_year = anchor.map(|z| civil_from_days(z).0);
+    let n = d.toks.len();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if d.skip_block[d.toks[k].block as usize] {
+            k += 1;
+            continue;
+        }
+        let w = d.t(k);
+        let same = |a: usize, b: usize| b < n && d.toks[a].block == d.toks[b].block;
+        // Month Day[, Year] / Month Year / Month
+        if let Some(m) = month(w) {
+            // `May` and `March` are also words: require a day or year next, or a capital
+            // mid-sentence with a preposition before.
+            let mut j = k;
+            if same(k, k + 1) && d.is(k + 1, ".") {
+                j = k + 1;
+            }
+            let mut day = None;
+            let mut year = None;
+            if same(k, j + 1) && d.toks[j + 1].kind == Kind::Num {
+                if let Some(dd) = day_num(d.t(j + 1)) {
+                    day = Some(dd);
+                    j += 1;
+                    if same(k, j + 2) && d.is(j + 1, ",") {
+                        if let Some(y) = year_num(d.t(j + 2)) {
+                            year = Some(y);
+                            j += 2;
+                        }
+                    } else if same(k, j + 1) {
+                        if let Some(y) = year_num(d.t(j + 1)) {
+                            year = Some(y);
+                            j += 1;
+                        }
+                    }
+                } else if let Some(y) = year_num(d.t(j + 1)) {
+                    year = Some(y);
+                    j += 1;
+                }
+            }
+            let bare_ok = day.is_none()
+                && year.is_none()
+                && !matches!(w, "May" | "March" | "Mar" | "Jan" | "Sept" | "Sep" | "Dec" | "Oct" | "Nov" | "Aug" | "Jun" | "Jul" | "Apr" | "Feb")
+                && k > 0
+                && matches!(d.t(k - 1), "in" | "of" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this");
+            if day.is_some() || year.is_some() || bare_ok {
+                // `the 7th of January` handled below; here the month comes first.
+                let resolved = match (year.or(anchor_year), day) {
+                    (Some(y), Some(dd)) => Some(iso(days_from_civil(y, m, dd))),
+                    (Some(y), None) => Some(format!("{y:04}-{m:02}")),
+                    _ => None,
+                };
+                let (mut s_tok, mut relative) = (k, year.is_none());
+                if k > 0 && matches!(d.t(k - 1), "last" | "next" | "this") {
+                    s_tok = k - 1;
+                    relative = true;
+                }
+                let end_tok = if j == k + 1 && d.is(j, ".") { k } else { j };
+                out.push(DateM {
+                    s: d.toks[s_tok].s,
+                    e: d.toks[end_tok].e,
+                    tok: s_tok,
+                    tok_end: end_tok,
+                    resolved,
+                    resolved_end: None,
+                    relative,
+                });
+                k = j + 1;
+                continue;
+            }
+        }
+        // Day Month [Year], `the 7th of January`
+        if d.toks[k].kind == Kind::Num {
+            if let Some(dd) = day_num(w) {
+                let mut j = k + 1;
+                if same(k, j) && d.is(j, "of") {
+                    j += 1;
+                }
+                if same(k, j) {
+                    if let Some(m) = month(d.t(j)) {
+                        let mut year = None;
+                        if same(k, j + 1) {
+                            if let Some(y) = year_num(d.t(j + 1)) {
+                                year = Some(y);
+                                j += 1;
+                            }
+                        }
+                        let s_tok = if k > 0 && d.is(k - 1, "the") && d.t(k).len() > 2 { k - 1 } else { k };
+                        let resolved = year.or(anchor_year).map(|y| iso(days_from_civil(y, m, dd)));
+                        out.push(DateM {
+                            s: d.toks[s_tok].s,
+                            e: d.toks[j].e,
+                            tok: s_tok,
+                            tok_end: j,
+                            resolved,
+                            resolved_end: None,
+                            relative: year.is_none(),
+                        });
+                        k = j + 1;
+                        continue;
+                    }
+                }
+            }
+            // A year after `in`, `since`, `from`, `to`, `until`, `by`.
+            if let Some(y) = year_num(w) {
+                if k > 0 && matches!(d.t(k - 1), "in" | "since" | "from" | "to" | "until" | "by" | "In" | "Since" | "From" | "early" | "late" | "mid" | "before" | "after") {
+                    out.push(DateM {
+                        s: d.toks[k].s,
+                        e: d.toks[k].e,
+                        tok: k,
+                        tok_end: k,
+                        resolved: Some(format!("{y:04}")),
+                        resolved_end: None,
+                        relative: false,
+                    });
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        // Weekdays.
+        if let Some(wd) = weekday(w) {
+            let mut s_tok = k;
+            let mut dir = 0i64; // -1 past, 1 future, 0 by tense
+            if k > 0 {
+                match d.t(k - 1) {
+                    "on" | "On" | "since" | "Since" | "later" | "earlier" | "by" | "until" | "from" => s_tok = k - 1,
+                    "last" | "Last" => {
+                        s_tok = k - 1;
+                        dir = -1;
+                    }
+                    "next" | "Next" | "this" | "This" | "coming" => {
+                        s_tok = k - 1;
+                        dir = 1;
+                    }
+                    _ => {}
+                }
+            }
+            if s_tok == k - 1 && matches!(d.t(s_tok), "on" | "On") {
+                // keep
+            }
+            let (sa, sb) = d.sentence_range(k);
+            if dir == 0 {
+                let future = (sa..sb).any(|m| FUTURE_CUES.contains(&d.t(m)));
+                dir = if future { 1 } else { -1 };
+            }
+            let resolved = anchor.map(|z| {
+                let delta = (wd - weekday_of(z)).rem_euclid(7);
+                if dir > 0 {
+                    iso(z + if delta == 0 { 7 } else { delta })
+                } else {
+                    iso(z - (7 - delta) % 7)
+                }
+            });
+            out.push(DateM {
+                s: d.toks[s_tok].s,
+                e: d.toks[k].e,
+                tok: s_tok,
+                tok_end: k,
+                resolved,
+                resolved_end: None,
+                relative: true,
+            });
+            k += 1;
+            continue;
+        }
+        // last/this/next week|month|year; yesterday, today, tomorrow; N units ago.
+        let lw = w.to_ascii_lowercase();
+        if matches!(lw.as_str(), "last" | "this" | "next" | "past") && same(k, k + 1) {
+            let unit = d.t(k + 1);
+            if matches!(unit, "week" | "month" | "year" | "weekend") {
+                let (r, re) = match anchor {
+                    Some(z) => span_of(z, lw.as_str(), unit),
+                    None => (None, None),
+                };
+                out.push(DateM { s: d.toks[k].s, e: d.toks[k + 1].e, tok: k, tok_end: k + 1, resolved: r, resolved_end: re, relative: true });
+                k += 2;
+                continue;
+            }
+        }
+        if matches!(lw.as_str(), "yesterday" | "today" | "tomorrow" | "tonight") {
+            let off = match lw.as_str() {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            out.push(DateM {
+                s: d.toks[k].s,
+                e: d.toks[k].e,
+                tok: k,
+                tok_end: k,
+                resolved: anchor.map(|z| iso(z + off)),
+                resolved_end: None,
+                relative: true,
+            });
+            k += 1;
+            continue;
+        }
+        if let Some((count, unit_tok)) = count_before_ago(d, k) {
+            let unit = d.t(unit_tok).trim_end_matches('s');
+            let days = match unit {
+                "day" => 1,
+                "week" => 7,
+                "month" => 30,
+                "year" => 365,
+                _ => 0,
+            };
+            if days > 0 {
+                let resolved = anchor.map(|z| {
+                    if unit == "year" {
+                        let (y, m, dd) = civil_from_days(z);
+                        iso(days_from_civil(y - count, m, dd))
+                    } else {
+                        iso(z - count * days)
+                    }
+                });
+                out.push(DateM {
+                    s: d.toks[k].s,
+                    e: d.toks[unit_tok + 1].e,
+                    tok: k,
+                    tok_end: unit_tok + 1,
+                    resolved,
+                    resolved_end: None,
+                    relative: true,
+                });
+                k = unit_tok + 2;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// `a week ago`, `two days ago`, `3 years ago` starting at token `k`: the count and
+/// the unit's token.
+fn count_before_ago(d: &Doc<'_>, k: usize) -> Option<(i64, usize)> {
+    let w = d.t(k);
+    let count = match w.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => w.parse().ok()?,
+    };
+    if k + 2 < d.toks.len() && d.t(k + 2) == "ago" && d.toks[k + 1].kind == Kind::Word {
+        Some((count, k + 1))
+    } else {
+        None
+    }
+}
+
+/// Resolves `last week` and the like to its first and last day.
+fn span_of(z: i64, which: &str, unit: &str) -> (Option<String>, Option<String>) {
+    match unit {
+        "week" | "weekend" => {
+            let monday = z - weekday_of(z);
+            let start = match which {
+                "last" | "past" => monday - 7,
+                "next" => monday + 7,
+                _ => monday,
+            };
+            if unit == "weekend" {
+                (Some(iso(start + 5)), Some(iso(start + 6)))
+            } else {
+                (Some(iso(start)), Some(iso(start + 6)))
+            }
+        }
+        "month" => {
+            let (y, m, _) = civil_from_days(z);
+            let (y2, m2) = match which {
+                "last" | "past" => if m == 1 { (y - 1, 12) } else { (y, m - 1) },
+                "next" => if m == 12 { (y + 1, 1) } else { (y, m + 1) },
+                _ => (y, m),
+            };
+            (Some(format!("{y2:04}-{m2:02}")), None)
+        }
+        _ => {
+            let (y, _, _) = civil_from_days(z);
+            let y2 = match which {
+                "last" | "past" => y - 1,
+                "next" => y + 1,
+                _ => y,
+            };
+            (Some(format!("{y2:04}")), None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip() {
+        for z in [-1000, 0, 19000, 19002, 30000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(parse_iso("2022-01-10"), Some(days_from_civil(2022, 1, 10)));
+        assert_eq!(weekday_of(days_from_civil(2022, 1, 10)), 0, "10 January 2022 was a Monday");
+    }
+}

@@ -1,0 +1,587 @@
+//! Quantities: digits, number words and vague amounts, widened into intervals by
+//! their qualifiers (see [`crate::intervals`]), typed (count, percent, money, measure,
+//! age, year, duration), and for counts: what is counted, the event, who says so,
+//! hedges, negation, retraction, part-of and the date the figure holds for.
+
+use records::{EntityType, QuantityKind};
+
+use crate::dates::DateM;
+use crate::entities::Ent;
+use crate::intervals::{QUALIFIERS, Rule, VAGUE, apply};
+use crate::lexicon::{HEDGES, Lexicon, MULTIPLIERS, lexicon};
+use crate::speaker::{Speaker, subject_before, np_after};
+use crate::text::{Doc, Kind};
+
+/// A quantity mention in byte offsets.
+#[derive(Debug, Clone)]
+pub struct Qty {
+    pub s: usize,
+    pub e: usize,
+    pub tok: usize,
+    pub kind: QuantityKind,
+    pub low: f64,
+    pub high: f64,
+    pub exact: bool,
+    pub unit: Option<String>,
+    pub counted: Option<String>,
+    pub event: Option<String>,
+    pub attributed_to: Option<String>,
+    pub hedged: bool,
+    pub negated: bool,
+    pub retracted: bool,
+    pub part_of: Option<usize>,
+    pub as_of: Option<String>,
+}
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
+    ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
+    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
+    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+
+fn word_value(w: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v).or_else(|| {
+        // `twenty-five`
+        let (a, b) = w.split_once('-')?;
+        let tens = NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(a))?.1;
+        let ones = NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(b))?.1;
+        (tens >= 20.0 && ones < 10.0).then_some(tens + ones)
+    })
+}
+
+fn scale_value(w: &str) -> Option<f64> {
+    SCALES.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v)
+}
+
+/// A parsed number: its interval, last token, and how it was written.
+#[derive(Debug, Clone, Copy)]
+struct Core {
+    lo: f64,
+    hi: f64,
+    end: usize,
+    /// Written with digits.
+    digits: bool,
+    /// A vague amount (`dozens`).
+    vague: bool,
+    /// Plain integer with no separators (candidate year).
+    plain_int: bool,
+}
+
+fn matches_phrase(d: &Doc<'_>, k: usize, phrase: &str) -> Option<usize> {
+    let mut m = k;
+    for (i, w) in phrase.split(' ').enumerate() {
+        if m >= d.toks.len() || (i > 0 && d.toks[m].block != d.toks[k].block) || !d.t(m).eq_ignore_ascii_case(w) {
+            return None;
+        }
+        m += 1;
+    }
+    Some(m - 1)
+}
+
+fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
+    let n = d.toks.len();
+    let w = d.t(k);
+    let tk = d.toks[k].kind;
+    if tk == Kind::Num {
+        if w.ends_with(|c: char| c.is_alphabetic()) {
+            return None; // ordinal
+        }
+        let v: f64 = w.replace(',', "").parse().ok()?;
+        let plain_int = !w.contains([',', '.']);
+        let mut end = k;
+        let mut val = v;
+        if k + 1 < n && d.toks[k + 1].kind == Kind::Word {
+            let nx = d.t(k + 1);
+            if let Some((_, mul)) = MULTIPLIERS.iter().find(|(m, _)| {
+                if m.len() <= 2 { *m == nx && !d.toks[k + 1].sp_before } else { m.eq_ignore_ascii_case(nx) }
+            }) {
+                val *= mul;
+                end = k + 1;
+            }
+        }
+        return Some(Core { lo: val, hi: val, end, digits: true, vague: false, plain_int: plain_int && end == k });
+    }
+    if tk != Kind::Word {
+        return None;
+    }
+    // Vague phrases, longest first.
+    let mut best: Option<(usize, f64, f64)> = None;
+    for (phrase, lo, hi) in VAGUE {
+        if let Some(end) = matches_phrase(d, k, phrase) {
+            if best.is_none_or(|(e, _, _)| end > e) {
+                best = Some((end, *lo, *hi));
+            }
+        }
+    }
+    if let Some((end, lo, hi)) = best {
+        let phrase_is_tens = d.t(k).eq_ignore_ascii_case("tens") && end == k;
+        if !phrase_is_tens || (k + 1 < n && matches!(d.t(k + 1), "of" | "to")) {
+            return Some(Core { lo, hi, end, digits: false, vague: true, plain_int: false });
+        }
+    }
+    // Number words: `sixteen`, `two thousand and thirty`, `a hundred`.
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut m = k;
+    let mut any = false;
+    let mut end = k;
+    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) && k + 1 < n && scale_value(d.t(k + 1)).is_some() {
+        current = 1.0;
+        m = k + 1;
+    }
+    while m < n && d.toks[m].block == d.toks[k].block {
+        let t = d.t(m);
+        if let Some(v) = word_value(t) {
+            current += v;
+            any = true;
+            end = m;
+        } else if let Some(s) = scale_value(t) {
+            if !any && current == 0.0 {
+                break;
+            }
+            if s >= 1000.0 {
+                total += current.max(1.0) * s;
+                current = 0.0;
+            } else {
+                current = current.max(1.0) * s;
+            }
+            any = true;
+            end = m;
+        } else if t == "and" && any && m + 1 < n && word_value(d.t(m + 1)).is_some() && end == m - 1 {
+            // `two thousand and thirty`
+        } else {
+            break;
+        }
+        m += 1;
+    }
+    if any {
+        let v = total + current;
+        return Some(Core { lo: v, hi: v, end, digits: false, vague: false, plain_int: false });
+    }
+    None
+}
+
+/// Words that end the search for a counted noun.
+const STOP: &[&str] = &[
+    "were", "was", "had", "have", "has", "are", "is", "been", "be", "will", "would", "could", "may", "in", "on",
+    "at", "from", "to", "across", "during", "after", "since", "by", "for", "with", "who", "which", "that", "and",
+    "or", "but", "as", "than", "into", "over", "under", "per", "a", "an", "this", "these", "their", "its", "his",
+    "her", "not", "also", "ago", "old",
+];
+
+/// What is counted after token `j`: the normalised noun, and the token it ends at.
+fn counted_after(d: &Doc<'_>, lex: &Lexicon, j: usize) -> Option<(String, usize)> {
+    let n = d.toks.len();
+    let (_, z) = d.sentence_range(j);
+    let mut pos = j + 1;
+    if pos < z && d.t(pos) == "of" {
+        pos += 1;
+    }
+    if pos < z && d.t(pos) == "the" {
+        pos += 1;
+    }
+    let mut fallback: Option<(String, usize)> = None;
+    let limit = (pos + 6).min(z).min(n);
+    while pos < limit {
+        let t = d.t(pos);
+        if matches!(t, "“" | "”" | "\"" | "‘" | "’") {
+            pos += 1;
+            continue;
+        }
+        if d.toks[pos].kind != Kind::Word {
+            break;
+        }
+        if pos + 1 < limit {
+            let two = d.span(pos, pos + 1);
+            if let Some(c) = lex.counted.get(two) {
+                return Some((c.to_string(), pos + 1));
+            }
+        }
+        if let Some(c) = lex.counted.get(t) {
+            // `members of security forces`: the group named after `of` says more.
+            if (t == "members" || t == "units") && pos + 2 < z && d.t(pos + 1) == "of" {
+                if let Some(inner) = counted_after(d, lex, pos) {
+                    return Some(inner);
+                }
+            }
+            return Some((c.to_string(), pos));
+        }
+        if STOP.contains(&t) || lex.events.contains_key(t) || lex.time_units.contains_key(t) {
+            break;
+        }
+        if t.len() > 3 && t.ends_with('s') && !d.cap(pos) && !t.ends_with("ss") && !t.ends_with("ous") {
+            fallback = Some((t.to_string(), pos));
+        }
+        pos += 1;
+    }
+    fallback
+}
+
+/// Event word at token `m` (trying multiword keys first): the event and its last token.
+fn event_at(d: &Doc<'_>, lex: &Lexicon, m: usize, limit: usize) -> Option<(&'static str, usize)> {
+    for len in [4usize, 3, 2] {
+        if m + len - 1 < limit {
+            let s = d.span(m, m + len - 1);
+            if let Some(e) = lex.events.get(s) {
+                return Some((e, m + len - 1));
+            }
+        }
+    }
+    lex.events.get(d.t(m)).map(|e| (*e, m))
+}
+
+/// Finds quantities. `skip` marks tokens already used by dates.
+pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
+    let lex = lexicon();
+    let n = d.toks.len();
+    let mut in_date = vec![false; n];
+    for dm in dates {
+        // `30 years ago` is a date and a duration.
+        if d.t(dm.tok_end) == "ago" {
+            continue;
+        }
+        for f in in_date.iter_mut().take(dm.tok_end + 1).skip(dm.tok) {
+            *f = true;
+        }
+    }
+    // First pass: numbers with their qualifiers and ranges.
+    let mut found: Vec<(usize, usize, Core, Option<Rule>)> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if in_date[k] || d.skip_block[d.toks[k].block as usize] {
+            k += 1;
+            continue;
+        }
+        let Some(mut core) = parse_core(d, k) else {
+            k += 1;
+            continue;
+        };
+        let mut start = k;
+        // Ranges: `between 200 and 300`, `200 to 300`, `200-300`, `two or three`.
+        let mut end = core.end;
+        if end + 2 < n {
+            let sep = d.t(end + 1);
+            let between = k > 0 && d.t(k - 1).eq_ignore_ascii_case("between");
+            let sep_ok = matches!(sep, "to" | "-" | "–" | "or") || (sep == "and" && between);
+            if sep_ok && !in_date[end + 2] {
+                if let Some(c2) = parse_core(d, end + 2) {
+                    if c2.hi >= core.lo && (c2.digits == core.digits || core.vague || c2.vague) {
+                        core.hi = c2.hi;
+                        core.vague = core.vague || c2.vague;
+                        core.plain_int = false;
+                        end = c2.end;
+                        core.end = end;
+                        if between {
+                            start = k - 1;
+                        }
+                    }
+                }
+            }
+        }
+        // Qualifier directly before.
+        let mut rule = None;
+        let mut best_len = 0;
+        if start == k {
+            for (q, r) in QUALIFIERS {
+                let words = q.split(' ').count();
+                if k >= words && words > best_len {
+                    if let Some(e) = matches_phrase(d, k - words, q) {
+                        if e == k - 1 && d.toks[k - words].block == d.toks[k].block {
+                            rule = Some(*r);
+                            best_len = words;
+                        }
+                    }
+                }
+            }
+            // `some` before a vague amount (`some dozens`) adds nothing; before `the` not a qualifier.
+            if best_len > 0 {
+                start = k - best_len;
+            }
+        }
+        found.push((start, end, core, rule));
+        k = end + 1;
+    }
+    let mut out: Vec<Qty> = Vec::with_capacity(found.len());
+    for (idx, &(start, end, core, rule)) in found.iter().enumerate() {
+        let k = if rule.is_some() { start + rule_len(d, start, end) } else { start };
+        let first_num = first_number_tok(d, start, end);
+        let _ = k;
+        let (sa, sb) = d.sentence_range(first_num);
+        let next = |m: usize| if m < sb { d.t(m) } else { "" };
+        let prev = |m: usize| if m > sa { d.t(m - 1) } else { "" };
+        let mut kind = QuantityKind::Other;
+        let mut unit: Option<String> = None;
+        let mut q_end = end;
+        let mut lo = core.lo;
+        let mut hi = core.hi;
+        let after = next(end + 1);
+        // Percent.
+        if after == "%" || after.eq_ignore_ascii_case("percent") || (after == "per" && next(end + 2) == "cent") {
+            kind = QuantityKind::Percent;
+            unit = Some("%".into());
+            q_end = if after == "per" { end + 2 } else { end + 1 };
+        } else if let Some(cur) = currency_before(d, start).or_else(|| lex.currencies.get(after).map(|c| c.to_string())) {
+            kind = QuantityKind::Money;
+            if lex.currencies.contains_key(after) {
+                q_end = end + 1;
+            }
+            unit = Some(cur);
+        } else if let Some(u) = unit_after(d, lex, end, sb) {
+            kind = QuantityKind::Measure;
+            unit = Some(u.0.to_string());
+            q_end = u.1;
+        } else if lex.time_units.contains_key(after) || after.starts_with("year-old") {
+            if next(end + 2) == "old" || after.contains("-old") || (after.contains("year") && next(end + 2) == "-" && next(end + 3) == "old") {
+                kind = QuantityKind::Age;
+                q_end = if next(end + 2) == "old" { end + 2 } else { end + 1 };
+            } else {
+                kind = QuantityKind::Duration;
+                unit = Some(after.trim_end_matches('s').to_string());
+                q_end = end + 1;
+            }
+        } else if after == "-" && lex.time_units.contains_key(next(end + 2)) && !d.toks[end + 1].sp_before {
+            kind = QuantityKind::Duration;
+            unit = Some(next(end + 2).to_string());
+            q_end = end + 2;
+        }
+        // Hyphenated word numbers: `five-day`, `three-year-old`.
+        if kind == QuantityKind::Other && !core.digits && !core.vague {
+            let w = d.t(end);
+            if let Some((_, rest)) = w.split_once('-') {
+                let rest_unit = rest.split('-').next().unwrap_or("");
+                if rest.ends_with("-old") {
+                    kind = QuantityKind::Age;
+                } else if lex.time_units.contains_key(rest_unit) {
+                    kind = QuantityKind::Duration;
+                    unit = Some(rest_unit.to_string());
+                }
+            }
+        }
+        if kind == QuantityKind::Other {
+            let p = prev(start);
+            if p == "aged" || p == "age" {
+                kind = QuantityKind::Age;
+            } else if p == "," && core.digits && core.plain_int && core.lo < 120.0 && start >= 2 && person_before(ents, d, start - 1)
+                && matches!(next(end + 1), "," | ")" | "." | "")
+            {
+                kind = QuantityKind::Age;
+            }
+        }
+        let mut counted = None;
+        if kind == QuantityKind::Other {
+            if core.plain_int && (1000.0..=2199.0).contains(&core.lo) && rule.is_none() {
+                let c = counted_after(d, lex, end);
+                if c.is_none() {
+                    kind = QuantityKind::Year;
+                } else {
+                    counted = c;
+                }
+            } else {
+                counted = counted_after(d, lex, end);
+            }
+        }
+        // Whole-count qualifiers.
+        let whole = kind == QuantityKind::Other || kind == QuantityKind::Count;
+        if let Some(r) = rule {
+            (lo, hi) = apply(r, lo, hi, whole);
+        }
+        let exact = rule.is_none_or(|r| r == Rule::Exact) && !core.vague && core.lo == core.hi && !is_round(core.lo, core.digits);
+        // Counts: counted noun, event.
+        let mut event = None;
+        let mut implicit_people = false;
+        if kind == QuantityKind::Other {
+            let limit = sb;
+            let next_q_start = found.get(idx + 1).map(|f| f.0).filter(|&s| s < sb && !included_at(d, s));
+            let fwd_limit = next_q_start.unwrap_or(limit).min(end + 22);
+            let mut m = counted.as_ref().map_or(end + 1, |c| c.1 + 1);
+            if let Some((_, cend)) = &counted {
+                // The counted noun may itself be an event word (`victims`).
+                if let Some((e, _)) = event_at(d, lex, *cend, cend + 1) {
+                    event = Some(e);
+                }
+            }
+            while event.is_none() && m < fwd_limit {
+                let t = d.t(m);
+                if matches!(t, ";" | "while" | "whereas" | "but") {
+                    break;
+                }
+                if let Some((e, _)) = event_at(d, lex, m, fwd_limit) {
+                    event = Some(e);
+                    if counted.is_none() && m <= end + 4 {
+                        implicit_people = (end + 1..m).all(|x| matches!(d.t(x), "were" | "was" | "have" | "has" | "had" | "been" | "are" | "being"));
+                    }
+                    break;
+                }
+                m += 1;
+            }
+            if event.is_none() {
+                let prev_q_end = if idx > 0 { Some(found[idx - 1].1) } else { None };
+                let back_limit = prev_q_end.filter(|&e| e >= sa && e < start).map_or(sa, |e| e + 1).max(start.saturating_sub(14));
+                let mut m = start;
+                while m > back_limit {
+                    m -= 1;
+                    if let Some((e, _)) = event_at(d, lex, m, start) {
+                        event = Some(e);
+                        break;
+                    }
+                }
+            }
+            if counted.is_some() || event.is_some() || core.vague {
+                kind = QuantityKind::Count;
+            } else if !core.digits {
+                // A bare number word (`one centre`) is no quantity worth keeping.
+                continue;
+            }
+        }
+        if kind != QuantityKind::Count {
+            event = None;
+        }
+        let counted_s = counted.map(|c| c.0).or_else(|| implicit_people.then(|| "people".to_string()));
+        let event = event.map(str::to_string).or_else(|| {
+            (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops")).then(|| "deployed".to_string())
+        });
+        // Attribution, hedges, negation, retraction, part-of, as-of.
+        let sentence = &d.text[d.toks[sa].s..d.toks[sb - 1].e];
+        let _ = sentence;
+        // Hedges count near the figure, in its clause, not anywhere in a long sentence.
+        let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
+        let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
+        let hedged = kind == QuantityKind::Count && HEDGES.iter().any(|h| contains_words(&window, h));
+        let neg_at = start.checked_sub(1).filter(|&m| m >= sa);
+        let negated = neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
+        let before = &d.text[d.toks[sa].s..d.toks[start].s].to_lowercase();
+        let retracted = ["retract", "withdrew", "withdrawn", "rescind", "walked back", "took back"].iter().any(|w| before.contains(w));
+        let attributed_to = if kind == QuantityKind::Count { attribution(d, lex, ents, sa, sb, first_num).map(|s| s.name) } else { None };
+        let part_of = if kind == QuantityKind::Count && included_at(d, start) {
+            out.iter().rposition(|q: &Qty| q.kind == QuantityKind::Count && q.tok >= sa && q.tok < start)
+        } else {
+            None
+        };
+        let mut event = event;
+        if event.is_none() {
+            if let Some(p) = part_of {
+                event = out[p].event.clone();
+            }
+        }
+        let as_of = dates.iter().find(|dm| dm.tok >= sa && dm.tok_end < sb && dm.resolved.as_ref().is_some_and(|r| r.len() == 10)).and_then(|dm| dm.resolved.clone());
+        let q_end = q_end.max(end);
+        out.push(Qty {
+            s: d.toks[start].s,
+            e: d.toks[q_end].e,
+            tok: start,
+            kind,
+            low: lo,
+            high: hi,
+            exact,
+            unit,
+            counted: if kind == QuantityKind::Count { counted_s } else { None },
+            event,
+            attributed_to,
+            hedged,
+            negated,
+            retracted,
+            part_of,
+            as_of,
+        });
+    }
+    out
+}
+
+fn rule_len(d: &Doc<'_>, start: usize, end: usize) -> usize {
+    (start..=end).take_while(|&m| parse_core(d, m).is_none()).count()
+}
+
+fn first_number_tok(d: &Doc<'_>, start: usize, end: usize) -> usize {
+    (start..=end).find(|&m| parse_core(d, m).is_some()).unwrap_or(start)
+}
+
+fn is_round(v: f64, digits: bool) -> bool {
+    digits && v >= 1000.0 && v % 1000.0 == 0.0
+}
+
+/// Whether the quantity starting at token `s` is introduced as part of a total.
+fn included_at(d: &Doc<'_>, s: usize) -> bool {
+    let p1 = if s >= 1 { d.t(s - 1) } else { "" };
+    let p2 = if s >= 2 { d.span(s - 2, s - 1) } else { "" };
+    matches!(p1, "including" | "includes" | "include" | "Including")
+        || matches!(p2, "among them" | "of whom" | "of which" | "among those" | "among whom" | "of them")
+}
+
+fn currency_before(d: &Doc<'_>, start: usize) -> Option<String> {
+    let lex = lexicon();
+    if start == 0 {
+        return None;
+    }
+    let p = d.t(start - 1);
+    lex.currencies.get(p).filter(|_| d.toks[start - 1].kind == Kind::Punct || p.len() <= 3).map(|c| c.to_string())
+}
+
+fn unit_after(d: &Doc<'_>, lex: &Lexicon, end: usize, sb: usize) -> Option<(&'static str, usize)> {
+    if end + 1 >= sb {
+        return None;
+    }
+    if end + 2 < sb {
+        if let Some(u) = lex.units.get(d.span(end + 1, end + 2)) {
+            return Some((u, end + 2));
+        }
+    }
+    let w = d.t(end + 1);
+    // A lone `m` is too often a multiplier or a word to be metres.
+    if w == "m" {
+        return None;
+    }
+    lex.units.get(w).map(|u| (*u, end + 1))
+}
+
+fn person_before(ents: &[Ent], _d: &Doc<'_>, comma_tok: usize) -> bool {
+    ents.iter().any(|e| e.tok_end + 1 == comma_tok && e.kind == EntityType::Person)
+}
+
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let a = from + p;
+        let b = a + needle.len();
+        let ok_a = a == 0 || !hay[..a].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ok_b = b == hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
+        if ok_a && ok_b {
+            return true;
+        }
+        from = b;
+    }
+    false
+}
+
+/// Who gives the figures of sentence `sa..sb`: `according to X`, `X said`, `said X`.
+pub fn attribution(d: &Doc<'_>, lex: &Lexicon, ents: &[Ent], sa: usize, sb: usize, near: usize) -> Option<Speaker> {
+    for m in sa..sb.saturating_sub(1) {
+        if d.t(m).eq_ignore_ascii_case("according") && d.t(m + 1) == "to" {
+            if let Some(s) = np_after(d, ents, m + 2, sb) {
+                return Some(s);
+            }
+        }
+    }
+    // The nearest reporting verb with a subject, preferring ones after the number.
+    let mut verbs: Vec<usize> = (sa..sb).filter(|&m| matches!(d.t(m), "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "estimated" | "stated" | "claimed" | "put" | "puts" | "retracted" | "withdrew" | "published" | "released" | "revised")).collect();
+    verbs.sort_by_key(|&m| if m > near { m - near } else { (near - m) * 2 });
+    for v in verbs {
+        if matches!(d.t(v), "put" | "puts") && !(v + 2 < sb && d.t(v + 1) == "the" && d.t(v + 2) == "toll") {
+            continue;
+        }
+        if let Some(s) = subject_before(d, ents, v, sa) {
+            return Some(s);
+        }
+        // Inverted: `..., said the ministry`.
+        if v > sa && matches!(d.t(v - 1), "," | "”") {
+            if let Some(s) = np_after(d, ents, v + 1, sb) {
+                return Some(s);
+            }
+        }
+    }
+    let _ = lex;
+    None
+}

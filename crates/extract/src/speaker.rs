@@ -1,0 +1,242 @@
+//! Who says something: the noun phrase before a reporting verb (`the health ministry
+//! said`) or after a cue (`according to the Interior Ministry`, `said Mr Putin`),
+//! resolved to the fullest name in the document (pronouns to the last person named,
+//! title-only phrases to the person holding that title).
+
+use records::EntityType;
+
+use crate::entities::Ent;
+use crate::lexicon::lexicon;
+use crate::text::{Doc, Kind};
+
+/// A speaker or source of a figure.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    /// Surface text as written at the cue.
+    pub text: String,
+    /// Resolved name: a person's fullest name, an organisation's name, or the phrase
+    /// itself without its article.
+    pub name: String,
+}
+
+/// Words skipped between a subject and its verb (`Officials previously said`).
+const BETWEEN: &[&str] = &[
+    "also", "previously", "later", "earlier", "again", "then", "reportedly", "repeatedly", "officially", "separately",
+    "has", "had", "have", "was", "were", "is", "are", "will", "would", "had", "once", "further", "publicly",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "on", "today", "yesterday",
+    "subsequently", "since", "already", "just", "even", "still", "recently", "initially", "first",
+];
+
+/// Words that end a subject phrase going backwards.
+const NP_STOP: &[&str] = &[
+    "that", "and", "but", "which", "who", "whom", "when", "while", "as", "if", "because", "so", "than", "where",
+    "after", "before", "since", "although", "though", "whether", "what", "to", "in", "on", "at", "by", "with",
+    "from", "for", "into", "about", "of", "has", "had", "have", "was", "were", "is", "are", "be", "been", "not",
+    "also", "said", "says", "told", "claimed", "stated", "added", "this", "it", "there", "or", "nor", "yet",
+    "over", "during", "without", "amid", "against", "under", "through",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "He", "She", "they", "They", "it", "It", "we", "We", "I"];
+
+/// Capitalised words that end a subject phrase going backwards (`While President Putin`).
+const HEAD_WORDS: &[&str] = &[
+    "While", "When", "As", "After", "Before", "But", "And", "If", "Although", "Though", "Because", "Since", "Meanwhile",
+    "However", "Also", "Then", "Yet", "So", "In", "On", "At", "Following", "Speaking",
+];
+
+/// Possessors too generic to keep in a source's name (`the country's health ministry`).
+const GENERIC_POSSESSORS: &[&str] = &["country", "nation", "government", "state", "city", "region", "province", "party", "company", "army"];
+
+/// Leading words dropped from a resolved phrase.
+const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "its", "Its", "their", "Their"];
+
+/// Subject of the reporting verb at token `v`, not looking before token `sa`.
+pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<Speaker> {
+    if v == 0 || v <= sa {
+        return None;
+    }
+    let mut m = v;
+    // Skip adverbs, auxiliaries and time words between subject and verb.
+    while m > sa {
+        let t = d.t(m - 1);
+        let lower_ly = t.ends_with("ly") && !d.cap(m - 1) && t.len() > 4;
+        if BETWEEN.contains(&t) || lower_ly {
+            m -= 1;
+        } else {
+            break;
+        }
+    }
+    if m <= sa {
+        return None;
+    }
+    // A passive (`are said to`, `was termed by`) has no speaker before the verb.
+    if v > sa && matches!(d.t(v - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+        return None;
+    }
+    let end = m - 1;
+    let t = d.t(end);
+    if PRONOUNS.contains(&t) {
+        let name = match t {
+            "he" | "He" | "she" | "She" | "I" => last_person_before(d, ents, d.toks[end].s),
+            _ => None,
+        };
+        return Some(Speaker { text: t.to_string(), name: name.unwrap_or_else(|| t.to_lowercase()) });
+    }
+    let mut start = end + 1;
+    let mut k = end + 1;
+    let mut n_words = 0;
+    while k > sa {
+        let i = k - 1;
+        let t = d.t(i);
+        let tok = &d.toks[i];
+        if t == ")" {
+            // Skip a bracketed acronym back to its opening bracket.
+            if let Some(open) = (i.saturating_sub(4)..i).rev().find(|&x| d.t(x) == "(") {
+                if open > sa {
+                    k = open;
+                    start = open;
+                    continue;
+                }
+            }
+            break;
+        }
+        let inner_of = t == "of" && i > sa && d.cap(i - 1) && d.cap(i + 1);
+        let word_like = match tok.kind {
+            Kind::Word => {
+                let adverb_inside = d.cap(i) && BETWEEN.contains(&t) && i != end;
+                inner_of || (!NP_STOP.contains(&t) && !adverb_inside && !HEAD_WORDS.contains(&t))
+            }
+            Kind::Poss => true,
+            Kind::Punct => t == "." && i > 0 && d.toks[i].s == d.toks[i - 1].e && i + 1 < d.toks.len() && d.cap(i + 1) && i != end,
+            Kind::Num => false,
+        };
+        if !word_like {
+            break;
+        }
+        // Lower-case verbs in the phrase mean it is a clause, not a subject.
+        if tok.kind == Kind::Word && lexicon().reporting.contains_key(t) {
+            break;
+        }
+        start = i;
+        k = i;
+        n_words += 1;
+        if n_words > 8 {
+            return None;
+        }
+    }
+    if start > end {
+        return None;
+    }
+    // Drop leading lower-case words that cannot start a subject (`both`, `officials`).
+    let mut a = start;
+    while a < end && DETERMINERS.contains(&d.t(a)) {
+        a += 1;
+    }
+    Some(resolve_np(d, ents, start, a, end))
+}
+
+/// Noun phrase starting at token `m` (`the Russian foreign ministry`, `Mr Putin`).
+pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speaker> {
+    if m < sb && matches!(d.t(m), "him" | "her" | "he" | "she") {
+        let name = last_person_before(d, ents, d.toks[m].s).unwrap_or_else(|| d.t(m).to_string());
+        return Some(Speaker { text: d.t(m).to_string(), name });
+    }
+    let mut a = m;
+    while a < sb && DETERMINERS.contains(&d.t(a)) {
+        a += 1;
+    }
+    let mut e = a;
+    let mut last = None;
+    while e < sb && e - a < 9 {
+        let t = d.t(e);
+        let tok = &d.toks[e];
+        let ok = match tok.kind {
+            Kind::Word => !NP_STOP.contains(&t) && !lexicon().reporting.contains_key(t) && !matches!(t, "citing" | "quoting" | "via"),
+            Kind::Poss => true,
+            Kind::Punct => {
+                (t == "." && e > 0 && d.toks[e].s == d.toks[e - 1].e && e + 1 < sb && d.cap(e + 1) && d.t(e - 1).len() <= 3)
+                    || (t == "(" && e + 2 < sb && d.t(e + 2) == ")")
+            }
+            Kind::Num => false,
+        };
+        if !ok {
+            break;
+        }
+        if t == "(" {
+            e += 3;
+            last = Some(e - 1);
+            continue;
+        }
+        last = Some(e);
+        e += 1;
+    }
+    let last = last?;
+    if !(a..=last).any(|k| d.toks[k].kind == Kind::Word) {
+        return None;
+    }
+    Some(resolve_np(d, ents, m, a, last))
+}
+
+/// Resolves tokens `a..=b` (shown from `shown`) to a speaker.
+fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Speaker {
+    let text = d.span(shown, b).to_string();
+    let mut head = b;
+    if d.t(head) == ")" && head >= 2 {
+        head -= 2; // the name before `(ACR)`
+        if d.t(head) == "(" {
+            head = head.saturating_sub(1);
+        }
+        if d.t(head + 1) != "(" && d.t(head) != "(" {
+            head = b - 1;
+        }
+    }
+    let has_poss = (a..=b).any(|k| d.toks[k].kind == Kind::Poss);
+    if let Some(ent) = ents.iter().find(|e| e.tok <= head && head <= e.tok_end) {
+        let whole = ent.tok <= a || (a..ent.tok).all(|k| !d.cap(k) || ents.iter().any(|o| o.tok <= k && k <= o.tok_end && o.kind != EntityType::Person));
+        if !has_poss || ent.kind == EntityType::Person && (a..ent.tok).all(|k| d.toks[k].kind != Kind::Poss) {
+            if whole || ent.kind == EntityType::Person {
+                return Speaker { text, name: ent.name.clone() };
+            }
+        }
+    }
+    // Title-only phrases (`the president`) name the person who holds the title most
+    // often in the document (a `former president` does not count).
+    let mut a = a;
+    if a + 2 <= b && d.toks[a + 1].kind == Kind::Poss && GENERIC_POSSESSORS.contains(&d.t(a)) {
+        a += 2;
+    }
+    let phrase = d.span(a, b);
+    if a == b || (b - a <= 2) {
+        let lower = phrase.to_lowercase();
+        let is_title = lexicon().titles.keys().any(|t| t.eq_ignore_ascii_case(&lower));
+        if is_title {
+            let here = d.toks[a].s;
+            // name, mentions holding the title, nearest distance (preceding ones first).
+            let mut counts: Vec<(&str, usize, (bool, usize))> = Vec::new();
+            for e in ents.iter() {
+                let Some(r) = &e.role else { continue };
+                let r = r.to_lowercase();
+                let former = ["former", "previous", "ex-", "late", "founding", "outgoing", "then"].iter().any(|f| r.starts_with(f));
+                if e.kind == EntityType::Person && r.ends_with(&lower) && !former {
+                    let dist = if e.e <= here { (false, here - e.e) } else { (true, e.s - here) };
+                    match counts.iter_mut().find(|c| c.0 == e.name) {
+                        Some(c) => {
+                            c.1 += 1;
+                            c.2 = c.2.min(dist);
+                        }
+                        None => counts.push((e.name.as_str(), 1, dist)),
+                    }
+                }
+            }
+            if let Some(best) = counts.iter().max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2))) {
+                return Speaker { text, name: best.0.to_string() };
+            }
+        }
+    }
+    Speaker { text, name: phrase.to_string() }
+}
+
+/// The last person named before byte `pos`.
+pub fn last_person_before(_d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<String> {
+    ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos).map(|e| e.name.clone())
+}
