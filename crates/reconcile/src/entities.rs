@@ -78,6 +78,52 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
+/// Head words of titles and roles, for reading a role from the words before a name
+/// when extract gave none (`ex-President Jane Doe`).
+const ROLE_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "leader",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "director",
+    "commander",
+    "envoy",
+    "ruler",
+    "dictator",
+    "monarch",
+    "emir",
+    "sultan",
+    "pope",
+];
+
+/// The role written right before a mention, within three words of it.
+fn role_before(x: &Extraction, start: usize) -> Option<String> {
+    let from = start.saturating_sub(40);
+    let before = records::char_slice(&x.document.text, from, start)?;
+    let ws = words(before);
+    ws.iter()
+        .rev()
+        .take(3)
+        .find(|w| ROLE_HEADS.contains(&w.as_str()))
+        .map(|w| stem(w))
+}
+
 /// The head word of a role (`ex-President` and `former president` share `president`).
 fn role_head(role: &str) -> Option<String> {
     words(role).last().map(|w| stem(w))
@@ -89,6 +135,8 @@ struct Cluster {
     names: BTreeMap<String, BTreeSet<usize>>,
     aliases: BTreeSet<String>,
     roles: BTreeMap<String, String>,
+    /// Head words of roles seen, given or read from the words before a mention.
+    heads: BTreeSet<String>,
     sources: BTreeSet<usize>,
     stories: BTreeSet<usize>,
     mentions: usize,
@@ -109,15 +157,22 @@ pub struct Entities {
 impl Entities {
     /// The row a name refers to, within a story.
     pub fn find(&self, story: usize, name: &str) -> Option<&EntityRow> {
-        let key = name_key(name);
-        if let Some(i) = self.by_key.get(&key) {
-            return Some(&self.rows[*i]);
+        // A speaker is often written with what comes before the name
+        // (`Ruritania's President Jane Doe`, `the country's interior ministry`): try
+        // the full form, then drop leading words one by one.
+        let ws = words(name);
+        for k in 0..ws.len() {
+            let key = name_key(&ws[k..].join(" "));
+            if let Some(i) = self.by_key.get(&key)
+                && (k == 0 || key.contains(' '))
+            {
+                return Some(&self.rows[*i]);
+            }
+            if let Some(i) = self.by_surname.get(&(story, key)).copied().flatten() {
+                return Some(&self.rows[i]);
+            }
         }
-        self.by_surname
-            .get(&(story, key))
-            .copied()
-            .flatten()
-            .map(|i| &self.rows[i])
+        None
     }
 }
 
@@ -162,6 +217,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                     names: BTreeMap::new(),
                     aliases: BTreeSet::new(),
                     roles: BTreeMap::new(),
+                    heads: BTreeSet::new(),
                     sources: BTreeSet::new(),
                     stories: BTreeSet::new(),
                     mentions: 0,
@@ -180,6 +236,9 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                 c.roles
                     .entry(fold(role))
                     .or_insert_with(|| role.to_string());
+                c.heads.extend(role_head(role));
+            } else if let Some(head) = role_before(x, m.start) {
+                c.heads.insert(head);
             }
             c.sources.insert(s);
             c.stories.insert(story_of[s]);
@@ -276,19 +335,10 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                 if q_last == p_last {
                     continue;
                 }
-                let heads_p: BTreeSet<String> = slots[p]
-                    .roles
-                    .values()
-                    .filter_map(|r| role_head(r))
-                    .collect();
-                let heads_q: BTreeSet<String> = slots[q]
-                    .roles
-                    .values()
-                    .filter_map(|r| role_head(r))
-                    .collect();
+                let (heads_p, heads_q) = (&slots[p].heads, &slots[q].heads);
                 let role_ok =
-                    heads_p.is_empty() || heads_q.is_empty() || !heads_p.is_disjoint(&heads_q);
-                let role_shared = !heads_p.is_disjoint(&heads_q);
+                    heads_p.is_empty() || heads_q.is_empty() || !heads_p.is_disjoint(heads_q);
+                let role_shared = !heads_p.is_disjoint(heads_q);
                 let (close, how) = surname_similar(&p_last, &q_last, &phonetic);
                 let strong = strsim::normalized_levenshtein(&p_last, &q_last) >= 0.75;
                 if !(role_ok && close && (role_shared || strong)) {

@@ -15,7 +15,7 @@
 //! groups, not sources: `single` (one group), `agreed` (one exact value), `consistent`
 //! (the ranges overlap), `conflict`. The best estimate is the range that most
 //! independence groups support (each group counts once, however many copies it has),
-//! narrowed to where those groups' ranges meet, so `about 8,000` supports `7,939` as
+//! narrowed to where those groups' ranges meet, so `about 5,000` supports `4,962` as
 //! TruthFinder lets close values support each other.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -118,6 +118,30 @@ pub struct Facts {
     pub fact_sources: Vec<BTreeSet<usize>>,
 }
 
+/// The range a mention allows when compared with others. A round figure given as a
+/// point but not marked exact (`5,000 arrested` in a headline) is taken as rounded to
+/// its last non-zero digit (`5,000` allows 4,500-5,500), so that it supports `4,962`
+/// instead of contradicting it. The mention's own `low`/`high` are reported unchanged.
+pub fn compared_range(q: &QuantityMention) -> (f64, f64) {
+    if q.exact || q.low != q.high || q.low < 10.0 || q.low.fract() != 0.0 {
+        return (q.low, q.high);
+    }
+    let mut unit = 1.0;
+    while q.low % (unit * 10.0) == 0.0 {
+        unit *= 10.0;
+    }
+    if unit < 10.0 {
+        (q.low, q.high)
+    } else {
+        (q.low - unit / 2.0, q.low + unit / 2.0)
+    }
+}
+
+fn width(q: &QuantityMention) -> f64 {
+    let (lo, hi) = compared_range(q);
+    hi - lo
+}
+
 fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0.max(b.0) <= a.1.min(b.1)
 }
@@ -210,10 +234,13 @@ fn split_by_date<'a>(items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
         return vec![items];
     }
     let hull = |idx: &[usize]| {
-        let lo = idx.iter().map(|&i| items[i].q.low).fold(f64::MAX, f64::min);
+        let lo = idx
+            .iter()
+            .map(|&i| compared_range(items[i].q).0)
+            .fold(f64::MAX, f64::min);
         let hi = idx
             .iter()
-            .map(|&i| items[i].q.high)
+            .map(|&i| compared_range(items[i].q).1)
             .fold(f64::MIN, f64::max);
         (lo, hi)
     };
@@ -244,7 +271,7 @@ fn split_by_date<'a>(items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
             .or_else(|| {
                 hulls
                     .iter()
-                    .rposition(|h| overlap(h.1, (it.q.low, it.q.high)))
+                    .rposition(|h| overlap(h.1, compared_range(it.q)))
             })
             .unwrap_or(hulls.len() - 1);
         buckets[pos].push(it);
@@ -369,7 +396,10 @@ pub fn build(
         let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
         let ranges: Vec<(usize, f64, f64)> = counting
             .iter()
-            .map(|i| (group_of[i.source], i.q.low, i.q.high))
+            .map(|i| {
+                let (lo, hi) = compared_range(i.q);
+                (group_of[i.source], lo, hi)
+            })
             .collect();
         let st = if ranges.is_empty() {
             FactStatus::Single
@@ -458,18 +488,18 @@ pub fn build(
             // best-supported value.
             let inside: Vec<&&Item> = counting
                 .iter()
-                .filter(|i| overlap((i.q.low, i.q.high), (lo, hi)))
+                .filter(|i| overlap(compared_range(i.q), (lo, hi)))
                 .collect();
             let mut seen = BTreeSet::new();
             for out_item in counting
                 .iter()
-                .filter(|i| !overlap((i.q.low, i.q.high), (lo, hi)))
+                .filter(|i| !overlap(compared_range(i.q), (lo, hi)))
             {
                 let rep = inside
                     .iter()
                     .filter(|i| i.source != out_item.source)
                     .min_by(|a, b| {
-                        (a.q.high - a.q.low).total_cmp(&(b.q.high - b.q.low)).then(
+                        width(a.q).total_cmp(&width(b.q)).then(
                             extractions[a.source]
                                 .document
                                 .source_id
@@ -501,11 +531,11 @@ pub fn build(
                     note: format!(
                         "{} allows {}-{}, {} allows {}-{}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
                         out_item.q.text,
-                        num(out_item.q.low),
-                        num(out_item.q.high),
+                        num(compared_range(out_item.q).0),
+                        num(compared_range(out_item.q).1),
                         rep.q.text,
-                        num(rep.q.low),
-                        num(rep.q.high),
+                        num(compared_range(rep.q).0),
+                        num(compared_range(rep.q).1),
                         if lo == hi { num(lo) } else { format!("{}-{}", num(lo), num(hi)) },
                         groups.len()
                     ),

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use records::{Conflict, ConflictKind, Extraction, QuoteRow, Wording};
 
-use crate::entities::Entities;
+use crate::entities::{Entities, name_key};
 use crate::text::{content_set, dice, fold};
 use crate::{ReconcileConfig, UnionFind};
 
@@ -72,7 +72,7 @@ pub fn build(
                     }
                     Some(match entities.find(story_of[s], sp) {
                         Some(row) => (row.name.clone(), row.entity_id.clone()),
-                        None => (sp.to_string(), fold(sp)),
+                        None => (sp.to_string(), name_key(sp)),
                     })
                 });
             qs.push(Q {
@@ -107,12 +107,13 @@ pub fn build(
         let inter = qa.set.intersection(&qb.set).count();
         let d = dice(&qa.set, &qb.set);
         let contained = small > 0 && inter as f64 / small as f64 >= 0.8 && inter >= 3;
+        // Two content words in common is too little for one statement, whatever the share.
         let similar = if small < 3 {
             let same_speaker =
                 matches!((&qa.speaker, &qb.speaker), (Some(x), Some(y)) if x.1 == y.1);
             same_speaker && d >= config.quote_dice
         } else {
-            d >= config.quote_dice || contained
+            inter >= 3 && d >= config.quote_dice || contained
         };
         if same_words || similar {
             uf.union(a, b);
@@ -177,20 +178,27 @@ pub fn build(
                 verb: raw.verb.clone(),
             });
         }
-        // The same statement, two speakers: one row per pair of speakers.
-        let mut first_by_speaker: BTreeMap<&str, usize> = BTreeMap::new();
+        // The same statement, two speakers: one row per pair of speakers that are not
+        // the same name written shorter or longer.
+        let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &i in g {
             if let Some((_, key)) = &qs[i].speaker {
-                first_by_speaker.entry(key.as_str()).or_insert(i);
+                by_speaker.entry(key.as_str()).or_default().push(i);
             }
         }
-        let firsts: Vec<usize> = first_by_speaker.values().copied().collect();
-        for (k, &a) in firsts.iter().enumerate() {
-            for &b in &firsts[k + 1..] {
-                let (qa, qb) = (&qs[a], &qs[b]);
-                if qa.source == qb.source {
+        let speakers: Vec<(&str, &Vec<usize>)> = by_speaker.iter().map(|(k, v)| (*k, v)).collect();
+        let suffix =
+            |long: &str, short: &str| long == short || long.ends_with(&format!(" {short}"));
+        for (k, (ka, la)) in speakers.iter().enumerate() {
+            for (kb, lb) in &speakers[k + 1..] {
+                if suffix(ka, kb) || suffix(kb, ka) {
                     continue;
                 }
+                let pair = la
+                    .iter()
+                    .flat_map(|a| lb.iter().map(move |b| (*a, *b)))
+                    .find(|(a, b)| qs[*a].source != qs[*b].source);
+                let Some((a, b)) = pair else { continue };
                 let (a, b) = if sid(a) <= sid(b) { (a, b) } else { (b, a) };
                 let (qa, qb) = (&qs[a], &qs[b]);
                 let name = |q: &Q| q.speaker.as_ref().map(|s| s.0.clone()).unwrap_or_default();

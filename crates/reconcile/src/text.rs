@@ -12,7 +12,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Lower-case ASCII word tokens: letters and digits; digits keep inner `,` and `.`
-/// removed so that `7,939` and `7939` meet. Apostrophes drop a possessive `'s`.
+/// removed so that `4,962` and `4962` meet. Apostrophes drop a possessive `'s`.
 pub fn words(s: &str) -> Vec<String> {
     let folded = fold(s);
     let mut out = Vec::new();
@@ -28,7 +28,7 @@ pub fn words(s: &str) -> Vec<String> {
             && cur.chars().last().is_some_and(|p| p.is_ascii_digit())
             && next.is_some_and(|n| n.is_ascii_digit())
         {
-            // Thousands separator or decimal point inside a number: `7,939`.
+            // Thousands separator or decimal point inside a number: `4,962`.
             if c == '.' {
                 cur.push('.');
             }
@@ -327,7 +327,7 @@ pub fn hash64(s: &str) -> u64 {
     h
 }
 
-/// Formats a number the way the reports do: `7939`, `0.5`.
+/// Formats a number the way the reports do: `4962`, `0.5`.
 pub fn num(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)

@@ -117,3 +117,127 @@ fn seeds_mixed_with_another_event_split_into_two_stories() {
             .all(|m| story(&m.source_id).as_deref() == Some(&f.story_id))
     }));
 }
+
+fn fact_by<'a>(r: &'a Reconciled, what: &str) -> &'a records::Fact {
+    let found: Vec<_> = r.facts.iter().filter(|f| f.what == what).collect();
+    assert_eq!(found.len(), 1, "one fact `{what}` expected: {:#?}", r.facts);
+    found[0]
+}
+
+fn values(r: &Reconciled, fact: &records::Fact) -> Vec<(String, String, bool)> {
+    r.fact_mentions
+        .iter()
+        .filter(|m| m.fact_id == fact.fact_id)
+        .map(|m| (m.source_id[..3].to_string(), m.text.clone(), m.retracted))
+        .collect()
+}
+
+#[test]
+fn seed_figures_reconcile_as_the_sources_allow() {
+    let (_, r) = seeds();
+    // Detention: almost/about/nearly 8,000, 7,939 and "thousands" all fit one range.
+    let detained = fact_by(&r, "people detained");
+    assert_eq!(
+        detained.status,
+        records::FactStatus::Consistent,
+        "{:#?}",
+        values(&r, detained)
+    );
+    assert!(detained.independent_sources >= 4);
+    assert_eq!(
+        (detained.best_low, detained.best_high),
+        (Some(7939.0), Some(7939.0))
+    );
+
+    // Overall death toll: several hundred, 164 and dozens cannot all be true.
+    let killed = fact_by(&r, "people killed");
+    assert_eq!(
+        killed.status,
+        records::FactStatus::Conflict,
+        "{:#?}",
+        values(&r, killed)
+    );
+    assert!(
+        r.conflicts
+            .iter()
+            .any(|c| c.kind == records::ConflictKind::Number
+                && c.subject.starts_with("people killed"))
+    );
+
+    // The withdrawn toll is shown, marked, and left out of the status.
+    let retracted: Vec<_> = values(&r, killed).into_iter().filter(|v| v.2).collect();
+    assert_eq!(
+        retracted,
+        vec![("003".to_string(), "more than 164".to_string(), true)]
+    );
+
+    // Security personnel killed: a part of the toll, kept apart, agreed by all who give it.
+    let security = fact_by(&r, "security personnel killed");
+    assert_eq!(
+        security.status,
+        records::FactStatus::Agreed,
+        "{:#?}",
+        values(&r, security)
+    );
+    let givers: Vec<_> = values(&r, security).into_iter().map(|v| v.0).collect();
+    assert_eq!(givers, vec!["000", "002", "003"]);
+    // 000 and 002 are one group: three sources, two independent confirmations.
+    assert_eq!((security.sources, security.independent_sources), (3, 2));
+
+    // Troops: 2,030, around 2,030 and over 2,000 fit together.
+    let troops = fact_by(&r, "troops deployed");
+    assert_eq!(
+        troops.status,
+        records::FactStatus::Consistent,
+        "{:#?}",
+        values(&r, troops)
+    );
+    assert!(values(&r, troops).iter().any(|v| v.0 == "004"));
+}
+
+#[test]
+fn the_misspelt_former_president_is_a_variant_of_his_entity() {
+    let (_, r) = seeds();
+    let nazarbayev = r
+        .entities
+        .iter()
+        .find(|e| e.name == "Nursultan Nazarbayev")
+        .unwrap();
+    assert_eq!(
+        nazarbayev.variants,
+        vec![format!("Nursultan Nagayev ({})", seed(&r, "000"))]
+    );
+    assert!(nazarbayev.source_ids.contains(&seed(&r, "000")));
+    assert!(!r.entities.iter().any(|e| e.name == "Nursultan Nagayev"));
+    let names: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == records::ConflictKind::Name)
+        .collect();
+    assert_eq!(names.len(), 1, "{names:#?}");
+    assert_eq!(names[0].value_a, "Nursultan Nagayev");
+}
+
+#[test]
+fn reworded_renderings_of_one_statement_share_a_quote_id() {
+    let (_, r) = seeds();
+    let row = |prefix: &str, start: &str| {
+        r.quotes
+            .iter()
+            .find(|q| q.source_id.starts_with(prefix) && q.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start} in {prefix}"))
+    };
+    // Two English renderings of one Russian sentence.
+    let (a, b) = (row("000", "Well-organized"), row("002", "Well thought"));
+    assert_eq!(a.quote_id, b.quote_id);
+    assert_eq!(
+        (a.wording, b.wording),
+        (records::Wording::Variant, records::Wording::Variant)
+    );
+    let (a, b) = (
+        row("000", "Events that took place"),
+        row("002", "The events in Kazakhstan"),
+    );
+    assert_eq!(a.quote_id, b.quote_id);
+    assert_eq!(a.wording, records::Wording::Variant);
+}
