@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use records::Extraction;
 
 use crate::ReconcileConfig;
-use crate::text::{content_set, content_stems, hash64, num};
+use crate::text::{content_set, content_stems, hash64};
 
 const N_HASHES: usize = 64;
 const BAND_ROWS: usize = 2;
@@ -37,6 +37,8 @@ pub struct Profile {
     signature: Vec<u64>,
     /// Names and figures, as readable keys.
     pub items: BTreeSet<String>,
+    /// Hashes of the distinct names and figures in order of first appearance.
+    sequence: Vec<u64>,
 }
 
 fn mix(x: u64, seed: u64) -> u64 {
@@ -70,21 +72,52 @@ pub fn profile(x: &Extraction) -> Profile {
                 .unwrap_or(u64::MAX)
         })
         .collect();
-    let mut items = BTreeSet::new();
+    // Names and figures in reading order: the sequence of facts a rewrite keeps.
+    let mut sequence: Vec<(usize, String)> = Vec::new();
     for e in &x.entities {
-        items.insert(e.name.clone());
+        sequence.push((e.start, e.name.clone()));
     }
     for q in &x.quantities {
-        if q.exact && q.low == q.high && q.low >= 10.0 {
-            items.insert(num(q.low));
+        // The figure as written (`2,030` in `around 2,030`): a rewrite changes the
+        // hedge more often than the digits.
+        for w in crate::text::words(&q.text) {
+            if w.len() >= 2 && w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                sequence.push((q.start, w));
+            }
         }
     }
+    sequence.sort();
+    let mut seen = BTreeSet::new();
+    let sequence: Vec<u64> = sequence
+        .into_iter()
+        .filter(|(_, it)| seen.insert(it.clone()))
+        .map(|(_, it)| hash64(&it))
+        .collect();
     Profile {
         sentences,
         shingles,
         signature,
-        items,
+        items: seen,
+        sequence,
     }
+}
+
+/// Length of the longest common subsequence (quadratic in the shorter list, which
+/// holds the distinct names and figures of one article: tens to a few hundred).
+fn lcs(a: &[u64], b: &[u64]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// Evidence that two sources depend on each other.
@@ -172,13 +205,19 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
     } else {
         shared_shingles as f64 / union as f64
     };
-    let paraphrase = in_order >= config.min_aligned && ordered >= config.derived_alignment;
+    // Same sentences in the same order; or most sentences of the shorter source
+    // found in the other even if reordered.
+    let paraphrase = in_order >= config.min_aligned && ordered >= config.derived_alignment
+        || aligned >= config.min_aligned && coverage >= config.derived_coverage;
     // Two three-line notes share a high share of shingles by chance; a copy must also
     // share a passage of some length.
     let copy = jaccard >= config.derived_shingles && shared_shingles >= MIN_SHARED_SHINGLES;
+    let common_items = a.items.intersection(&b.items).count();
+    let same_order = lcs(&a.sequence, &b.sequence);
     let similarity = ordered.max(jaccard);
     let mut evidence = format!(
-        "{aligned} of {n_short} sentences aligned on content words ({:.0}%), {in_order} in the same order; content shingles {:.0}% shared",
+        "{aligned} of {n_short} sentences aligned on content words ({:.0}%), {in_order} in the same order; \
+         {same_order} of {common_items} shared names and figures in the same order; content shingles {:.0}% shared",
         coverage * 100.0,
         jaccard * 100.0
     );
@@ -190,8 +229,10 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
     if derived {
         evidence.push_str(if copy {
             "; near-copy"
-        } else {
+        } else if ordered >= config.derived_alignment {
             "; paraphrase: same sentences in the same order"
+        } else {
+            "; paraphrase: most sentences found, reordered"
         });
     }
     PairScore {

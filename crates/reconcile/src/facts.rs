@@ -25,7 +25,18 @@ use records::{
     QuantityMention,
 };
 
-use crate::text::{fold, num, stem, words};
+use crate::text::{num, stem, words};
+
+/// Events [`event_key`] folds synonyms into.
+const CANONICAL_EVENTS: &[&str] = &[
+    "killed",
+    "detained",
+    "injured",
+    "deployed",
+    "evacuated",
+    "displaced",
+    "missing",
+];
 
 /// Canonical event: inflections and common synonyms of the events news counts.
 pub fn event_key(event: &str) -> String {
@@ -104,6 +115,8 @@ struct Item<'a> {
     q: &'a QuantityMention,
     /// Key of the counted noun.
     counted: String,
+    /// Key of the event.
+    event: String,
 }
 
 /// Output of [`build`].
@@ -220,6 +233,73 @@ pub fn status(ranges: &[(usize, f64, f64)]) -> FactStatus {
     }
 }
 
+/// Whether two attributions name the same claimant (`Interior Ministry` and
+/// `the country's interior ministry`): one's words end the other's.
+fn same_claimant(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let (long, short) = if a.len() >= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    !short.is_empty() && long.ends_with(short)
+}
+
+/// Splits a key's mentions by claimant when one source itself gives two figures that
+/// cannot both hold from two different claimants (`police said 1,000, organisers
+/// 10,000`): those are two claims to show side by side, not one source contradicting
+/// itself. Unattributed mentions join the claim their range fits. Otherwise, one fact
+/// (sources that disagree across claimants are a real conflict).
+fn split_by_attribution<'a>(items: Vec<Item<'a>>) -> Vec<(Option<String>, Vec<Item<'a>>)> {
+    let claimant = |i: &Item| {
+        i.q.attributed_to
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+    };
+    let splits = items.iter().enumerate().any(|(k, a)| {
+        items[k + 1..].iter().any(|b| {
+            a.source == b.source
+                && !a.q.retracted
+                && !b.q.retracted
+                && !overlap(compared_range(a.q), compared_range(b.q))
+                && matches!((claimant(a), claimant(b)), (Some(x), Some(y)) if !same_claimant(&x, &y))
+        })
+    });
+    if !splits {
+        return vec![(None, items)];
+    }
+    let mut claims: Vec<(String, Vec<Item<'a>>)> = Vec::new();
+    let mut loose = Vec::new();
+    for it in items {
+        match claimant(&it) {
+            Some(who) => match claims.iter_mut().find(|(c, _)| same_claimant(c, &who)) {
+                Some((_, list)) => list.push(it),
+                None => claims.push((who, vec![it])),
+            },
+            None => loose.push(it),
+        }
+    }
+    for it in loose {
+        let fits = claims.iter().position(|(_, list)| {
+            list.iter()
+                .any(|o| overlap(compared_range(o.q), compared_range(it.q)))
+        });
+        let target = fits.unwrap_or_else(|| {
+            // No claim fits: the one most sources make.
+            (0..claims.len())
+                .max_by_key(|k| (claims[*k].1.len(), std::cmp::Reverse(*k)))
+                .unwrap_or(0)
+        });
+        claims[target].1.push(it);
+    }
+    claims
+        .into_iter()
+        .map(|(who, list)| (Some(who), list))
+        .collect()
+}
+
 /// Splits a key's mentions into facts: one, or one per date when the figure grows.
 fn split_by_date<'a>(items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
     let mut by_date: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -309,6 +389,7 @@ pub fn build(
                 continue;
             }
             let event = q.event.as_deref().map(event_key).unwrap_or_default();
+            let event = event.trim().to_string();
             if event.is_empty() {
                 // A count with no event says nothing comparable.
                 continue;
@@ -329,6 +410,7 @@ pub fn build(
                 source: s,
                 q,
                 counted,
+                event,
             });
         }
     }
@@ -348,7 +430,10 @@ pub fn build(
                 .cmp(&extractions[b.source].document.source_id)
                 .then(a.q.start.cmp(&b.q.start))
         });
-        for bucket in split_by_date(items) {
+        for (claimant, bucket) in split_by_attribution(items)
+            .into_iter()
+            .flat_map(|(who, b)| split_by_date(b).into_iter().map(move |d| (who.clone(), d)))
+        {
             let dates: BTreeSet<&String> =
                 bucket.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
             let as_of_order = dates.iter().next().map(|d| (*d).clone());
@@ -356,13 +441,27 @@ pub fn build(
             let shown = bucket
                 .first()
                 .map(|i| {
-                    what.replacen(
-                        &i.counted,
-                        &readable_counted(&i.counted, i.q.counted.as_deref()),
-                        1,
+                    let suffix = what
+                        .strip_prefix(&format!("{} {}", i.counted, i.event))
+                        .unwrap_or("");
+                    let event = if CANONICAL_EVENTS.contains(&i.event.as_str()) {
+                        i.event.clone()
+                    } else {
+                        i.q.event
+                            .as_deref()
+                            .map(|e| words(e).join(" "))
+                            .unwrap_or_default()
+                    };
+                    format!(
+                        "{} {event}{suffix}",
+                        readable_counted(&i.counted, i.q.counted.as_deref())
                     )
                 })
                 .unwrap_or_else(|| what.clone());
+            let shown = match claimant {
+                Some(who) => format!("{shown} (according to {who})"),
+                None => shown,
+            };
             drafts.push(Draft {
                 story,
                 what: shown,
@@ -420,7 +519,7 @@ pub fn build(
                     .as_deref()
                     .map(str::trim)
                     .filter(|a| !a.is_empty())
-                && !attributed.iter().any(|b| fold(b) == fold(a))
+                && !attributed.iter().any(|b| same_claimant(b, a))
             {
                 attributed.push(a.to_string());
             }

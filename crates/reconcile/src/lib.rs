@@ -65,6 +65,9 @@ pub struct ReconcileConfig {
     /// Share of the shorter source's sentences aligned in order at which a pair is
     /// derived (one paraphrases the other). Default 0.5.
     pub derived_alignment: f64,
+    /// Share of the shorter source's sentences aligned (in any order) at which a pair is
+    /// derived: a rewrite that also reorders its paragraphs. Default 0.65.
+    pub derived_coverage: f64,
     /// Jaccard of content shingles at which a pair is a near-copy. Default 0.3.
     pub derived_shingles: f64,
     /// Similarity at which a pair that shares no fact still counts as related. Default 0.1.
@@ -85,6 +88,7 @@ impl Default for ReconcileConfig {
             align_dice: 0.4,
             min_aligned: 3,
             derived_alignment: 0.5,
+            derived_coverage: 0.65,
             derived_shingles: 0.3,
             related_similarity: 0.1,
             quote_dice: 0.5,

@@ -315,6 +315,39 @@ fn a_rising_toll_is_a_sequence_not_a_conflict() {
     assert_eq!(fact(&r, "people killed").status, FactStatus::Conflict);
 }
 
+#[test]
+fn two_claimants_in_one_source_are_two_claims() {
+    let a = Doc::new("a.txt", "March\n\nPolice said 10,000 people marched, while organisers said 100,000 people took part.")
+        .quantity("10,000", 10000.0, 10000.0, "people", "marched", |q| q.attributed_to = Some("Police".into()))
+        .quantity("100,000", 100000.0, 100000.0, "people", "marched", |q| q.attributed_to = Some("organisers".into()));
+    let b = Doc::new(
+        "b.txt",
+        "Rally\n\nAbout 100,000 people marched through the capital, according to the organisers.",
+    )
+    .quantity(
+        "About 100,000",
+        90000.0,
+        110000.0,
+        "people",
+        "marched",
+        |q| q.attributed_to = Some("the organisers".into()),
+    );
+    let c = Doc::new(
+        "c.txt",
+        "Crowds\n\nSome 10,000 people marched in the capital on Saturday.",
+    )
+    .quantity("Some 10,000", 9000.0, 11000.0, "people", "marched", |_| {});
+    let r = run(vec![a, b, c]);
+    let police = fact(&r, "people marched (according to Police)");
+    assert_eq!((police.status, police.sources), (FactStatus::Consistent, 2));
+    let organisers = fact(&r, "people marched (according to organisers)");
+    assert_eq!(
+        (organisers.status, organisers.sources),
+        (FactStatus::Consistent, 2)
+    );
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+}
+
 /// A longer article text so that copies of it are recognised as copies.
 fn wire(figure: &str) -> String {
     format!(
@@ -398,6 +431,31 @@ fn a_spun_rewrite_is_derived_and_own_reporting_is_not() {
     };
     assert_eq!(group("a.txt"), group("b.txt"));
     assert_ne!(group("a.txt"), group("c.txt"));
+}
+
+#[test]
+fn a_rewrite_that_reorders_its_paragraphs_is_still_derived() {
+    let original = Doc::new("a.txt", &wire("4,000"));
+    let reordered = Doc::new(
+        "b.txt",
+        "Dam gives way above Brenford\n\nTwo bridges are shut to traffic and schools throughout the district stay closed. \
+         Before dawn engineers were studying cracks in the reservoir's eastern wall. \
+         After days of torrential rain, a dam above Brenford, a valley town, collapsed early Tuesday. \
+         Helena Markowitz, the regional governor, stated that the spillway was inspected last spring. \
+         As the water climbed overnight, rescue teams moved 4,000 residents out of streets along the river.",
+    );
+    let r = run(vec![original, reordered]);
+    assert_eq!(
+        r.source_pairs[0].relation,
+        Relation::Derived,
+        "{:#?}",
+        r.source_pairs
+    );
+    assert!(
+        r.source_pairs[0].evidence.contains("reordered"),
+        "{}",
+        r.source_pairs[0].evidence
+    );
 }
 
 // ---------------------------------------------------------------- quotes
