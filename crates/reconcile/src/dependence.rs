@@ -31,6 +31,8 @@ pub struct Profile {
     /// Content-stem sets (sorted hashes) of the sentences that carry enough content
     /// to align.
     sentences: Vec<Vec<u64>>,
+    /// Index in `CleanDocument::sentences` of each entry of `sentences`.
+    sentence_index: Vec<usize>,
     /// Hashes of 3-grams of content stems.
     shingles: BTreeSet<u64>,
     /// MinHash signature of `shingles`.
@@ -53,11 +55,13 @@ fn mix(x: u64, seed: u64) -> u64 {
 pub fn profile(x: &Extraction) -> Profile {
     let text = &x.document.text;
     let mut sentences = Vec::new();
-    for s in &x.document.sentences {
+    let mut sentence_index = Vec::new();
+    for (idx, s) in x.document.sentences.iter().enumerate() {
         if let Some(t) = records::char_slice(text, s.start, s.end) {
             let set: BTreeSet<u64> = content_set(t).iter().map(|w| hash64(w)).collect();
             if set.len() >= 3 {
                 sentences.push(set.into_iter().collect());
+                sentence_index.push(idx);
             }
         }
     }
@@ -95,6 +99,7 @@ pub fn profile(x: &Extraction) -> Profile {
         .collect();
     Profile {
         sentences,
+        sentence_index,
         shingles,
         signature,
         items: seen,
@@ -129,6 +134,9 @@ pub struct PairScore {
     pub derived: bool,
     /// Readable reasons.
     pub evidence: String,
+    /// Sentences aligned in order, as (sentence of a, sentence of b): a rewrite's
+    /// anchors, between which the rest of its text can be matched.
+    pub anchors: Vec<(usize, usize)>,
 }
 
 /// Dice coefficient of two sorted, deduplicated lists.
@@ -152,16 +160,30 @@ fn dice_sorted(a: &[u64], b: &[u64]) -> f64 {
 }
 
 /// Length of the longest strictly increasing subsequence.
-fn lis(seq: &[usize]) -> usize {
+/// Positions in `seq` of one longest strictly increasing subsequence.
+fn lis_chain(seq: &[usize]) -> Vec<usize> {
+    // tails[k]: position of the smallest tail of an increasing run of length k + 1.
     let mut tails: Vec<usize> = Vec::new();
-    for &x in seq {
-        match tails.binary_search(&x) {
-            Ok(_) => {}
-            Err(p) if p == tails.len() => tails.push(x),
-            Err(p) => tails[p] = x,
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &x) in seq.iter().enumerate() {
+        let p = tails.partition_point(|&t| seq[t] < x);
+        if p > 0 {
+            prev[i] = Some(tails[p - 1]);
+        }
+        if p == tails.len() {
+            tails.push(i);
+        } else {
+            tails[p] = i;
         }
     }
-    tails.len()
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        chain.push(i);
+        cur = prev[i];
+    }
+    chain.reverse();
+    chain
 }
 
 /// Scores a pair. `rare` are items the two share that few sources of the story carry.
@@ -172,7 +194,8 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
         (b, a)
     };
     let mut aligned_to = Vec::new();
-    for s in &short.sentences {
+    let mut aligned_from = Vec::new();
+    for (i, s) in short.sentences.iter().enumerate() {
         let best = long
             .sentences
             .iter()
@@ -183,11 +206,28 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
             && d >= config.align_dice
         {
             aligned_to.push(j);
+            aligned_from.push(i);
         }
     }
     let n_short = short.sentences.len();
     let aligned = aligned_to.len();
-    let in_order = lis(&aligned_to);
+    let chain = lis_chain(&aligned_to);
+    let in_order = chain.len();
+    // The in-order alignment as (sentence of a, sentence of b), document indexes.
+    let anchors: Vec<(usize, usize)> = chain
+        .iter()
+        .map(|&k| {
+            let (si, li) = (
+                short.sentence_index[aligned_from[k]],
+                long.sentence_index[aligned_to[k]],
+            );
+            if std::ptr::eq(short, a) {
+                (si, li)
+            } else {
+                (li, si)
+            }
+        })
+        .collect();
     let coverage = if n_short == 0 {
         0.0
     } else {
@@ -239,6 +279,7 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
         similarity: (similarity * 1000.0).round() / 1000.0,
         derived,
         evidence,
+        anchors,
     }
 }
 

@@ -74,6 +74,9 @@ pub struct ReconcileConfig {
     pub related_similarity: f64,
     /// Content-word Dice at which two quotes are one statement. Default 0.5.
     pub quote_dice: f64,
+    /// Content-word Dice at which two quotes of a derived pair, found between the same
+    /// two aligned sentences, are one statement. Default 0.25.
+    pub quote_dice_aligned: f64,
     /// Content-word Dice at which two dated sentences report one event. Default 0.5.
     pub timeline_dice: f64,
 }
@@ -92,6 +95,7 @@ impl Default for ReconcileConfig {
             derived_shingles: 0.3,
             related_similarity: 0.1,
             quote_dice: 0.5,
+            quote_dice_aligned: 0.25,
             timeline_dice: 0.5,
         }
     }
@@ -208,7 +212,12 @@ pub fn reconcile(
     // 3-6.
     let ents = entities::build(&xs, &story_of, &story_ids);
     let facts = facts::build(&xs, &story_of, &group_of, &story_ids);
-    let quotes = quotes::build(&xs, &story_of, &story_ids, &ents, config);
+    let derived: Vec<(usize, usize, Vec<(usize, usize)>)> = scored
+        .iter()
+        .filter(|(_, _, sc)| sc.derived)
+        .map(|(a, b, sc)| (*a, *b, sc.anchors.clone()))
+        .collect();
+    let quotes = quotes::build(&xs, &story_of, &story_ids, &ents, &derived, config);
     let timeline = timeline::build(&xs, &story_of, &story_ids, config);
 
     // Pairs, with the facts they share.

@@ -6,8 +6,11 @@
 //! variants folded) overlap enough: Dice at least `quote_dice`, or most of the
 //! shorter quote's content inside the longer one. Very short quotes (one or two
 //! content words) match only when their speakers agree too, since a single shared
-//! word is no evidence of one statement. The same statement given to two different
-//! speakers is a `quote` conflict.
+//! word is no evidence of one statement. Within a pair of sources judged derived
+//! (one rewrites the other), the sentence alignment gives anchors: two quotes that sit
+//! between the same two aligned sentences and still share some content words
+//! (`quote_dice_aligned`) are one statement, however much the rewrite reworded them.
+//! The same statement given to two different speakers is a `quote` conflict.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,6 +49,7 @@ pub fn build(
     story_of: &[usize],
     story_ids: &[String],
     entities: &Entities,
+    derived: &[(usize, usize, Vec<(usize, usize)>)],
     config: &ReconcileConfig,
 ) -> Quotes {
     struct Q {
@@ -117,6 +121,39 @@ pub fn build(
         };
         if same_words || similar {
             uf.union(a, b);
+        }
+    }
+    // In a rewrite, a quote between the same two aligned sentences as a quote of the
+    // original is the same statement even when reworded beyond the usual threshold
+    // (or given to someone else: exactly what a quote conflict must show).
+    let mut of_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        of_source.entry(q.source).or_default().push(i);
+    }
+    let sentence_of = |i: usize| extractions[qs[i].source].quotes[qs[i].idx].sentence;
+    for (sa, sb, anchors) in derived {
+        let (Some(la), Some(lb)) = (of_source.get(sa), of_source.get(sb)) else {
+            continue;
+        };
+        for &a in la {
+            for &b in lb {
+                let (pa, pb) = (sentence_of(a), sentence_of(b));
+                // Position of each quote among the anchors: the same gap (or the same
+                // anchor) on both sides.
+                let gap_a = anchors.partition_point(|&(x, _)| x < pa);
+                let gap_b = anchors.partition_point(|&(_, y)| y < pb);
+                let on_anchor = anchors.get(gap_a).is_some_and(|&(x, y)| x == pa && y == pb);
+                let same_gap =
+                    gap_a == gap_b && anchors.get(gap_a).is_none_or(|&(x, y)| x > pa && y > pb);
+                let (qa, qb) = (&qs[a], &qs[b]);
+                let inter = qa.set.intersection(&qb.set).count();
+                if (on_anchor || same_gap)
+                    && inter >= 2
+                    && dice(&qa.set, &qb.set) >= config.quote_dice_aligned
+                {
+                    uf.union(a, b);
+                }
+            }
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

@@ -509,6 +509,48 @@ fn the_same_words_from_two_speakers_is_a_conflict() {
     assert!(quotes[0].note.contains("Ivan Petrov") && quotes[0].note.contains("the alliance"));
 }
 
+#[test]
+fn a_rewrite_rewording_a_quote_between_aligned_sentences_keeps_one_statement() {
+    let original = Doc::new(
+        "a.txt",
+        &format!(
+            "{}\n\n“We shall rebuild every home before winter comes,” Markowitz said.",
+            wire("4,000")
+        ),
+    )
+    .quote(
+        "We shall rebuild every home before winter comes,",
+        Some("Helena Markowitz"),
+        QuoteKind::Direct,
+    );
+    let spun = Doc::new(
+        "b.txt",
+        "Valley swamped as dam fails\n\nAfter days of torrential rain, a dam above Brenford, a valley town, collapsed early Tuesday. \
+         As the water climbed overnight, rescue teams moved 4,000 residents out of streets along the river. \
+         Helena Markowitz, the regional governor, stated that the spillway was inspected last spring. \
+         Before dawn engineers were studying cracks in the reservoir's eastern wall. \
+         Two bridges are shut to traffic and schools throughout the district stay closed.\n\n\
+         “Each house will be standing again before winter, every single one,” the mayor said.",
+    )
+    .quote("Each house will be standing again before winter, every single one,", Some("the mayor"), QuoteKind::Direct);
+    let r = run(vec![original, spun]);
+    assert_eq!(r.source_pairs[0].relation, Relation::Derived);
+    // Too few words in common for a match on wording alone; the position in the
+    // rewrite makes it the same statement, given to another speaker.
+    assert_eq!(
+        r.quotes[0].quote_id, r.quotes[1].quote_id,
+        "{:#?}",
+        r.quotes
+    );
+    assert_eq!(
+        r.conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Quote)
+            .count(),
+        1
+    );
+}
+
 // ---------------------------------------------------------------- stories, timeline, ids
 
 #[test]

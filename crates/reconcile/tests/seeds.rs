@@ -241,3 +241,29 @@ fn reworded_renderings_of_one_statement_share_a_quote_id() {
     assert_eq!(a.quote_id, b.quote_id);
     assert_eq!(a.wording, records::Wording::Variant);
 }
+
+#[test]
+fn the_rewrite_giving_a_statement_to_another_speaker_is_a_quote_conflict() {
+    let (_, r) = seeds();
+    // 000 gives "... we won't allow ... colour revolutions" to the Russian president; its
+    // spun rewrite 002 rewords it and gives it to the alliance.
+    let original = r
+        .quotes
+        .iter()
+        .find(|q| q.source_id == seed(&r, "000") && q.text.starts_with("CSTO’s measures"))
+        .unwrap();
+    let rewrite = r
+        .quotes
+        .iter()
+        .find(|q| q.source_id == seed(&r, "002") && q.text.starts_with("We will not accept"))
+        .unwrap();
+    assert_eq!(original.quote_id, rewrite.quote_id);
+    assert_ne!(original.speaker, rewrite.speaker);
+    let conflicts: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == records::ConflictKind::Quote)
+        .collect();
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    assert_eq!(conflicts[0].subject, original.quote_id);
+}
