@@ -125,6 +125,9 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
     prev[b.len()]
 }
 
+/// A derived pair of sources (indexes) with the anchors of their alignment.
+pub type DerivedPair = (usize, usize, Vec<(usize, usize)>);
+
 /// Evidence that two sources depend on each other.
 #[derive(Debug, Clone)]
 pub struct PairScore {

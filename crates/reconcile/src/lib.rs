@@ -212,7 +212,7 @@ pub fn reconcile(
     // 3-6.
     let ents = entities::build(&xs, &story_of, &story_ids);
     let facts = facts::build(&xs, &story_of, &group_of, &story_ids);
-    let derived: Vec<(usize, usize, Vec<(usize, usize)>)> = scored
+    let derived: Vec<dependence::DerivedPair> = scored
         .iter()
         .filter(|(_, _, sc)| sc.derived)
         .map(|(a, b, sc)| (*a, *b, sc.anchors.clone()))

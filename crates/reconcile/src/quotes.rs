@@ -49,7 +49,7 @@ pub fn build(
     story_of: &[usize],
     story_ids: &[String],
     entities: &Entities,
-    derived: &[(usize, usize, Vec<(usize, usize)>)],
+    derived: &[crate::dependence::DerivedPair],
     config: &ReconcileConfig,
 ) -> Quotes {
     struct Q {
