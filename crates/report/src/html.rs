@@ -17,7 +17,7 @@ use records::{Fact, FactMention, Reconciled, Relation};
 use crate::ReportConfig;
 use crate::csv::format_number;
 use crate::summary::plural;
-use crate::table::best_estimate;
+use crate::table::best_estimate_readable;
 use crate::text::{html_escape as h, natural_cmp, truncate};
 use crate::view::{ConflictView, Evidence, View};
 
@@ -379,7 +379,7 @@ fn number_line(
                 n(top - 6.0),
                 n((x1 - x0).max(0.0) + 3.0),
                 n(axis_y - top + 6.0),
-                h(&best_estimate(Some(bl), Some(bh)).plain())
+                h(&best_estimate_readable(Some(bl), Some(bh)))
             )?;
             writeln!(
                 out,
@@ -576,7 +576,7 @@ fn best_facts(out: &mut String, v: &View) -> std::fmt::Result {
             h(&f.fact_id),
             h(&f.story_id),
             h(&f.what),
-            h(&best_estimate(f.best_low, f.best_high).plain()),
+            h(&best_estimate_readable(f.best_low, f.best_high)),
             f.status.as_str(),
             f.status.as_str(),
             f.independent_sources,
@@ -625,7 +625,7 @@ fn similarity(out: &mut String, v: &View) -> std::fmt::Result {
         let left = 250.0;
         let top = 30.0;
         let size = cell * count;
-        let width = left + size + 20.0;
+        let width = (left + size + 20.0).max(left + 16.0 * 11.0 + 340.0);
         let height = top + size + 50.0;
         writeln!(
             out,
@@ -811,87 +811,20 @@ fn timeline(out: &mut String, v: &View) -> std::fmt::Result {
     stories.dedup();
     let story_color =
         |id: &str| PALETTE[stories.iter().position(|s| *s == id).unwrap_or(0) % PALETTE.len()];
-
-    let dated: Vec<(usize, i64)> = events
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| days_from_iso(&e.date).map(|d| (i, d)))
-        .collect();
-    if let (Some(min), Some(max)) = (
-        dated.iter().map(|d| d.1).min(),
-        dated.iter().map(|d| d.1).max(),
-    ) {
-        let (lo, hi) = if max - min < 2 {
-            (min - 1, max + 1)
-        } else {
-            (min, max)
-        };
-        let (width, left, right) = (960.0, 40.0, 920.0);
-        let x = |d: i64| left + (d - lo) as f64 / (hi - lo) as f64 * (right - left);
-        let mut stack: BTreeMap<i64, usize> = BTreeMap::new();
-        let mut placed = Vec::new();
-        for &(i, d) in &dated {
-            let level = stack.entry(d).or_insert(0);
-            placed.push((i, d, *level));
-            *level += 1;
+    // One axis per story: the events of one story are close in time, and a shared
+    // axis would squeeze them into a corner next to another story's.
+    for story in &stories {
+        let dated: Vec<(usize, i64)> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.story_id == *story)
+            .filter_map(|(i, e)| days_from_iso(&e.date).map(|d| (i, d)))
+            .collect();
+        if dated.is_empty() {
+            continue;
         }
-        let max_level = stack.values().copied().max().unwrap_or(1).min(40);
-        let axis_y = 20.0 + 22.0 * max_level as f64;
-        let height = axis_y + 40.0;
-        writeln!(
-            out,
-            "<svg viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"timeline\">",
-            n(height),
-            n(height)
-        )?;
-        writeln!(
-            out,
-            "<line x1=\"{left}\" y1=\"{}\" x2=\"{right}\" y2=\"{}\" stroke=\"#8a94a6\" stroke-width=\"2\"/>",
-            n(axis_y),
-            n(axis_y)
-        )?;
-        // Tick labels: both ends and a few dates between, never closer than ~110 px.
-        let n_ticks = ((right - left) / 130.0).floor().max(1.0) as i64;
-        let mut last_tick = i64::MIN;
-        for k in 0..=n_ticks {
-            let d = lo + (hi - lo) * k / n_ticks;
-            if d == last_tick {
-                continue;
-            }
-            last_tick = d;
-            writeln!(
-                out,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a94a6\"/><text x=\"{}\" y=\"{}\" class=\"small\" text-anchor=\"middle\">{}</text>",
-                n(x(d)),
-                n(axis_y),
-                n(x(d)),
-                n(axis_y + 6.0),
-                n(x(d)),
-                n(axis_y + 20.0),
-                iso_from_days(d)
-            )?;
-        }
-        for (i, d, level) in placed {
-            if level >= 40 {
-                continue;
-            }
-            let e = &events[i];
-            let cy = axis_y - 12.0 - 22.0 * level as f64;
-            writeln!(
-                out,
-                "<g><title>{} · {}: {}</title><circle cx=\"{}\" cy=\"{}\" r=\"9\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"small\" style=\"fill:#fff\">{}</text></g>",
-                h(&e.date),
-                h(&e.story_id),
-                h(&e.event),
-                n(x(d)),
-                n(cy),
-                story_color(&e.story_id),
-                n(x(d)),
-                n(cy + 4.0),
-                i + 1
-            )?;
-        }
-        writeln!(out, "</svg>")?;
+        writeln!(out, "<h3>Story <span class=\"id\">{}</span></h3>", h(story))?;
+        timeline_axis(out, v, &dated, story_color(story))?;
     }
     writeln!(
         out,
@@ -914,6 +847,109 @@ fn timeline(out: &mut String, v: &View) -> std::fmt::Result {
         )?;
     }
     writeln!(out, "</table>")
+}
+
+/// Most markers stacked at one place on a timeline; more are listed in the table only.
+const MAX_STACK: usize = 12;
+
+/// One story's dated events (`(index in the timeline, day number)`) on an axis,
+/// each a numbered marker; markers closer than their size stack upwards.
+fn timeline_axis(
+    out: &mut String,
+    v: &View,
+    dated: &[(usize, i64)],
+    color: &str,
+) -> std::fmt::Result {
+    let (Some(min), Some(max)) = (
+        dated.iter().map(|d| d.1).min(),
+        dated.iter().map(|d| d.1).max(),
+    ) else {
+        return Ok(());
+    };
+    let (lo, hi) = if max - min < 2 {
+        (min - 1, max + 1)
+    } else {
+        (min, max)
+    };
+    let (width, left, right) = (960.0, 50.0, 910.0);
+    let x = |d: i64| left + (d - lo) as f64 / (hi - lo) as f64 * (right - left);
+    let mut levels: Vec<Vec<f64>> = Vec::new();
+    let mut placed = Vec::new();
+    for &(i, d) in dated {
+        let cx = x(d);
+        let level = levels
+            .iter()
+            .position(|xs| xs.iter().all(|&other| (other - cx).abs() >= 21.0))
+            .unwrap_or(levels.len());
+        if level >= MAX_STACK {
+            continue;
+        }
+        if level == levels.len() {
+            levels.push(Vec::new());
+        }
+        levels[level].push(cx);
+        placed.push((i, cx, level));
+    }
+    let axis_y = 16.0 + 22.0 * levels.len() as f64;
+    let height = axis_y + 40.0;
+    writeln!(
+        out,
+        "<svg viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\" role=\"img\" aria-label=\"timeline\">",
+        n(height),
+        n(height)
+    )?;
+    writeln!(
+        out,
+        "<line x1=\"{left}\" y1=\"{}\" x2=\"{right}\" y2=\"{}\" stroke=\"#8a94a6\" stroke-width=\"2\"/>",
+        n(axis_y),
+        n(axis_y)
+    )?;
+    // Ticks every `step` days from the first event (about 120 px apart), and at the
+    // last day unless a tick is already close to it.
+    let max_ticks = ((right - left) / 120.0).floor().max(1.0) as i64;
+    let step = ((hi - lo) + max_ticks - 1) / max_ticks;
+    let mut ticks: Vec<i64> = (0..)
+        .map(|k| lo + k * step.max(1))
+        .take_while(|d| *d <= hi)
+        .collect();
+    match ticks.last().copied() {
+        Some(last) if last != hi && (hi - last) * 2 > step => ticks.push(hi),
+        // Too close to the previous tick for both labels: label the last day instead.
+        Some(last) if last != hi && ticks.len() > 1 => {
+            ticks.pop();
+            ticks.push(hi);
+        }
+        _ => {}
+    }
+    for d in ticks {
+        writeln!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8a94a6\"/><text x=\"{}\" y=\"{}\" class=\"small\" text-anchor=\"middle\">{}</text>",
+            n(x(d)),
+            n(axis_y),
+            n(x(d)),
+            n(axis_y + 6.0),
+            n(x(d)),
+            n(axis_y + 20.0),
+            iso_from_days(d)
+        )?;
+    }
+    for (i, cx, level) in placed {
+        let e = &v.rec.timeline[i];
+        let cy = axis_y - 12.0 - 22.0 * level as f64;
+        writeln!(
+            out,
+            "<g><title>{}: {}</title><circle cx=\"{}\" cy=\"{}\" r=\"9.5\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"small\" style=\"fill:#fff\">{}</text></g>",
+            h(&e.date),
+            h(&e.event),
+            n(cx),
+            n(cy),
+            n(cx),
+            n(cy + 4.0),
+            i + 1
+        )?;
+    }
+    writeln!(out, "</svg>")
 }
 
 fn variants(out: &mut String, v: &View) -> std::fmt::Result {

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use records::Reconciled;
 
 use crate::ReportConfig;
-use crate::table::best_estimate;
+use crate::table::best_estimate_readable;
 use crate::text::md_escape;
 use crate::view::{ConflictView, Evidence, View};
 
@@ -153,7 +153,7 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
                 md_escape(&f.fact_id),
                 md_escape(&f.story_id),
                 md_escape(&f.what),
-                md_escape(&best_estimate(f.best_low, f.best_high).plain()),
+                md_escape(&best_estimate_readable(f.best_low, f.best_high)),
                 f.status.as_str(),
                 f.independent_sources,
                 f.sources,
@@ -277,7 +277,7 @@ fn write_conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Res
             "- fact {}: status {}, best estimate {}",
             md_escape(&f.fact_id),
             f.status.as_str(),
-            md_escape(&best_estimate(f.best_low, f.best_high).plain())
+            md_escape(&best_estimate_readable(f.best_low, f.best_high))
         )?;
     }
     writeln!(out)

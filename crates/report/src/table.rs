@@ -190,6 +190,17 @@ pub fn best_estimate(low: Option<f64>, high: Option<f64>) -> Cell {
     }
 }
 
+/// The best estimate for a reader: `120`, `400 to 450` (a dash would be ambiguous
+/// next to negative numbers).
+pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(lo), Some(hi)) if lo != hi => {
+            format!("{} to {}", format_number(lo), format_number(hi))
+        }
+        _ => best_estimate(low, high).plain(),
+    }
+}
+
 const SOURCE: &[(&str, &str)] = &[("source_id", "source_id")];
 
 /// Every table of the contract, in the order of `reports.md`.

@@ -596,10 +596,10 @@ fn html_escapes_hostile_text_and_loads_nothing() {
         );
     }
     // The pictures: a number line per disputed figure (F1 and F4), a similarity matrix
-    // per story with two sources or more, the timeline.
+    // per story with two sources or more, a timeline per story with dated events.
     assert_eq!(html.matches("aria-label=\"number line").count(), 2);
     assert_eq!(html.matches("aria-label=\"similarity matrix\"").count(), 2);
-    assert_eq!(html.matches("aria-label=\"timeline\"").count(), 1);
+    assert_eq!(html.matches("aria-label=\"timeline\"").count(), 2);
     assert!(
         html.contains("(retracted)"),
         "the withdrawn figure is marked on its number line"
