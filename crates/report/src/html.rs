@@ -292,12 +292,7 @@ fn disputed(
          group; the green band is the best estimate; dashed bars were withdrawn by their source.</p>"
     )?;
     for fact in &v.disputed {
-        let mentions: Vec<&FactMention> = v
-            .rec
-            .fact_mentions
-            .iter()
-            .filter(|m| m.fact_id == fact.fact_id)
-            .collect();
+        let mentions = v.mentions(&fact.fact_id);
         writeln!(
             out,
             "<h3 id=\"{}\"><span class=\"id\">{}</span> · {} <span class=\"muted\">(story {})</span> <span class=\"status {}\">{}</span></h3>",
@@ -308,7 +303,7 @@ fn disputed(
             fact.status.as_str(),
             fact.status.as_str()
         )?;
-        number_line(out, v, colors, fact, &mentions)?;
+        number_line(out, v, colors, fact, mentions)?;
     }
     Ok(())
 }

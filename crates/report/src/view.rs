@@ -3,11 +3,11 @@
 //! groups, each conflict with the sentences behind it, the best-corroborated facts,
 //! name variants and withdrawn figures. Both pages render these in the same order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use records::{
-    Conflict, ConflictKind, EntityRow, Fact, FactMention, FactStatus, Reconciled, SourceRow,
-    SourceStatus,
+    Conflict, ConflictKind, EntityRow, Fact, FactMention, FactStatus, QuoteRow, Reconciled,
+    SourceRow, SourceStatus,
 };
 
 use crate::text::natural_cmp;
@@ -73,78 +73,116 @@ pub struct View<'a> {
     pub variants: Vec<&'a EntityRow>,
     /// Withdrawn figures with their fact.
     pub retracted: Vec<(&'a FactMention, Option<&'a Fact>)>,
+    sources_by_id: HashMap<&'a str, &'a SourceRow>,
+    mentions_by_fact: HashMap<&'a str, Vec<&'a FactMention>>,
 }
 
 impl<'a> View<'a> {
-    /// Gathers the view; `rec` must be in canonical order.
+    /// Gathers the view; `rec` must be in canonical order. Every lookup goes through
+    /// a map, so the work grows with the size of the records, not its square.
     pub fn new(rec: &'a Reconciled, top_facts: usize) -> Self {
-        let facts_by_id: BTreeMap<&str, &Fact> =
+        let facts_by_id: HashMap<&str, &Fact> =
             rec.facts.iter().map(|f| (f.fact_id.as_str(), f)).collect();
-
-        let mut story_ids: BTreeSet<&str> = BTreeSet::new();
-        story_ids.extend(rec.sources.iter().filter_map(|s| s.story_id.as_deref()));
-        story_ids.extend(rec.facts.iter().map(|f| f.story_id.as_str()));
-        let mut story_ids: Vec<&str> = story_ids.into_iter().collect();
-        story_ids.sort_by(|a, b| natural_cmp(a, b));
-        let stories = story_ids
-            .into_iter()
-            .map(|id| {
-                let sources: Vec<&SourceRow> = rec
-                    .sources
-                    .iter()
-                    .filter(|s| s.story_id.as_deref() == Some(id))
-                    .collect();
-                let mut groups: BTreeMap<String, Vec<&SourceRow>> = BTreeMap::new();
-                for s in &sources {
-                    let key = s.group_id.clone().unwrap_or_else(|| s.source_id.clone());
-                    groups.entry(key).or_default().push(s);
-                }
-                let mut groups: Vec<(String, Vec<&SourceRow>)> = groups.into_iter().collect();
-                groups.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-                let mut dates: Vec<&str> = sources
-                    .iter()
-                    .filter_map(|s| s.published.as_deref())
-                    .collect();
-                dates.sort();
-                let facts: Vec<&Fact> = rec.facts.iter().filter(|f| f.story_id == id).collect();
-                Story {
-                    id: id.to_string(),
-                    facts: facts.len(),
-                    conflict_facts: facts
-                        .iter()
-                        .filter(|f| f.status == FactStatus::Conflict)
-                        .count(),
-                    conflicts: rec.conflicts.iter().filter(|c| c.story_id == id).count(),
-                    dates: match (dates.first(), dates.last()) {
-                        (Some(a), Some(b)) => Some((a.to_string(), b.to_string())),
-                        _ => None,
-                    },
-                    sources,
-                    groups,
-                }
-            })
+        let sources_by_id: HashMap<&str, &SourceRow> = rec
+            .sources
+            .iter()
+            .map(|s| (s.source_id.as_str(), s))
             .collect();
+        let mut mentions_by_fact: HashMap<&str, Vec<&FactMention>> = HashMap::new();
+        for m in &rec.fact_mentions {
+            mentions_by_fact
+                .entry(m.fact_id.as_str())
+                .or_default()
+                .push(m);
+        }
+        let mut quotes_by_id: HashMap<&str, Vec<&QuoteRow>> = HashMap::new();
+        for q in &rec.quotes {
+            quotes_by_id.entry(q.quote_id.as_str()).or_default().push(q);
+        }
+
+        // Stories, gathered in one pass over each list.
+        let mut by_story: BTreeMap<&str, Story<'a>> = BTreeMap::new();
+        for s in &rec.sources {
+            if let Some(id) = s.story_id.as_deref() {
+                by_story
+                    .entry(id)
+                    .or_insert_with(|| Story::empty(id))
+                    .sources
+                    .push(s);
+            }
+        }
+        for f in &rec.facts {
+            let st = by_story
+                .entry(f.story_id.as_str())
+                .or_insert_with(|| Story::empty(&f.story_id));
+            st.facts += 1;
+            if f.status == FactStatus::Conflict {
+                st.conflict_facts += 1;
+            }
+        }
+        for c in &rec.conflicts {
+            if let Some(st) = by_story.get_mut(c.story_id.as_str()) {
+                st.conflicts += 1;
+            }
+        }
+        let mut stories: Vec<Story<'a>> = by_story.into_values().collect();
+        stories.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        for st in &mut stories {
+            let mut groups: BTreeMap<String, Vec<&SourceRow>> = BTreeMap::new();
+            for s in &st.sources {
+                let key = s.group_id.clone().unwrap_or_else(|| s.source_id.clone());
+                groups.entry(key).or_default().push(s);
+            }
+            st.groups = groups.into_iter().collect();
+            st.groups.sort_by(|a, b| natural_cmp(&a.0, &b.0));
+            let mut dates: Vec<&str> = st
+                .sources
+                .iter()
+                .filter_map(|s| s.published.as_deref())
+                .collect();
+            dates.sort();
+            st.dates = match (dates.first(), dates.last()) {
+                (Some(a), Some(b)) => Some((a.to_string(), b.to_string())),
+                _ => None,
+            };
+        }
         let unplaced = rec
             .sources
             .iter()
             .filter(|s| s.story_id.is_none())
             .collect();
 
+        // A number conflict names its fact by what is counted (or by its id).
+        let mut fact_by_subject: HashMap<(&str, &str), &Fact> = HashMap::new();
+        for f in &rec.facts {
+            fact_by_subject
+                .entry((f.story_id.as_str(), f.what.as_str()))
+                .or_insert(f);
+            fact_by_subject
+                .entry((f.story_id.as_str(), f.fact_id.as_str()))
+                .or_insert(f);
+        }
+        let no_mentions: Vec<&FactMention> = Vec::new();
+        let no_quotes: Vec<&QuoteRow> = Vec::new();
         let conflicts = rec
             .conflicts
             .iter()
             .map(|c| {
                 let fact = match c.kind {
-                    ConflictKind::Number => rec.facts.iter().find(|f| {
-                        f.story_id == c.story_id && (f.what == c.subject || f.fact_id == c.subject)
-                    }),
+                    ConflictKind::Number => fact_by_subject
+                        .get(&(c.story_id.as_str(), c.subject.as_str()))
+                        .copied(),
                     _ => None,
                 };
+                let mentions = fact
+                    .and_then(|f| mentions_by_fact.get(f.fact_id.as_str()))
+                    .unwrap_or(&no_mentions);
+                let quotes = quotes_by_id.get(c.subject.as_str()).unwrap_or(&no_quotes);
                 ConflictView {
                     conflict: c,
                     fact,
-                    evidence_a: evidence(rec, c, fact, &c.source_a),
-                    evidence_b: evidence(rec, c, fact, &c.source_b),
+                    evidence_a: evidence(c, mentions, quotes, &c.source_a),
+                    evidence_b: evidence(c, mentions, quotes, &c.source_b),
                 }
             })
             .collect();
@@ -154,12 +192,7 @@ impl<'a> View<'a> {
             .iter()
             .filter(|f| {
                 f.status == FactStatus::Conflict
-                    && rec
-                        .fact_mentions
-                        .iter()
-                        .filter(|m| m.fact_id == f.fact_id)
-                        .count()
-                        >= 2
+                    && mentions_by_fact.get(f.fact_id.as_str()).map_or(0, Vec::len) >= 2
             })
             .collect();
 
@@ -201,26 +234,31 @@ impl<'a> View<'a> {
                 .filter(|m| m.retracted)
                 .map(|m| (m, facts_by_id.get(m.fact_id.as_str()).copied()))
                 .collect(),
+            sources_by_id,
+            mentions_by_fact,
         }
+    }
+
+    /// The mentions of a fact, in canonical order.
+    pub fn mentions(&self, fact_id: &str) -> &[&'a FactMention] {
+        self.mentions_by_fact
+            .get(fact_id)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// A short readable name for a source: its outlet, else its id.
     pub fn label(&self, source_id: &str) -> String {
-        self.rec
-            .sources
-            .iter()
-            .find(|s| s.source_id == source_id)
+        self.sources_by_id
+            .get(source_id)
             .and_then(|s| s.outlet.clone())
             .filter(|o| !o.trim().is_empty())
             .unwrap_or_else(|| source_id.to_string())
     }
 
     /// The independence group of a source, if it has one.
-    pub fn group(&self, source_id: &str) -> Option<&str> {
-        self.rec
-            .sources
-            .iter()
-            .find(|s| s.source_id == source_id)
+    pub fn group(&self, source_id: &str) -> Option<&'a str> {
+        self.sources_by_id
+            .get(source_id)
             .and_then(|s| s.group_id.as_deref())
     }
 
@@ -234,31 +272,42 @@ impl<'a> View<'a> {
     }
 }
 
-/// The sentences behind one side of a conflict.
+impl<'a> Story<'a> {
+    fn empty(id: &str) -> Self {
+        Story {
+            id: id.to_string(),
+            sources: Vec::new(),
+            groups: Vec::new(),
+            facts: 0,
+            conflict_facts: 0,
+            conflicts: 0,
+            dates: None,
+        }
+    }
+}
+
+/// The sentences behind one side of a conflict: the source's mentions of the
+/// disputed fact, or its wording of the disputed quote.
 fn evidence<'a>(
-    rec: &'a Reconciled,
     c: &'a Conflict,
-    fact: Option<&'a Fact>,
-    source_id: &'a str,
+    mentions: &[&'a FactMention],
+    quotes: &[&'a QuoteRow],
+    source_id: &str,
 ) -> Vec<Evidence<'a>> {
     match c.kind {
-        ConflictKind::Number => {
-            let Some(fact) = fact else { return Vec::new() };
-            rec.fact_mentions
-                .iter()
-                .filter(|m| m.fact_id == fact.fact_id && m.source_id == source_id)
-                .map(|m| Evidence {
-                    text: &m.text,
-                    sentence: &m.sentence,
-                    span: Some((m.start, m.end)),
-                    retracted: m.retracted,
-                })
-                .collect()
-        }
-        ConflictKind::Quote => rec
-            .quotes
+        ConflictKind::Number => mentions
             .iter()
-            .filter(|q| q.quote_id == c.subject && q.source_id == source_id)
+            .filter(|m| m.source_id == source_id)
+            .map(|m| Evidence {
+                text: &m.text,
+                sentence: &m.sentence,
+                span: Some((m.start, m.end)),
+                retracted: m.retracted,
+            })
+            .collect(),
+        ConflictKind::Quote => quotes
+            .iter()
+            .filter(|q| q.source_id == source_id)
             .map(|q| Evidence {
                 text: &q.text,
                 sentence: "",

@@ -690,3 +690,114 @@ fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn a_large_run_keeps_every_row_in_every_file() {
+    let n = 150;
+    let rec = large(n);
+    let files = files(&rec);
+    let one = files_count(&fixture());
+    for (name, rows) in one {
+        let (_, got) = read_csv(&files[&name]);
+        assert_eq!(got.len(), rows * n, "{name}");
+    }
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    let facts = workbook.worksheet_range("facts").expect("facts sheet");
+    assert_eq!(facts.height(), rec.facts.len() + 1);
+    let html = text_of(&files, "report.html");
+    assert_eq!(html.matches("aria-label=\"number line").count(), 2 * n);
+    assert_eq!(html.matches("class=\"conflict-card\"").count(), 4 * n);
+}
+
+fn files_count(rec: &records::Reconciled) -> Vec<(String, usize)> {
+    let files = files(rec);
+    CONTRACT
+        .iter()
+        .map(|(name, _)| (name.to_string(), read_csv(&files[*name]).1.len()))
+        .collect()
+}
+
+/// The XML of one part of the workbook.
+fn workbook_part(bytes: &[u8], part: &str) -> String {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("the workbook is a zip");
+    let mut file = archive
+        .by_name(part)
+        .unwrap_or_else(|e| panic!("{part}: {e}"));
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut file, &mut xml).expect("UTF-8 XML");
+    xml
+}
+
+#[test]
+fn every_sheet_has_a_frozen_header_a_filter_and_widths() {
+    let files = files(&fixture());
+    let bytes = &files["corroborate.xlsx"];
+    for (i, (name, _)) in CONTRACT.iter().enumerate() {
+        let xml = workbook_part(bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
+        assert!(
+            xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""),
+            "{name}: header not frozen"
+        );
+        assert!(
+            xml.contains("<autoFilter ref=\"A1:"),
+            "{name}: no autofilter"
+        );
+        assert!(xml.contains("<col "), "{name}: no column widths");
+    }
+    let styles = workbook_part(bytes, "xl/styles.xml");
+    assert!(styles.contains("FFF8D7DA"), "conflict rows are filled red");
+    assert!(
+        styles.contains("wrapText=\"1\""),
+        "evidence text is wrapped"
+    );
+    assert!(
+        styles.contains("<strike/>"),
+        "retracted figures are struck through"
+    );
+    let core = workbook_part(bytes, "docProps/core.xml");
+    assert!(
+        core.contains("2000-01-01T00:00:00Z"),
+        "fixed creation date: {core}"
+    );
+}
+
+#[test]
+fn workbook_links_lead_from_facts_to_mentions_and_sources() {
+    let files = files(&fixture());
+    let bytes = &files["corroborate.xlsx"];
+    let sheet = |name: &str| {
+        let i = CONTRACT
+            .iter()
+            .position(|(n, _)| *n == format!("{name}.csv"))
+            .expect("sheet")
+            + 1;
+        workbook_part(bytes, &format!("xl/worksheets/sheet{i}.xml"))
+    };
+    // facts: F1 (row 2) links to its first mention, row 2 of fact_mentions.
+    let facts = sheet("facts");
+    assert!(
+        facts.contains("<hyperlink ref=\"A2\" location=\"'fact_mentions'!A2\""),
+        "{facts}"
+    );
+    // fact_mentions: each mention links back to its fact and to its source.
+    let mentions = sheet("fact_mentions");
+    assert!(
+        mentions.contains("<hyperlink ref=\"A2\" location=\"'facts'!A2\""),
+        "{mentions}"
+    );
+    assert!(
+        mentions.contains("<hyperlink ref=\"B2\" location=\"'sources'!A2\""),
+        "b.md is row 2 of sources"
+    );
+    // conflicts: a number conflict links to its fact, the sources to theirs.
+    let conflicts = sheet("conflicts");
+    assert!(
+        conflicts.contains("<hyperlink ref=\"D2\" location=\"'facts'!A2\""),
+        "{conflicts}"
+    );
+    assert!(
+        conflicts.contains("<hyperlink ref=\"E2\" location=\"'sources'!A2\""),
+        "{conflicts}"
+    );
+}

@@ -677,3 +677,66 @@ pub fn shuffled(seed: u64) -> Reconciled {
     }
     rec
 }
+
+/// `n` renamed copies of the fixture (story `S1` of copy 7 becomes `S1-7`, source
+/// `b.md` becomes `7/b.md`, and so on), to render a run of realistic size.
+pub fn large(n: usize) -> Reconciled {
+    let mut out = Reconciled::default();
+    for k in 0..n {
+        let mut rec = fixture();
+        let sid = |s: &mut String| *s = format!("{k}/{s}");
+        let id = |s: &mut String| *s = format!("{s}-{k}");
+        for s in &mut rec.sources {
+            sid(&mut s.source_id);
+            sid(&mut s.file);
+            s.story_id.as_mut().map(id);
+            s.group_id.as_mut().map(id);
+        }
+        for e in &mut rec.entities {
+            id(&mut e.entity_id);
+            e.source_ids.iter_mut().for_each(sid);
+        }
+        for f in &mut rec.facts {
+            id(&mut f.fact_id);
+            id(&mut f.story_id);
+        }
+        for m in &mut rec.fact_mentions {
+            id(&mut m.fact_id);
+            sid(&mut m.source_id);
+        }
+        for q in &mut rec.quotes {
+            id(&mut q.quote_id);
+            sid(&mut q.source_id);
+        }
+        for c in &mut rec.conflicts {
+            id(&mut c.conflict_id);
+            id(&mut c.story_id);
+            sid(&mut c.source_a);
+            sid(&mut c.source_b);
+            if c.kind == ConflictKind::Quote {
+                id(&mut c.subject);
+            }
+        }
+        for p in &mut rec.source_pairs {
+            sid(&mut p.source_a);
+            sid(&mut p.source_b);
+        }
+        for t in &mut rec.timeline {
+            id(&mut t.story_id);
+            t.source_ids.iter_mut().for_each(sid);
+        }
+        for e in &mut rec.errors {
+            sid(&mut e.source_id);
+        }
+        out.sources.extend(rec.sources);
+        out.entities.extend(rec.entities);
+        out.facts.extend(rec.facts);
+        out.fact_mentions.extend(rec.fact_mentions);
+        out.quotes.extend(rec.quotes);
+        out.conflicts.extend(rec.conflicts);
+        out.source_pairs.extend(rec.source_pairs);
+        out.timeline.extend(rec.timeline);
+        out.errors.extend(rec.errors);
+    }
+    out
+}
