@@ -27,7 +27,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use records::{
     CleanDocument, Diagnostic, Extraction, FORMAT_VERSION, MANIFEST_FILE, Manifest, RawDocument, Reconciled,
@@ -309,7 +309,16 @@ fn ingest_one(
             let error = format!("{}: not a regular file (folder, pipe, socket or device)", file.rel);
             return FileResult { file, value: Ingested { docs: Vec::new(), error: Some(error) }, entry: None, reused: false };
         }
-        Ok(meta) if meta.len() <= config.max_file_bytes => std::fs::read(&file.path).ok(),
+        Ok(meta) if meta.len() <= config.max_file_bytes => {
+            // In a watch session an unchanged file need not be read to be recognised.
+            if let Some(hash) = cache::remembered_hash(&file.path) {
+                let key = cache::key("ingest", settings, &file.rel, &hash);
+                if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
+                    return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
+                }
+            }
+            std::fs::read(&file.path).ok()
+        }
         _ => None,
     };
     let Some(bytes) = bytes else {
@@ -319,7 +328,9 @@ fn ingest_one(
         };
         return FileResult { file, value, entry: None, reused: false };
     };
-    let key = cache::key("ingest", settings, &file.rel, &cache::hash_bytes(&bytes));
+    let hash = cache::hash_bytes(&bytes);
+    cache::remember(&file.path, &hash);
+    let key = cache::key("ingest", settings, &file.rel, &hash);
     if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
         return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
     }
@@ -555,6 +566,23 @@ fn reconcile_key(layout: &Layout, settings: &str, manifest: &Manifest) -> Result
     Ok(cache::key("reconcile", settings, "", &hasher.finalize().to_hex()))
 }
 
+/// Reads one extraction, checking it against the hash extract recorded (or taking it
+/// from the memo of a watch session). Returns it with its hash.
+fn read_extraction(layout: &Layout, hashes: &HashMap<String, String>, source_id: &str) -> Result<(String, Extraction)> {
+    let path = layout.record_path("extract", source_id);
+    let expected = hashes.get(&layout.relative(&path));
+    if let Some(extraction) = expected.and_then(|h| cache::memo_extraction(h)) {
+        return Ok((expected.cloned().unwrap_or_default(), extraction));
+    }
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {} (stage reconcile)", path.display()))?;
+    let hash = cache::hash_bytes(&bytes);
+    if expected.is_some_and(|e| *e != hash) {
+        bail!("{} does not match what extract wrote (changed or damaged since): run the pipeline again", path.display());
+    }
+    let extraction = serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
+    Ok((hash, extraction))
+}
+
 /// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
 /// they came from the cache (nothing reconcile reads had changed).
 pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled, bool)> {
@@ -568,12 +596,20 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
             Err(err) => tracing::warn!(err = %format!("{err:#}"), "cached reconcile result unreadable: recomputing"),
         }
     }
-    let extractions: Vec<Extraction> = manifest
+    let hashes = record_hashes::<Option<String>>(layout, "extract");
+    let read: Vec<(String, Extraction)> = manifest
         .entries
         .par_iter()
         .filter(|e| matches!(e.status, SourceStatus::Ok))
-        .map(|e| read_json(&layout.record_path("extract", &e.source_id)).context("stage reconcile"))
+        .map(|e| read_extraction(layout, &hashes, &e.source_id))
         .collect::<Result<_>>()?;
+    let extractions: Vec<Extraction> = if cache::memo_on() {
+        let extractions = read.iter().map(|(_, x)| x.clone()).collect();
+        cache::keep_extractions(read);
+        extractions
+    } else {
+        read.into_iter().map(|(_, x)| x).collect()
+    };
     let reconciled =
         reconcile::reconcile(&manifest.entries, &extractions, manifest.diagnostics.clone(), &pipeline.settings.reconcile);
     let path = layout.reconciled_path();
