@@ -4,8 +4,10 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod bench;
 mod bench_watch;
 mod cache;
+mod gen_corpus;
 mod lock;
 mod pipeline;
 mod progress;
@@ -55,6 +57,10 @@ enum Command {
         #[command(flatten)]
         target: Target,
     },
+    /// Write a synthetic corpus with known answers (`answers.json`).
+    GenCorpus(gen_corpus::GenArgs),
+    /// Measure throughput and peak memory on generated corpora; writes `bench.json`.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +129,8 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
