@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::stages::Layout;
 
 /// Version of the index files; an index of another version is ignored (all recomputed).
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// Identifies the code computing stage results: format version, crate version and a
 /// hash of the running executable. Computed once per process.

@@ -196,6 +196,9 @@ pub struct Ingested {
     pub docs: Vec<IngestedDoc>,
     /// Why the file was refused.
     pub error: Option<String>,
+    /// Problems that did not cost the whole file (a bad JSONL line, a cut-off record).
+    #[serde(default)]
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The part of a [`RawDocument`] the ingest manifest needs.
@@ -254,6 +257,7 @@ pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> 
             keep.extend(entry.outputs.iter().map(|o| layout.root().join(&o.path)));
             new_index.entries.insert(result.file.rel.clone(), entry);
         }
+        diagnostics.extend(result.value.warnings);
         match result.value.error {
             Some(reason) => {
                 if !result.reused {
@@ -307,7 +311,8 @@ fn ingest_one(
         // through a symlink is not an article either. Refused before opening.
         Ok(meta) if !meta.is_file() => {
             let error = format!("{}: not a regular file (folder, pipe, socket or device)", file.rel);
-            return FileResult { file, value: Ingested { docs: Vec::new(), error: Some(error) }, entry: None, reused: false };
+            let value = Ingested { docs: Vec::new(), error: Some(error), warnings: Vec::new() };
+            return FileResult { file, value, entry: None, reused: false };
         }
         Ok(meta) if meta.len() <= config.max_file_bytes => {
             // In a watch session an unchanged file need not be read to be recognised.
@@ -317,14 +322,14 @@ fn ingest_one(
                     return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
                 }
             }
-            std::fs::read(&file.path).ok()
+            read_bounded(&file.path, config.max_file_bytes)
         }
         _ => None,
     };
     let Some(bytes) = bytes else {
-        let value = match ingest::ingest_file(&file, config) {
+        let value = match ingest::ingest_file_report(&file, config) {
             Ok(found) => return compute_ingest(file, Ok(found), None, layout),
-            Err(reason) => Ingested { docs: Vec::new(), error: Some(reason) },
+            Err(reason) => Ingested { docs: Vec::new(), error: Some(reason), warnings: Vec::new() },
         };
         return FileResult { file, value, entry: None, reused: false };
     };
@@ -336,19 +341,28 @@ fn ingest_one(
     }
     // The bytes just hashed are the bytes ingested, so the key describes the result
     // even when the file changes meanwhile.
-    let result = ingest::ingest_bytes(&file.rel, &bytes, config);
+    let result = ingest::ingest_bytes_report(&file.rel, &bytes, config);
     compute_ingest(file, result, Some(key), layout)
+}
+
+/// Reads at most `limit` bytes of a file; `None` when it cannot be read or is (or
+/// grew) over the limit, which ingest then reports.
+fn read_bounded(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).ok()?.take(limit.saturating_add(1)).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
 fn compute_ingest(
     file: ingest::InputFile,
-    result: Result<Vec<RawDocument>, String>,
+    result: Result<ingest::Ingested, String>,
     key: Option<String>,
     layout: &Layout,
 ) -> FileResult {
     let mut outputs = Vec::new();
     let value = match result.and_then(|found| {
-        for doc in &found {
+        for doc in &found.documents {
             let path = layout.record_path("ingest", &doc.source_id);
             let bytes = write_json(&path, doc).map_err(to_string_err)?;
             outputs.push(cache::output(layout, &path, &bytes));
@@ -357,12 +371,14 @@ fn compute_ingest(
     }) {
         Ok(found) => Ingested {
             docs: found
+                .documents
                 .into_iter()
                 .map(|d| IngestedDoc { source_id: d.source_id, file: d.file, content_hash: d.content_hash })
                 .collect(),
             error: None,
+            warnings: found.diagnostics,
         },
-        Err(reason) => Ingested { docs: Vec::new(), error: Some(reason) },
+        Err(reason) => Ingested { docs: Vec::new(), error: Some(reason), warnings: Vec::new() },
     };
     let entry = key.map(|key| cache::Entry { key, value: value.clone(), outputs });
     FileResult { file, value, entry, reused: false }

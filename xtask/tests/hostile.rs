@@ -208,6 +208,12 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
             }
         }
     }
+    // A container's bad part costs only that part, and is reported.
+    assert_eq!(outcome("bad-line.jsonl"), "ok");
+    assert!(
+        errors.iter().any(|e| belongs(&e["source_id"], "bad-line.jsonl") && e["error"].contains("line 2")),
+        "the bad JSONL line has no errors.csv row: {errors:#?}"
+    );
     let title = sources.iter().find(|r| belongs(&r["file"], "injection.txt")).map(|r| r["title"].clone()).unwrap();
     assert!(title.starts_with("'="), "{title}");
     check_no_leftovers(&out);
