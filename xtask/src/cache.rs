@@ -17,10 +17,18 @@
 //! edit) is recomputed, never trusted. The index is replaced atomically at the end of a
 //! stage, so after a crash it describes the previous run and the files the crash left
 //! behind simply fail their hash check.
+//!
+//! A long-lived process (watch) turns on the [memo](enable_memo): it remembers the hash
+//! of every file it has read or written together with the file's size and modification
+//! time, so a later update re-reads only files whose size or time changed (or that the
+//! watcher reported), and it keeps the extractions reconcile reads in memory. A single
+//! `run` reads and hashes every file it relies on.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
@@ -29,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::stages::Layout;
 
 /// Version of the index files; an index of another version is ignored (all recomputed).
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 /// Identifies the code computing stage results: format version, crate version and a
 /// hash of the running executable. Computed once per process.
@@ -136,15 +144,112 @@ pub fn save<T: Serialize>(layout: &Layout, stage: &str, index: &Index<T>) -> Res
 
 /// Describes a file just written, for an index entry.
 pub fn output(layout: &Layout, path: &Path, bytes: &[u8]) -> Output {
-    Output { path: layout.relative(path), hash: hash_bytes(bytes) }
+    let hash = hash_bytes(bytes);
+    remember(path, &hash);
+    Output { path: layout.relative(path), hash }
 }
 
 /// Whether every output of an entry is on disk with its recorded hash.
 pub fn verify(layout: &Layout, outputs: &[Output]) -> bool {
-    outputs.iter().all(|out| match std::fs::read(layout.root().join(&out.path)) {
-        Ok(bytes) => hash_bytes(&bytes) == out.hash,
-        Err(_) => false,
+    outputs.iter().all(|out| {
+        let path = layout.root().join(&out.path);
+        if remembered_hash(&path).is_some_and(|h| h == out.hash) {
+            return true;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let hash = hash_bytes(&bytes);
+                remember(&path, &hash);
+                hash == out.hash
+            }
+            Err(_) => false,
+        }
     })
+}
+
+/// What the memo knows of a file.
+#[derive(Debug, Clone)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+    hash: String,
+}
+
+#[derive(Debug, Default)]
+struct Memo {
+    enabled: AtomicBool,
+    files: Mutex<HashMap<PathBuf, Stamp>>,
+    extractions: Mutex<HashMap<String, records::Extraction>>,
+}
+
+fn memo() -> &'static Memo {
+    static MEMO: OnceLock<Memo> = OnceLock::new();
+    MEMO.get_or_init(Memo::default)
+}
+
+/// Turns the memo on for the rest of the process (see the module docs).
+pub fn enable_memo() {
+    memo().enabled.store(true, Ordering::Relaxed);
+}
+
+/// Whether the memo is on.
+pub fn memo_on() -> bool {
+    memo().enabled.load(Ordering::Relaxed)
+}
+
+fn stamp_of(path: &Path) -> Option<(u64, SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// The hash the memo holds for `path`, if the file still has the size and modification
+/// time it had when hashed.
+pub fn remembered_hash(path: &Path) -> Option<String> {
+    if !memo_on() {
+        return None;
+    }
+    let files = memo().files.lock().ok()?;
+    let known = files.get(path)?;
+    let (len, modified) = stamp_of(path)?;
+    (known.len == len && known.modified == modified).then(|| known.hash.clone())
+}
+
+/// Tells the memo that `path` (as it is now on disk) hashes to `hash`.
+pub fn remember(path: &Path, hash: &str) {
+    if !memo_on() {
+        return;
+    }
+    if let (Some((len, modified)), Ok(mut files)) = (stamp_of(path), memo().files.lock()) {
+        files.insert(path.to_path_buf(), Stamp { len, modified, hash: hash.to_string() });
+    }
+}
+
+/// Makes the memo forget files the watcher saw change (a rewrite within one tick of
+/// the file system's clock keeps the modification time).
+pub fn forget(paths: &[PathBuf]) {
+    if let Ok(mut files) = memo().files.lock() {
+        for path in paths {
+            files.remove(path);
+        }
+    }
+}
+
+/// An extraction the memo holds, by the hash of its record.
+pub fn memo_extraction(hash: &str) -> Option<records::Extraction> {
+    if !memo_on() {
+        return None;
+    }
+    memo().extractions.lock().ok()?.get(hash).cloned()
+}
+
+/// Keeps the extractions of the current run (by record hash) and drops the others.
+pub fn keep_extractions(current: impl IntoIterator<Item = (String, records::Extraction)>) {
+    if !memo_on() {
+        return;
+    }
+    if let Ok(mut extractions) = memo().extractions.lock() {
+        *extractions = current.into_iter().collect();
+    }
 }
 
 /// Looks an entry up: `Some` when the key matches and the outputs verify.

@@ -74,7 +74,9 @@ struct Target {
     /// Output folder, instead of the pipeline's.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Exit non-zero when any input failed.
+    /// Exit with status 2 when any input failed. Without it the status is 0 whenever the
+    /// reports were written (failed inputs are listed in errors.csv); 1 means the run
+    /// itself failed (bad pipeline file, output folder in use, ...).
     #[arg(long)]
     strict: bool,
     /// No progress bars.

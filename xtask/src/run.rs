@@ -69,8 +69,10 @@ pub fn run(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> {
 pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> {
     let layout = Layout::new(&pipeline.output);
     tracing::info!(pipeline = %pipeline.name, file = %pipeline.file.display(), input = %pipeline.input.display(), output = %pipeline.output.display(), "run");
-    // Files an interrupted run was writing were never renamed into place: drop them.
-    stages::remove_partials(&pipeline.output);
+    // Files an interrupted run was writing were never renamed into place: drop them,
+    // once per process (a watch session's later updates start from its own clean state).
+    static CLEANED: std::sync::Once = std::sync::Once::new();
+    CLEANED.call_once(|| stages::remove_partials(&pipeline.output));
     let mut counters = Vec::new();
     for stage in ["ingest", "normalize", "extract"] {
         let t = Instant::now();

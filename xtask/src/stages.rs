@@ -27,7 +27,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use records::{
     CleanDocument, Diagnostic, Extraction, FORMAT_VERSION, MANIFEST_FILE, Manifest, RawDocument, Reconciled,
@@ -196,6 +196,9 @@ pub struct Ingested {
     pub docs: Vec<IngestedDoc>,
     /// Why the file was refused.
     pub error: Option<String>,
+    /// Problems that did not cost the whole file (a bad JSONL line, a cut-off record).
+    #[serde(default)]
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// The part of a [`RawDocument`] the ingest manifest needs.
@@ -254,6 +257,7 @@ pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> 
             keep.extend(entry.outputs.iter().map(|o| layout.root().join(&o.path)));
             new_index.entries.insert(result.file.rel.clone(), entry);
         }
+        diagnostics.extend(result.value.warnings);
         match result.value.error {
             Some(reason) => {
                 if !result.reused {
@@ -307,37 +311,58 @@ fn ingest_one(
         // through a symlink is not an article either. Refused before opening.
         Ok(meta) if !meta.is_file() => {
             let error = format!("{}: not a regular file (folder, pipe, socket or device)", file.rel);
-            return FileResult { file, value: Ingested { docs: Vec::new(), error: Some(error) }, entry: None, reused: false };
+            let value = Ingested { docs: Vec::new(), error: Some(error), warnings: Vec::new() };
+            return FileResult { file, value, entry: None, reused: false };
         }
-        Ok(meta) if meta.len() <= config.max_file_bytes => std::fs::read(&file.path).ok(),
+        Ok(meta) if meta.len() <= config.max_file_bytes => {
+            // In a watch session an unchanged file need not be read to be recognised.
+            if let Some(hash) = cache::remembered_hash(&file.path) {
+                let key = cache::key("ingest", settings, &file.rel, &hash);
+                if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
+                    return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
+                }
+            }
+            read_bounded(&file.path, config.max_file_bytes)
+        }
         _ => None,
     };
     let Some(bytes) = bytes else {
-        let value = match ingest::ingest_file(&file, config) {
+        let value = match ingest::ingest_file_report(&file, config) {
             Ok(found) => return compute_ingest(file, Ok(found), None, layout),
-            Err(reason) => Ingested { docs: Vec::new(), error: Some(reason) },
+            Err(reason) => Ingested { docs: Vec::new(), error: Some(reason), warnings: Vec::new() },
         };
         return FileResult { file, value, entry: None, reused: false };
     };
-    let key = cache::key("ingest", settings, &file.rel, &cache::hash_bytes(&bytes));
+    let hash = cache::hash_bytes(&bytes);
+    cache::remember(&file.path, &hash);
+    let key = cache::key("ingest", settings, &file.rel, &hash);
     if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
         return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
     }
     // The bytes just hashed are the bytes ingested, so the key describes the result
     // even when the file changes meanwhile.
-    let result = ingest::ingest_bytes(&file.rel, &bytes, config);
+    let result = ingest::ingest_bytes_report(&file.rel, &bytes, config);
     compute_ingest(file, result, Some(key), layout)
+}
+
+/// Reads at most `limit` bytes of a file; `None` when it cannot be read or is (or
+/// grew) over the limit, which ingest then reports.
+fn read_bounded(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).ok()?.take(limit.saturating_add(1)).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
 fn compute_ingest(
     file: ingest::InputFile,
-    result: Result<Vec<RawDocument>, String>,
+    result: Result<ingest::Ingested, String>,
     key: Option<String>,
     layout: &Layout,
 ) -> FileResult {
     let mut outputs = Vec::new();
     let value = match result.and_then(|found| {
-        for doc in &found {
+        for doc in &found.documents {
             let path = layout.record_path("ingest", &doc.source_id);
             let bytes = write_json(&path, doc).map_err(to_string_err)?;
             outputs.push(cache::output(layout, &path, &bytes));
@@ -346,12 +371,14 @@ fn compute_ingest(
     }) {
         Ok(found) => Ingested {
             docs: found
+                .documents
                 .into_iter()
                 .map(|d| IngestedDoc { source_id: d.source_id, file: d.file, content_hash: d.content_hash })
                 .collect(),
             error: None,
+            warnings: found.diagnostics,
         },
-        Err(reason) => Ingested { docs: Vec::new(), error: Some(reason) },
+        Err(reason) => Ingested { docs: Vec::new(), error: Some(reason), warnings: Vec::new() },
     };
     let entry = key.map(|key| cache::Entry { key, value: value.clone(), outputs });
     FileResult { file, value, entry, reused: false }
@@ -555,6 +582,23 @@ fn reconcile_key(layout: &Layout, settings: &str, manifest: &Manifest) -> Result
     Ok(cache::key("reconcile", settings, "", &hasher.finalize().to_hex()))
 }
 
+/// Reads one extraction, checking it against the hash extract recorded (or taking it
+/// from the memo of a watch session). Returns it with its hash.
+fn read_extraction(layout: &Layout, hashes: &HashMap<String, String>, source_id: &str) -> Result<(String, Extraction)> {
+    let path = layout.record_path("extract", source_id);
+    let expected = hashes.get(&layout.relative(&path));
+    if let Some(extraction) = expected.and_then(|h| cache::memo_extraction(h)) {
+        return Ok((expected.cloned().unwrap_or_default(), extraction));
+    }
+    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {} (stage reconcile)", path.display()))?;
+    let hash = cache::hash_bytes(&bytes);
+    if expected.is_some_and(|e| *e != hash) {
+        bail!("{} does not match what extract wrote (changed or damaged since): run the pipeline again", path.display());
+    }
+    let extraction = serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
+    Ok((hash, extraction))
+}
+
 /// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
 /// they came from the cache (nothing reconcile reads had changed).
 pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled, bool)> {
@@ -568,12 +612,20 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
             Err(err) => tracing::warn!(err = %format!("{err:#}"), "cached reconcile result unreadable: recomputing"),
         }
     }
-    let extractions: Vec<Extraction> = manifest
+    let hashes = record_hashes::<Option<String>>(layout, "extract");
+    let read: Vec<(String, Extraction)> = manifest
         .entries
         .par_iter()
         .filter(|e| matches!(e.status, SourceStatus::Ok))
-        .map(|e| read_json(&layout.record_path("extract", &e.source_id)).context("stage reconcile"))
+        .map(|e| read_extraction(layout, &hashes, &e.source_id))
         .collect::<Result<_>>()?;
+    let extractions: Vec<Extraction> = if cache::memo_on() {
+        let extractions = read.iter().map(|(_, x)| x.clone()).collect();
+        cache::keep_extractions(read);
+        extractions
+    } else {
+        read.into_iter().map(|(_, x)| x).collect()
+    };
     let reconciled =
         reconcile::reconcile(&manifest.entries, &extractions, manifest.diagnostics.clone(), &pipeline.settings.reconcile);
     let path = layout.reconciled_path();

@@ -24,6 +24,7 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use records::{Conflict, Reconciled, SourceStatus};
 
+use crate::cache;
 use crate::lock::OutputLock;
 use crate::pipeline::{self, Pipeline};
 use crate::progress::Progress;
@@ -112,10 +113,13 @@ pub fn watch_with(
     let mut pipeline = pipeline::load(&args.pipeline, args.input.as_deref(), args.out.as_deref())?;
     let _lock = OutputLock::acquire(&pipeline.output, "watch")?;
     let progress = Progress::new(args.progress);
+    cache::enable_memo();
     let first = run::run(&pipeline, &progress)?;
     let mut previous = first.reconciled.clone();
 
     let input = pipeline.input.canonicalize().with_context(|| format!("cannot resolve {}", pipeline.input.display()))?;
+    // Event paths are canonical; so are the paths the runs read, so they compare.
+    pipeline.input = input.clone();
     let file = absolute(&pipeline.file)?;
     let file_dir = file.parent().context("a pipeline file has a folder")?.to_path_buf();
     let events = tx.clone();
@@ -180,6 +184,7 @@ pub fn watch_with(
             }
         }
         wait_until_stable(&changed);
+        cache::forget(&changed.iter().cloned().collect::<Vec<_>>());
         number += 1;
         match run::run_quiet(&pipeline, &progress) {
             Ok(report) => {

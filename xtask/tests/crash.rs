@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use common::{article, describe, read_csv, run, wait_for, xtask};
 
-const GENERATED: usize = 3000;
+const GENERATED: usize = 2000;
 
 fn reports(out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     std::fs::read_dir(out.join("reports"))

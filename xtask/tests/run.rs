@@ -77,6 +77,12 @@ fn a_second_run_reuses_everything_and_a_change_redoes_only_what_it_touches() {
     assert!(text.contains("no per-document work"), "{text}");
     assert_eq!(std::fs::read(out.join("reports/sources.csv")).unwrap(), reports_before);
 
+    // A report deleted (or edited) by hand is written again, though nothing else changed.
+    std::fs::remove_file(out.join("reports/sources.csv")).unwrap();
+    let again = stdout(&run(&input, &out, &[]));
+    assert!(again.contains("reconcile: reused") && again.contains("report: written"), "{again}");
+    assert_eq!(std::fs::read(out.join("reports/sources.csv")).unwrap(), reports_before);
+
     // One changed file: one computed result per stage.
     std::fs::write(input.join("a2.txt"), article("Story number two, revised", 99)).unwrap();
     let third = stdout(&run(&input, &out, &[]));
