@@ -4,6 +4,7 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod bench_html;
 mod pipeline;
 mod progress;
 mod run;
@@ -32,6 +33,8 @@ enum Command {
         #[command(flatten)]
         target: Target,
     },
+    /// Score the HTML path on the article-extraction benchmark (F1, P, R, pages/s).
+    BenchHtml(bench_html::BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +85,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::BenchHtml(args) => bench_html::run(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 

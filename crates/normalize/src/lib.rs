@@ -44,11 +44,14 @@ pub struct NormalizeConfig {
     /// Lines longer than this many words are never treated as corpus boilerplate.
     /// Default 30.
     pub corpus_max_words: usize,
+    /// Article extractor for HTML pages: `auto` (run trafilatura and dom_smoothie and
+    /// pick per page), `trafilatura` or `dom_smoothie`. Default `auto`.
+    pub html_extractor: html::Extractor,
 }
 
 impl Default for NormalizeConfig {
     fn default() -> Self {
-        NormalizeConfig { corpus_min_sources: 3, corpus_max_words: 30 }
+        NormalizeConfig { corpus_min_sources: 3, corpus_max_words: 30, html_extractor: html::Extractor::Auto }
     }
 }
 
@@ -68,7 +71,7 @@ pub struct CorpusLines {
 pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLines {
     let per_doc: Vec<Vec<String>> = docs
         .iter()
-        .map(|doc| units_of(doc).0.iter().map(|u| match_key(&u.text)).collect::<Vec<_>>())
+        .map(|doc| units_of(doc, config).0.iter().map(|u| match_key(&u.text)).collect::<Vec<_>>())
         .collect();
     let mut sources_of: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (d, keys) in per_doc.iter().enumerate() {
@@ -102,8 +105,8 @@ pub fn normalize(doc: &RawDocument, config: &NormalizeConfig) -> Result<CleanDoc
 
 /// Normalizes one document, also removing the lines `corpus` knows as repeated
 /// across many sources.
-pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &CorpusLines) -> Result<CleanDocument, String> {
-    let (units, mut meta, mut removed, fixes) = units_of(doc);
+pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &CorpusLines) -> Result<CleanDocument, String> {
+    let (units, mut meta, mut removed, fixes) = units_of(doc, config);
     let title = meta.title.clone();
     let known = Known { corpus: (!corpus.keys.is_empty()).then_some(&corpus.keys), title: title.as_deref() };
     let classified = lines::classify(&units, &known);
@@ -187,10 +190,10 @@ pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &Cor
 
 /// The units of a document, its metadata, what was dropped before classification,
 /// and the character fixes made.
-fn units_of(doc: &RawDocument) -> (Vec<Unit>, records::Metadata, Vec<Removed>, Fixes) {
+fn units_of(doc: &RawDocument, config: &NormalizeConfig) -> (Vec<Unit>, records::Metadata, Vec<Removed>, Fixes) {
     let is_html_body = matches!(doc.format, Format::Html | Format::Warc) || (doc.format == Format::Json && looks_like_html(&doc.content));
     if is_html_body {
-        let extracted = html::extract(&doc.content);
+        let extracted = html::extract_with(&doc.content, config.html_extractor);
         let mut meta = doc.meta.clone();
         let fill = |slot: &mut Option<String>, v: &Option<String>| {
             if slot.is_none() {
