@@ -231,6 +231,13 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_benchmark_is_a_clear_error() {
+        let args = BenchArgs { bench: Some(PathBuf::from("/nonexistent/bench")), extractor: "auto".into(), worst: 0 };
+        let err = run(&args).unwrap_err().to_string();
+        assert!(err.contains("/nonexistent/bench holds no ground-truth.json"), "{err}");
+    }
+
+    #[test]
     fn metric_follows_the_readme() {
         check("one two three four", "one two three four", Some(1.0), Some(1.0));
         check("", "", Some(1.0), Some(1.0));

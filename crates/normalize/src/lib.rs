@@ -92,7 +92,8 @@ pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLin
             let next_shared = keys.get(i + 1).is_some_and(|k| shared(k));
             // A shared run of sentences is a common original, not furniture; a line that
             // is not a sentence and borders unshared text is furniture even beside one.
-            let furniture = (!prev_shared && !next_shared) || (!lines::ends_like_sentence(&texts[i]) && !(prev_shared && next_shared));
+            let not_sentence = !lines::ends_like_sentence(&texts[i]);
+            let furniture = (!prev_shared && !next_shared) || (not_sentence && !(prev_shared && next_shared));
             if furniture {
                 *isolated.entry(key.as_str()).or_default() += 1;
             }
@@ -174,7 +175,7 @@ pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &Corp
         .as_deref()
         .and_then(dateline::first_date)
         .or_else(|| classified.timestamp.as_deref().and_then(dateline::first_date))
-        .or_else(|| dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| dateline::first_date(d)))
+        .or_else(|| dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(dateline::first_date))
         .or_else(|| dateline::first_date(&text))
         .or_else(|| removed.iter().find_map(|r| dateline::first_date(&r.text)));
     Ok(CleanDocument {

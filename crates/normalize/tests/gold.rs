@@ -79,7 +79,10 @@ fn score(doc: &RawDocument, gold: &[(bool, String)]) -> (f64, f64, Vec<String>) 
     (p, r, wrong)
 }
 
-fn check_all(docs: Vec<(String, RawDocument, Vec<(bool, String)>)>) {
+/// A named document and its gold lines.
+type Case = (String, RawDocument, Vec<(bool, String)>);
+
+fn check_all(docs: Vec<Case>) {
     assert!(!docs.is_empty());
     let mut failures = Vec::new();
     for (name, doc, gold) in &docs {
