@@ -3,7 +3,7 @@
 //! prompts, link lists, bios, source lists and footers. Every cue is about the shape
 //! or the wording of a line as any site prints it; none is keyed to one outlet.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use records::{BlockKind, Removed};
@@ -180,7 +180,10 @@ fn prompt_reason(line: &str) -> Option<&'static str> {
     if words > 16 {
         return None;
     }
-    if PROMPT_START.is_match(line) || PROMPT_ANYWHERE.is_match(line) {
+    // A cue word inside a full sentence is more often the story (`sign up for a
+    // plan costing $12`) than a prompt, unless the line is very short.
+    let anywhere = PROMPT_ANYWHERE.is_match(line) && (words <= 8 || !ends_like_sentence(line));
+    if PROMPT_START.is_match(line) || anywhere {
         let lower = line.to_lowercase();
         let reason = if lower.contains("comment") || lower.contains("your name") || lower.contains("reply") {
             "comment prompt"
@@ -220,10 +223,6 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
     let mut out = Classified::default();
     let n = units.len();
     let keys: Vec<String> = units.iter().map(|u| match_key(&u.text)).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for key in &keys {
-        *counts.entry(key.as_str()).or_default() += 1;
-    }
     // Decisions per unit: None = keep, Some(reason) = remove.
     let mut verdict: Vec<Option<String>> = vec![None; n];
     let mut seen: HashSet<&str> = HashSet::new();
@@ -244,11 +243,18 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
             remove("image caption label")
         } else if let Some(reason) = caption_reason(line) {
             remove(reason)
-        } else if !first_time && words >= 2 {
+        } else if !first_time && words >= 4 && !unit.bullet {
             remove("line repeated within the page")
-        } else if words >= 3 && keys.get(i + 1).is_some_and(|next| next == key) {
+        } else if words >= 3 && !unit.bullet && keys.get(i + 1).is_some_and(|next| next == key) {
             remove("line printed twice in a row (caption)")
-        } else if counts.get(key).copied().unwrap_or(0) >= 2 && words >= 3 && (words < 8 || !ends_like_sentence(line)) && i > 0 {
+        } else if words >= 3
+            && i > 0
+            && !unit.bullet
+            && (words < 8 || !ends_like_sentence(line))
+            && keys[i.saturating_sub(3)..keys.len().min(i + 4)].iter().enumerate().any(|(j, k)| j + i.saturating_sub(3) != i && k == key)
+        {
+            // A caption printed twice stands close to its copy; lines repeated far
+            // apart are more often list or table entries of the article itself.
             remove("line repeated within the page (caption or promo printed twice)")
         } else if known.corpus.is_some_and(|c| c.contains(key)) {
             remove("line repeated across many sources of the corpus")
