@@ -33,9 +33,18 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 .unwrap_or(cut);
         }
         let piece = &text[piece_start..piece_end];
+        let base = piece.as_ptr() as usize;
         for s in english.segment(piece) {
-            let offset = s.as_ptr() as usize - piece.as_ptr() as usize;
+            // The segments are slices of `piece`; anything else (an empty literal) is skipped.
+            let offset = (s.as_ptr() as usize).wrapping_sub(base);
+            if s.is_empty() || offset > piece.len() || offset + s.len() > piece.len() {
+                continue;
+            }
             push_trimmed(&mut spans, text, piece_start + offset, piece_start + offset + s.len());
+        }
+        if spans.last().is_none_or(|&(_, e)| e <= piece_start) && !piece.trim().is_empty() {
+            // sentencex gave nothing usable for this piece: keep it whole.
+            push_trimmed(&mut spans, text, piece_start, piece_end);
         }
         piece_start = piece_end;
     }
