@@ -69,7 +69,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
     let n_nul = sample.iter().filter(|&&b| b == 0).count();
     // A stray NUL or two in a text file is damage, not a format: drop them and say so.
     // More than that is binary data.
-    if n_nul * 200 > sample.len() || n_nul > 64 {
+    if n_nul > 64 || (n_nul >= 3 && n_nul * 100 > sample.len()) {
         return Err(format!("binary file ({n_nul} NUL bytes in the first {} bytes), not an article", sample.len()));
     }
     let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\n' | b'\r' | b'\t' | 0x0c)).count();

@@ -44,11 +44,14 @@ pub struct NormalizeConfig {
     /// Lines longer than this many words are never treated as corpus boilerplate.
     /// Default 30.
     pub corpus_max_words: usize,
+    /// Article extractor for HTML pages: `auto` (run trafilatura and dom_smoothie and
+    /// pick per page), `trafilatura` or `dom_smoothie`. Default `auto`.
+    pub html_extractor: html::Extractor,
 }
 
 impl Default for NormalizeConfig {
     fn default() -> Self {
-        NormalizeConfig { corpus_min_sources: 3, corpus_max_words: 30 }
+        NormalizeConfig { corpus_min_sources: 3, corpus_max_words: 30, html_extractor: html::Extractor::Auto }
     }
 }
 
@@ -62,14 +65,14 @@ pub struct CorpusLines {
 }
 
 /// Finds the lines repeated across the sources of a corpus. A line counts when it
-/// appears in at least `corpus_min_sources` sources *without its neighbours*: five
-/// outlets reprinting one wire story share whole runs of lines, and those are the
-/// story, not boilerplate; a newsletter prompt shares no neighbour.
+/// appears as furniture in at least `corpus_min_sources` sources: five outlets
+/// reprinting one wire story share whole runs of sentences, and those are the story,
+/// not boilerplate. Furniture is a shared line whose neighbours are not shared, or a
+/// shared line that is not a sentence and borders unshared text. The first line (the
+/// headline) never counts.
 pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLines {
-    let per_doc: Vec<Vec<String>> = docs
-        .iter()
-        .map(|doc| units_of(doc).0.iter().map(|u| match_key(&u.text)).collect::<Vec<_>>())
-        .collect();
+    let per_doc_text: Vec<Vec<String>> = docs.iter().map(|doc| units_of(doc, config).0.into_iter().map(|u| u.text).collect()).collect();
+    let per_doc: Vec<Vec<String>> = per_doc_text.iter().map(|texts| texts.iter().map(|t| match_key(t)).collect()).collect();
     let mut sources_of: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (d, keys) in per_doc.iter().enumerate() {
         for key in keys {
@@ -78,15 +81,20 @@ pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLin
     }
     let shared = |key: &str| sources_of.get(key).is_some_and(|s| s.len() >= 2);
     let mut isolated: HashMap<&str, usize> = HashMap::new();
-    for keys in &per_doc {
+    for (keys, texts) in per_doc.iter().zip(&per_doc_text) {
         let mut counted: HashSet<&str> = HashSet::new();
-        for (i, key) in keys.iter().enumerate() {
+        // The first line is the headline: wire copies share it, and it is never furniture.
+        for (i, key) in keys.iter().enumerate().skip(1) {
             if !shared(key) || key.split_whitespace().count() > config.corpus_max_words || !counted.insert(key) {
                 continue;
             }
-            let prev_shared = i > 0 && shared(&keys[i - 1]);
+            let prev_shared = shared(&keys[i - 1]);
             let next_shared = keys.get(i + 1).is_some_and(|k| shared(k));
-            if !prev_shared && !next_shared {
+            // A shared run of sentences is a common original, not furniture; a line that
+            // is not a sentence and borders unshared text is furniture even beside one.
+            let not_sentence = !lines::ends_like_sentence(&texts[i]);
+            let furniture = (!prev_shared && !next_shared) || (not_sentence && !(prev_shared && next_shared));
+            if furniture {
                 *isolated.entry(key.as_str()).or_default() += 1;
             }
         }
@@ -102,8 +110,8 @@ pub fn normalize(doc: &RawDocument, config: &NormalizeConfig) -> Result<CleanDoc
 
 /// Normalizes one document, also removing the lines `corpus` knows as repeated
 /// across many sources.
-pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &CorpusLines) -> Result<CleanDocument, String> {
-    let (units, mut meta, mut removed, fixes) = units_of(doc);
+pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &CorpusLines) -> Result<CleanDocument, String> {
+    let (units, mut meta, mut removed, fixes) = units_of(doc, config);
     let title = meta.title.clone();
     let known = Known { corpus: (!corpus.keys.is_empty()).then_some(&corpus.keys), title: title.as_deref() };
     let classified = lines::classify(&units, &known);
@@ -117,7 +125,7 @@ pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &Cor
     if fixes.mojibake {
         removed.push(Removed { text: "mojibake".to_string(), reason: "UTF-8 read as Windows-1252 repaired".to_string() });
     }
-    if classified.blocks.is_empty() {
+    if classified.blocks.iter().all(|(_, t, _)| t.is_empty()) {
         return Err(format!("{}: no article text left after removing boilerplate ({} lines removed)", doc.source_id, removed.len()));
     }
     if meta.author.is_none() {
@@ -129,8 +137,8 @@ pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &Cor
     let mut sentences = Vec::new();
     let mut n_chars = 0usize;
     let mut dateline = None;
-    for (kind, block_text, byte) in &classified.blocks {
-        if !text.is_empty() {
+    for (kind, block_text, byte) in classified.blocks.iter().filter(|(_, t, _)| !t.is_empty()) {
+        if !blocks.is_empty() {
             text.push_str("\n\n");
             n_chars += 2;
         }
@@ -160,14 +168,14 @@ pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &Cor
         n_chars += len;
     }
     if meta.title.is_none() {
-        meta.title = classified.blocks.first().map(|(_, t, _)| t.clone());
+        meta.title = classified.blocks.iter().find(|(_, t, _)| !t.is_empty()).map(|(_, t, _)| t.clone());
     }
     let date = meta
         .published
         .as_deref()
         .and_then(dateline::first_date)
         .or_else(|| classified.timestamp.as_deref().and_then(dateline::first_date))
-        .or_else(|| dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(|d| dateline::first_date(d)))
+        .or_else(|| dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(dateline::first_date))
         .or_else(|| dateline::first_date(&text))
         .or_else(|| removed.iter().find_map(|r| dateline::first_date(&r.text)));
     Ok(CleanDocument {
@@ -187,10 +195,10 @@ pub fn normalize_with(doc: &RawDocument, _config: &NormalizeConfig, corpus: &Cor
 
 /// The units of a document, its metadata, what was dropped before classification,
 /// and the character fixes made.
-fn units_of(doc: &RawDocument) -> (Vec<Unit>, records::Metadata, Vec<Removed>, Fixes) {
+fn units_of(doc: &RawDocument, config: &NormalizeConfig) -> (Vec<Unit>, records::Metadata, Vec<Removed>, Fixes) {
     let is_html_body = matches!(doc.format, Format::Html | Format::Warc) || (doc.format == Format::Json && looks_like_html(&doc.content));
     if is_html_body {
-        let extracted = html::extract(&doc.content);
+        let extracted = html::extract_with(&doc.content, config.html_extractor);
         let mut meta = doc.meta.clone();
         let fill = |slot: &mut Option<String>, v: &Option<String>| {
             if slot.is_none() {

@@ -3,7 +3,7 @@
 //! prompts, link lists, bios, source lists and footers. Every cue is about the shape
 //! or the wording of a line as any site prints it; none is keyed to one outlet.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use records::{BlockKind, Removed};
@@ -159,13 +159,31 @@ fn caption_reason(line: &str) -> Option<&'static str> {
     None
 }
 
+/// A line that is only a date and time (`Jan. 12, 2024 at 11:45 p.m. EST`).
+fn is_bare_date(line: &str) -> bool {
+    const FILLER: &[&str] = &[
+        "at", "on", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "ist", "jst", "et", "pt",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "|", "-", "–", "—",
+    ];
+    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    n_words(line) <= 12
+        && crate::dateline::first_date(line).is_some()
+        && line.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')')).to_lowercase();
+            w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || FILLER.contains(&w.as_str()) || MONTHS.iter().any(|m| w.starts_with(m))
+        })
+}
+
 /// Whether a short line is addressed to the reader rather than part of the story.
 fn prompt_reason(line: &str) -> Option<&'static str> {
     let words = n_words(line);
     if words > 16 {
         return None;
     }
-    if PROMPT_START.is_match(line) || PROMPT_ANYWHERE.is_match(line) {
+    // A cue word inside a full sentence is more often the story (`sign up for a
+    // plan costing $12`) than a prompt, unless the line is very short.
+    let anywhere = PROMPT_ANYWHERE.is_match(line) && (words <= 8 || !ends_like_sentence(line));
+    if PROMPT_START.is_match(line) || anywhere {
         let lower = line.to_lowercase();
         let reason = if lower.contains("comment") || lower.contains("your name") || lower.contains("reply") {
             "comment prompt"
@@ -205,10 +223,6 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
     let mut out = Classified::default();
     let n = units.len();
     let keys: Vec<String> = units.iter().map(|u| match_key(&u.text)).collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for key in &keys {
-        *counts.entry(key.as_str()).or_default() += 1;
-    }
     // Decisions per unit: None = keep, Some(reason) = remove.
     let mut verdict: Vec<Option<String>> = vec![None; n];
     let mut seen: HashSet<&str> = HashSet::new();
@@ -229,9 +243,18 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
             remove("image caption label")
         } else if let Some(reason) = caption_reason(line) {
             remove(reason)
-        } else if !first_time && words >= 2 {
+        } else if !first_time && words >= 4 && !unit.bullet {
             remove("line repeated within the page")
-        } else if counts.get(key).copied().unwrap_or(0) >= 2 && words >= 3 && (words < 8 || !ends_like_sentence(line)) && i > 0 {
+        } else if words >= 3 && !unit.bullet && keys.get(i + 1).is_some_and(|next| next == key) {
+            remove("line printed twice in a row (caption)")
+        } else if words >= 3
+            && i > 0
+            && !unit.bullet
+            && (words < 8 || !ends_like_sentence(line))
+            && keys[i.saturating_sub(3)..keys.len().min(i + 4)].iter().enumerate().any(|(j, k)| j + i.saturating_sub(3) != i && k == key)
+        {
+            // A caption printed twice stands close to its copy; lines repeated far
+            // apart are more often list or table entries of the article itself.
             remove("line repeated within the page (caption or promo printed twice)")
         } else if known.corpus.is_some_and(|c| c.contains(key)) {
             remove("line repeated across many sources of the corpus")
@@ -244,7 +267,7 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
             remove("related or popular stories footer")
         } else if words <= 60 && SOURCES_LINE.is_match(line) {
             remove("source list or reporting credits")
-        } else if words <= 30 && TIMESTAMP.is_match(line) {
+        } else if words <= 30 && (TIMESTAMP.is_match(line) || is_bare_date(line)) {
             if out.timestamp.is_none() {
                 out.timestamp = Some(line.to_string());
             }
@@ -266,11 +289,12 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
     // The headline: the metadata title when the text does not start with it, else
     // the first kept unit.
     let first_kept = (0..n).find(|&i| verdict[i].is_none());
-    if let Some(title) = known.title.map(str::trim).filter(|t| !t.is_empty()) {
-        let title_key = match_key(title);
+    let title = known.title.map(|t| crate::unicode::clean(t, &mut Default::default())).filter(|t| !t.is_empty());
+    if let Some(title) = title {
+        let title_key = match_key(&title);
         let starts_with_title = first_kept.is_some_and(|i| keys[i] == title_key);
         if !starts_with_title {
-            out.blocks.push((BlockKind::Headline, crate::unicode::clean(title, &mut Default::default()), None));
+            out.blocks.push((BlockKind::Headline, title, None));
             // The title printed again later in the page is not body.
             for i in 0..n {
                 if verdict[i].is_none() && keys[i] == title_key {

@@ -1,6 +1,9 @@
 //! Sentence splitting: sentencex's English rules (abbreviations such as `Mr.`,
 //! `U.S.`, `Jan. 10`, `F.B.I.`) plus repairs for what it gets wrong on news text.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use sentencex::languages::{English, Language};
 
 /// Blocks longer than this are cut at spaces into pieces split separately, so one
@@ -30,13 +33,47 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 .unwrap_or(cut);
         }
         let piece = &text[piece_start..piece_end];
+        let base = piece.as_ptr() as usize;
         for s in english.segment(piece) {
-            let offset = s.as_ptr() as usize - piece.as_ptr() as usize;
+            // The segments are slices of `piece`; anything else (an empty literal) is skipped.
+            let offset = (s.as_ptr() as usize).wrapping_sub(base);
+            if s.is_empty() || offset > piece.len() || offset + s.len() > piece.len() {
+                continue;
+            }
             push_trimmed(&mut spans, text, piece_start + offset, piece_start + offset + s.len());
+        }
+        if spans.last().is_none_or(|&(_, e)| e <= piece_start) && !piece.trim().is_empty() {
+            // sentencex gave nothing usable for this piece: keep it whole.
+            push_trimmed(&mut spans, text, piece_start, piece_end);
         }
         piece_start = piece_end;
     }
-    repair(text, spans)
+    resplit(text, repair(text, spans))
+}
+
+/// Sentence ends sentencex misses: a closing quote after the final stop (`.” Then`),
+/// an ellipsis character, `a.m.`/`p.m.` and the unabbreviated months `May`, `June`,
+/// `July` at the end of a sentence, each followed by a capitalised word.
+static MISSED_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:[.!?…]["”’»]+|…|\b[ap]\.m\.|\b(?:May|June|July)\.)(\s+)["“‘(]?\p{Lu}"#)
+        .unwrap_or_else(|e| panic!("bad built-in sentence pattern: {e}"))
+});
+
+fn resplit(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let mut from = start;
+        for caps in MISSED_END.captures_iter(&text[start..end]) {
+            let Some(space) = caps.get(1) else { continue };
+            let (cut, next) = (start + space.start(), start + space.end());
+            if cut > from {
+                out.push((from, cut));
+                from = next;
+            }
+        }
+        out.push((from, end));
+    }
+    out
 }
 
 fn push_trimmed(spans: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
@@ -57,7 +94,8 @@ fn repair(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
         let part = &text[start..end];
         let first = part.chars().next();
         let only_punct = part.chars().all(|c| !c.is_alphanumeric());
-        let continues = first.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']'));
+        let continues = first.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']'))
+            || (first.is_some_and(|c| c.is_ascii_digit()) && out.last().is_some_and(|l: &(usize, usize)| ends_with_short_abbreviation(&text[l.0..l.1])));
         if let Some(last) = out.last_mut() {
             let prev = &text[last.0..last.1];
             let prev_ends_hard = prev.ends_with(['!', '?']) && !continues;
@@ -69,6 +107,13 @@ fn repair(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
         out.push((start, end));
     }
     out
+}
+
+/// `vol.`, `pp.`, `art.`: a short lower-case word and a period, before a number.
+fn ends_with_short_abbreviation(prev: &str) -> bool {
+    let Some(body) = prev.strip_suffix('.') else { return false };
+    let word: String = body.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    (1..=3).contains(&word.chars().count()) && word.chars().all(char::is_lowercase)
 }
 
 /// `John F.` or `U.S. Sen. J.` before a capitalised name: a split after one capital
