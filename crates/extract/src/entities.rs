@@ -52,7 +52,7 @@ const OF_HEADS: &[&str] = &[
     "Port", "City", "Commission", "Committee", "Board", "League", "Academy", "School", "College", "Party", "Army",
     "Chief", "Head", "Director", "Governor", "Mayor", "President", "Prince", "King", "Queen", "Duke", "Bishop",
     "Archbishop", "Society", "Agency", "Authority", "Centre", "Center", "Coalition", "Movement", "Front", "Service",
-    "Forces", "Command", "Council", "Party", "Parliament", "Supreme", "Treaty",
+    "Forces", "Command", "Council", "Party", "Parliament", "Supreme", "Treaty", "Community", "Bloc", "Alliance",
 ];
 
 /// Lower-case nouns that, right after a name or in apposition before it, make it an organisation.
@@ -360,7 +360,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
         // The word before the run may be a lower-case title (`president`, `counterpart`).
         let lower_role = if a > 0 && d.toks[a - 1].kind == Kind::Word && !d.cap(a - 1) {
             let w = d.t(a - 1);
-            let tc = title_case(w, &mut buf).to_string();
+            let tc = title_case(strip_ex(w), &mut buf).to_string();
             if lex.titles.contains_key(tc.as_str()) || w == "counterpart" || w == "spokesman" || w == "spokeswoman" {
                 let modifier = a >= 2 && matches!(d.t(a - 2), "former" | "previous" | "late" | "founding" | "then" | "ex" | "outgoing" | "deputy" | "acting" | "interim");
                 Some(if modifier { d.span(a - 2, a - 1).to_string() } else { w.to_string() })
@@ -706,6 +706,11 @@ fn is_org_phrase(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> bool {
     if b > i && lex.org_prefixes.contains_key(d.t(i)) && (i..=b).any(|k| d.t(k) == "of") {
         return true;
     }
+    // `Economic Community of West African States`, `Bank of England`: an organisation
+    // word right before `of`.
+    if (i + 1..b).any(|k| d.t(k) == "of" && lex.org_suffixes.contains_key(d.t(k - 1))) {
+        return true;
+    }
     if b == i && is_acronym(last) && !lex.places.contains_key(last) {
         return true;
     }
@@ -811,7 +816,7 @@ fn link_acronyms(d: &Doc<'_>, ents: &mut Vec<Ent>) {
                 let ey = &ents[y];
                 ey.tok_end + 1 == t - 1
                     && ey.tok_end > ey.tok
-                    && ey.kind == EntityType::Organization
+                    && matches!(ey.kind, EntityType::Organization | EntityType::Other)
             })
         });
         if let Some(y) = best {
