@@ -12,11 +12,11 @@
 //! 4. Acronyms defined in brackets are linked to their expansion; surname-only and
 //!    first-name-only mentions of a person resolve to the fullest form in the document.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use records::EntityType;
 
-use crate::lexicon::{Lexicon, lexicon};
+use crate::lexicon::{Lexicon, Set, lexicon};
 use crate::text::{Doc, Kind};
 
 /// An entity mention in byte offsets.
@@ -111,9 +111,9 @@ fn title_case<'b>(w: &str, buf: &'b mut String) -> &'b str {
 /// Document-wide facts about words used to judge capitals.
 struct WordStats<'a> {
     /// Words seen capitalised away from sentence starts and title-case headlines.
-    cap_mid: HashSet<&'a str>,
+    cap_mid: Set<&'a str>,
     /// Words seen in lower case (keys are lower-case words as written).
-    lower: HashSet<&'a str>,
+    lower: Set<&'a str>,
     /// Paragraphs written in title case (every word capitalised).
     title_case_block: Vec<bool>,
 }
@@ -134,8 +134,8 @@ fn word_stats<'a>(d: &Doc<'a>) -> WordStats<'a> {
         }
         *flag = long >= 3 && caps * 10 >= long * 8;
     }
-    let mut cap_mid = HashSet::new();
-    let mut lower = HashSet::new();
+    let mut cap_mid = Set::default();
+    let mut lower = Set::default();
     for k in 0..d.toks.len() {
         if d.toks[k].kind != Kind::Word || d.skip_block[d.toks[k].block as usize] {
             continue;

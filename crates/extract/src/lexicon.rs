@@ -4,7 +4,34 @@
 //! completeness for its kind, not at the seed articles.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the word lists are looked up once or more per token, and SipHash's
+/// protection against crafted keys buys nothing for a fixed list of short words.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash builder for word maps.
+pub type FastHash = BuildHasherDefault<Fnv>;
+/// A map from words.
+pub type Map<K, V> = HashMap<K, V, FastHash>;
+/// A set of words.
+pub type Set<K> = std::collections::HashSet<K, FastHash>;
 
 /// Countries: `Name|demonym,demonym|alias,alias`. Demonyms are the adjectives and
 /// nouns a news text uses for the country ("Kenyan", "Swiss"); aliases are other names
@@ -335,54 +362,56 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
 /// The lexicon, built once.
 pub struct Lexicon {
     /// Place name -> (canonical name, is a country).
-    pub places: HashMap<&'static str, &'static str>,
+    pub places: Map<&'static str, &'static str>,
     /// Demonym -> country.
-    pub demonyms: HashMap<&'static str, &'static str>,
+    pub demonyms: Map<&'static str, &'static str>,
     /// Organisation names known without a suffix.
-    pub known_orgs: HashMap<&'static str, ()>,
+    pub known_orgs: Map<&'static str, ()>,
     /// Organisation suffix words.
-    pub org_suffixes: HashMap<&'static str, ()>,
+    pub org_suffixes: Map<&'static str, ()>,
     /// Organisation prefix words.
-    pub org_prefixes: HashMap<&'static str, ()>,
+    pub org_prefixes: Map<&'static str, ()>,
     /// Place suffix words.
-    pub place_suffixes: HashMap<&'static str, ()>,
+    pub place_suffixes: Map<&'static str, ()>,
     /// Titles (whole, possibly multiword).
-    pub titles: HashMap<&'static str, ()>,
+    pub titles: Map<&'static str, ()>,
     /// Longest title in words.
     pub max_title_words: usize,
+    /// Titles in lower case, for title-only phrases (`the president`).
+    pub titles_lower: Set<String>,
     /// Honorifics.
-    pub honorifics: HashMap<&'static str, ()>,
+    pub honorifics: Map<&'static str, ()>,
     /// Role modifiers.
-    pub role_modifiers: HashMap<&'static str, ()>,
+    pub role_modifiers: Map<&'static str, ()>,
     /// Reporting verbs.
-    pub reporting: HashMap<&'static str, ()>,
+    pub reporting: Map<&'static str, ()>,
     /// Reporting verbs that take reported speech.
-    pub indirect: HashMap<&'static str, ()>,
+    pub indirect: Map<&'static str, ()>,
     /// Event words -> event.
-    pub events: HashMap<&'static str, &'static str>,
+    pub events: Map<&'static str, &'static str>,
     /// Counted nouns -> normalised.
-    pub counted: HashMap<&'static str, &'static str>,
+    pub counted: Map<&'static str, &'static str>,
     /// Units -> normalised.
-    pub units: HashMap<&'static str, &'static str>,
+    pub units: Map<&'static str, &'static str>,
     /// Currency words and symbols -> code.
-    pub currencies: HashMap<&'static str, &'static str>,
+    pub currencies: Map<&'static str, &'static str>,
     /// Time units.
-    pub time_units: HashMap<&'static str, ()>,
+    pub time_units: Map<&'static str, ()>,
     /// Capitalised words that are not names.
-    pub not_names: HashMap<&'static str, ()>,
+    pub not_names: Map<&'static str, ()>,
     /// Acronyms of common nouns.
-    pub common_acronyms: HashMap<&'static str, ()>,
+    pub common_acronyms: Map<&'static str, ()>,
     /// Months and weekdays.
-    pub calendar: HashMap<&'static str, ()>,
+    pub calendar: Map<&'static str, ()>,
     /// Religions and broad groups.
-    pub group_words: HashMap<&'static str, ()>,
+    pub group_words: Map<&'static str, ()>,
 }
 
-fn set(list: &'static str) -> HashMap<&'static str, ()> {
+fn set(list: &'static str) -> Map<&'static str, ()> {
     list.split('|').map(str::trim).filter(|s| !s.is_empty()).map(|s| (s, ())).collect()
 }
 
-fn map(list: &'static str) -> HashMap<&'static str, &'static str> {
+fn map(list: &'static str) -> Map<&'static str, &'static str> {
     list.split('|')
         .filter_map(|kv| {
             let (k, v) = kv.split_once(':')?;
@@ -398,8 +427,8 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 fn build() -> Lexicon {
-    let mut places = HashMap::new();
-    let mut demonyms = HashMap::new();
+    let mut places = Map::default();
+    let mut demonyms = Map::default();
     for line in COUNTRIES.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.split('|');
         let name = parts.next().unwrap_or_default().trim();
@@ -428,6 +457,7 @@ fn build() -> Lexicon {
         org_suffixes: set(ORG_SUFFIXES),
         org_prefixes: set(ORG_PREFIXES),
         place_suffixes: set(PLACE_SUFFIXES),
+        titles_lower: titles.keys().map(|t| t.to_lowercase()).collect(),
         titles,
         max_title_words,
         honorifics: set(HONORIFICS),

@@ -260,7 +260,7 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
     let phrase = d.span(a, b);
     if a == b || (b - a <= 2) {
         let lower = phrase.to_lowercase();
-        let is_title = lexicon().titles.keys().any(|t| t.eq_ignore_ascii_case(&lower));
+        let is_title = lexicon().titles_lower.contains(&lower);
         if is_title {
             let here = d.toks[a].s;
             // name, mentions holding the title, nearest distance (preceding ones first).
