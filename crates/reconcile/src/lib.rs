@@ -4,14 +4,149 @@
 //!
 //! Reads: `extract/*.json` and the extract manifest. Writes (through xtask):
 //! `reconcile/reconciled.json`. Next stage: report.
+//!
+//! The steps, each in its module:
+//! 1. [`stories`]: sources are split into stories (TF-IDF cosine, single link, blocked
+//!    candidates); everything after stays within a story.
+//! 2. [`dependence`]: candidate pairs of a story (all pairs of a small story, MinHash
+//!    LSH bands and shared rare names or figures in a large one) are scored on sentence
+//!    alignment, shingles and shared rare items; derived pairs are joined into
+//!    independence groups (`G1`, ...).
+//! 3. [`entities`]: mentions merged into real-world entities, deviant spellings flagged.
+//! 4. [`facts`]: counts grouped into facts with a status and a best estimate weighted
+//!    by independence groups.
+//! 5. [`quotes`]: quotes grouped into statements across wordings.
+//! 6. [`timeline`]: dated events and date conflicts.
+//!
+//! Determinism: inputs are sorted by `source_id` first, every map is ordered
+//! (`BTreeMap`), and every id (`S`, `G`, `E`, `F`, `Q`, `C`) is given after sorting on
+//! the content, so the same input gives the same output, ids included.
+//!
+//! Scale: every step that compares sources or mentions works on blocked candidates
+//! (inverted indexes walked with a window of `block_cap`), so the work grows about
+//! linearly with the number of sources (see `benches/scale.rs`).
 
-use records::{Diagnostic, Extraction, Reconciled, SourceEntry, SourceRow, SourceStatus};
+pub mod dependence;
+pub mod entities;
+pub mod facts;
+pub mod quotes;
+pub mod stories;
+pub mod text;
+pub mod timeline;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::{
+    Conflict, ConflictKind, Diagnostic, Extraction, Reconciled, Relation, SourceEntry, SourcePair,
+    SourceRow, SourceStatus,
+};
 use serde::{Deserialize, Serialize};
 
 /// Reconcile settings (`[reconcile]` in a pipeline file).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct ReconcileConfig {}
+pub struct ReconcileConfig {
+    /// Cosine (TF-IDF of content words and names) at which two sources are linked into
+    /// one story. Default 0.12 (unrelated articles score about 0.05, articles on one
+    /// event 0.2 and more).
+    pub story_similarity: f64,
+    /// How many of a source's most distinctive terms index it for story candidates.
+    /// Default 15.
+    pub story_terms: usize,
+    /// Window when walking a posting list of candidates: each entry is paired with the
+    /// next `block_cap` entries, which bounds the work on very common keys. Default 64.
+    pub block_cap: usize,
+    /// Stories with at most this many sources compare every pair of sources. Default 60.
+    pub all_pairs_max: usize,
+    /// Content-word Dice at which two sentences are aligned. Default 0.4.
+    pub align_dice: f64,
+    /// Fewest sentences aligned in order for a paraphrase. Default 3.
+    pub min_aligned: usize,
+    /// Share of the shorter source's sentences aligned in order at which a pair is
+    /// derived (one paraphrases the other). Default 0.5.
+    pub derived_alignment: f64,
+    /// Share of the shorter source's sentences aligned (in any order) at which a pair is
+    /// derived: a rewrite that also reorders its paragraphs. Default 0.65.
+    pub derived_coverage: f64,
+    /// Jaccard of content shingles at which a pair is a near-copy. Default 0.3.
+    pub derived_shingles: f64,
+    /// Similarity at which a pair that shares no fact still counts as related. Default 0.1.
+    pub related_similarity: f64,
+    /// Content-word Dice at which two quotes are one statement. Default 0.5.
+    pub quote_dice: f64,
+    /// Content-word Dice at which two quotes of a derived pair, found between the same
+    /// two aligned sentences, are one statement. Default 0.25.
+    pub quote_dice_aligned: f64,
+    /// Content-word Dice at which two dated sentences report one event. Default 0.5.
+    pub timeline_dice: f64,
+}
+
+impl Default for ReconcileConfig {
+    fn default() -> Self {
+        ReconcileConfig {
+            story_similarity: 0.12,
+            story_terms: 15,
+            block_cap: 64,
+            all_pairs_max: 60,
+            align_dice: 0.4,
+            min_aligned: 3,
+            derived_alignment: 0.5,
+            derived_coverage: 0.65,
+            derived_shingles: 0.3,
+            related_similarity: 0.1,
+            quote_dice: 0.5,
+            quote_dice_aligned: 0.25,
+            timeline_dice: 0.5,
+        }
+    }
+}
+
+/// Union-find whose roots are the smallest member, so labels never depend on the
+/// order of unions.
+pub(crate) struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    pub(crate) fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        while self.parent[x] != root {
+            let next = self.parent[x];
+            self.parent[x] = root;
+            x = next;
+        }
+        root
+    }
+
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.parent[hi] = lo;
+        }
+    }
+
+    /// Dense labels 0.. in order of each set's first member.
+    pub(crate) fn dense_labels(&mut self) -> Vec<usize> {
+        let mut label_of_root: BTreeMap<usize, usize> = BTreeMap::new();
+        (0..self.parent.len())
+            .map(|i| {
+                let r = self.find(i);
+                let next = label_of_root.len();
+                *label_of_root.entry(r).or_insert(next)
+            })
+            .collect()
+    }
+}
 
 /// Reconciles all sources. `entries` lists every source the pipeline was given (with
 /// failed and duplicate ones); `extractions` holds those that reached extract;
@@ -20,13 +155,157 @@ pub fn reconcile(
     entries: &[SourceEntry],
     extractions: &[Extraction],
     errors: Vec<Diagnostic>,
-    _config: &ReconcileConfig,
+    config: &ReconcileConfig,
 ) -> Reconciled {
-    let sources = entries
+    // Only sources that are ok take part; sorted so that ids never depend on input order.
+    let ok_ids: BTreeSet<&str> = entries
+        .iter()
+        .filter(|e| matches!(e.status, SourceStatus::Ok))
+        .map(|e| e.source_id.as_str())
+        .collect();
+    let mut xs: Vec<&Extraction> = extractions
+        .iter()
+        .filter(|x| ok_ids.contains(x.document.source_id.as_str()))
+        .collect();
+    xs.sort_by(|a, b| a.document.source_id.cmp(&b.document.source_id));
+    xs.dedup_by(|a, b| a.document.source_id == b.document.source_id);
+    let xs: Vec<Extraction> = xs.into_iter().cloned().collect();
+    let n = xs.len();
+
+    // 1. Stories.
+    let story_of = stories::split(&xs, config);
+    let n_stories = story_of.iter().copied().max().map_or(0, |m| m + 1);
+    let story_ids: Vec<String> = (0..n_stories).map(|k| format!("S{}", k + 1)).collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_stories];
+    for (s, &st) in story_of.iter().enumerate() {
+        members[st].push(s);
+    }
+
+    // 2. Dependence.
+    let profiles: Vec<dependence::Profile> = xs.iter().map(dependence::profile).collect();
+    let mut scored: Vec<(usize, usize, dependence::PairScore)> = Vec::new();
+    for list in &members {
+        let mut df: BTreeMap<String, usize> = BTreeMap::new();
+        for &m in list {
+            for it in &profiles[m].items {
+                *df.entry(it.clone()).or_default() += 1;
+            }
+        }
+        let rare_max = (list.len() / 4).max(2);
+        for (a, b) in dependence::candidates(list, &profiles, config) {
+            let rare = dependence::rare_shared(&profiles[a], &profiles[b], &df, rare_max);
+            scored.push((
+                a,
+                b,
+                dependence::score(&profiles[a], &profiles[b], &rare, config),
+            ));
+        }
+    }
+    let mut uf = UnionFind::new(n);
+    for (a, b, sc) in &scored {
+        if sc.derived {
+            uf.union(*a, *b);
+        }
+    }
+    let group_of = uf.dense_labels();
+
+    // 3-6.
+    let ents = entities::build(&xs, &story_of, &story_ids);
+    let facts = facts::build(&xs, &story_of, &group_of, &story_ids);
+    let derived: Vec<dependence::DerivedPair> = scored
+        .iter()
+        .filter(|(_, _, sc)| sc.derived)
+        .map(|(a, b, sc)| (*a, *b, sc.anchors.clone()))
+        .collect();
+    let quotes = quotes::build(&xs, &story_of, &story_ids, &ents, &derived, config);
+    let timeline = timeline::build(&xs, &story_of, &story_ids, config);
+
+    // Pairs, with the facts they share.
+    let mut facts_of: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for (f, srcs) in facts.fact_sources.iter().enumerate() {
+        for &s in srcs {
+            facts_of[s].insert(f);
+        }
+    }
+    let mut source_pairs: Vec<SourcePair> = scored
+        .into_iter()
+        .map(|(a, b, sc)| {
+            let shared_facts = facts_of[a].intersection(&facts_of[b]).count();
+            let relation = if sc.derived {
+                Relation::Derived
+            } else if shared_facts > 0 || sc.similarity >= config.related_similarity {
+                Relation::Related
+            } else {
+                Relation::Independent
+            };
+            let (ida, idb) = (&xs[a].document.source_id, &xs[b].document.source_id);
+            let (source_a, source_b) = if ida <= idb { (ida, idb) } else { (idb, ida) };
+            SourcePair {
+                source_a: source_a.clone(),
+                source_b: source_b.clone(),
+                similarity: sc.similarity,
+                shared_facts,
+                relation,
+                evidence: sc.evidence,
+            }
+        })
+        .collect();
+    source_pairs.sort_by(|a, b| {
+        a.source_a
+            .cmp(&b.source_a)
+            .then(a.source_b.cmp(&b.source_b))
+    });
+
+    // Conflicts of every kind, numbered after a content sort.
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    conflicts.extend(facts.conflicts);
+    conflicts.extend(ents.conflicts.iter().cloned());
+    conflicts.extend(quotes.conflicts);
+    conflicts.extend(timeline.conflicts);
+    let kind_rank = |k: ConflictKind| match k {
+        ConflictKind::Number => 0,
+        ConflictKind::Name => 1,
+        ConflictKind::Quote => 2,
+        ConflictKind::Date => 3,
+    };
+    let story_rank = |s: &str| {
+        s.trim_start_matches('S')
+            .parse::<usize>()
+            .unwrap_or(usize::MAX)
+    };
+    conflicts.sort_by(|a, b| {
+        story_rank(&a.story_id)
+            .cmp(&story_rank(&b.story_id))
+            .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+            .then(a.subject.cmp(&b.subject))
+            .then(a.source_a.cmp(&b.source_a))
+            .then(a.source_b.cmp(&b.source_b))
+            .then(a.value_a.cmp(&b.value_a))
+    });
+    for (i, c) in conflicts.iter_mut().enumerate() {
+        c.conflict_id = format!("C{}", i + 1);
+    }
+
+    // Sources: every entry; a duplicate shares the story and group of its original.
+    let index_of: BTreeMap<&str, usize> = xs
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.document.source_id.as_str(), i))
+        .collect();
+    let docs: BTreeMap<&str, &records::CleanDocument> = extractions
+        .iter()
+        .map(|x| (x.document.source_id.as_str(), &x.document))
+        .collect();
+    let doc_of = |id: &str| docs.get(id).copied();
+    let mut sources: Vec<SourceRow> = entries
         .iter()
         .map(|entry| {
-            let doc = extractions.iter().find(|x| x.document.source_id == entry.source_id).map(|x| &x.document);
-            let ok = matches!(entry.status, SourceStatus::Ok) && doc.is_some();
+            let doc = doc_of(&entry.source_id);
+            let idx = match &entry.status {
+                SourceStatus::Ok => index_of.get(entry.source_id.as_str()).copied(),
+                SourceStatus::Duplicate { of } => index_of.get(of.as_str()).copied(),
+                SourceStatus::Error { .. } => None,
+            };
             SourceRow {
                 source_id: entry.source_id.clone(),
                 file: entry.file.clone(),
@@ -35,11 +314,23 @@ pub fn reconcile(
                 published: doc.and_then(|d| d.meta.published.clone().or(d.date.clone())),
                 words: doc.map_or(0, |d| d.words),
                 status: entry.status.clone(),
-                story_id: ok.then(|| "S1".to_string()),
-                group_id: None,
+                story_id: idx.map(|i| story_ids[story_of[i]].clone()),
+                group_id: idx.map(|i| format!("G{}", group_of[i] + 1)),
                 content_hash: entry.content_hash.clone(),
             }
         })
         .collect();
-    Reconciled { sources, errors, ..Reconciled::default() }
+    sources.sort_by(|a, b| a.source_id.cmp(&b.source_id));
+
+    Reconciled {
+        sources,
+        entities: ents.rows,
+        facts: facts.facts,
+        fact_mentions: facts.mentions,
+        quotes: quotes.rows,
+        conflicts,
+        source_pairs,
+        timeline: timeline.events,
+        errors,
+    }
 }

@@ -1,0 +1,351 @@
+//! Source dependence: which sources of a story copy or paraphrase each other.
+//!
+//! Shingles and MinHash find verbatim copies, but a spun rewrite (synonyms swapped,
+//! clauses reordered) shares few shingles. What survives rewriting is the content:
+//! the same sentences in the same order, each still sharing most of its content words
+//! (names, numbers, nouns). So each candidate pair gets:
+//! - sentence alignment: every sentence of the shorter source matched to its most
+//!   similar sentence of the other on content-word stems (Dice), the share of aligned
+//!   sentences, and how many of them keep their order (longest increasing run);
+//! - shingles: Jaccard of 3-grams of content stems (near-copies);
+//! - shared rare items: names and figures that only these two sources of the story carry.
+//!
+//! Candidates: in a small story every pair; in a large one, pairs that collide in a
+//! MinHash LSH band or share a rare name or figure (posting lists walked with a
+//! bounded window), so the work grows linearly with the number of sources.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::Extraction;
+
+use crate::ReconcileConfig;
+use crate::text::{content_set, content_stems, hash64};
+
+const N_HASHES: usize = 64;
+const BAND_ROWS: usize = 2;
+/// Fewest shared content 3-grams for a near-copy (about two sentences).
+const MIN_SHARED_SHINGLES: usize = 12;
+
+/// What dependence needs of one source.
+pub struct Profile {
+    /// Content-stem sets (sorted hashes) of the sentences that carry enough content
+    /// to align.
+    sentences: Vec<Vec<u64>>,
+    /// Index in `CleanDocument::sentences` of each entry of `sentences`.
+    sentence_index: Vec<usize>,
+    /// Hashes of 3-grams of content stems.
+    shingles: BTreeSet<u64>,
+    /// MinHash signature of `shingles`.
+    signature: Vec<u64>,
+    /// Names and figures, as readable keys.
+    pub items: BTreeSet<String>,
+    /// Hashes of the distinct names and figures in order of first appearance.
+    sequence: Vec<u64>,
+}
+
+fn mix(x: u64, seed: u64) -> u64 {
+    // splitmix64 of the value xor a per-function seed: a cheap family of hash functions.
+    let mut z = x ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Builds the profile of one source.
+pub fn profile(x: &Extraction) -> Profile {
+    let text = &x.document.text;
+    let mut sentences = Vec::new();
+    let mut sentence_index = Vec::new();
+    for (idx, s) in x.document.sentences.iter().enumerate() {
+        if let Some(t) = records::char_slice(text, s.start, s.end) {
+            let set: BTreeSet<u64> = content_set(t).iter().map(|w| hash64(w)).collect();
+            if set.len() >= 3 {
+                sentences.push(set.into_iter().collect());
+                sentence_index.push(idx);
+            }
+        }
+    }
+    let stems = content_stems(text);
+    let shingles: BTreeSet<u64> = stems.windows(3).map(|w| hash64(&w.join(" "))).collect();
+    let signature = (0..N_HASHES as u64)
+        .map(|seed| {
+            shingles
+                .iter()
+                .map(|h| mix(*h, seed + 1))
+                .min()
+                .unwrap_or(u64::MAX)
+        })
+        .collect();
+    // Names and figures in reading order: the sequence of facts a rewrite keeps.
+    let mut sequence: Vec<(usize, String)> = Vec::new();
+    for e in &x.entities {
+        sequence.push((e.start, e.name.clone()));
+    }
+    for q in &x.quantities {
+        // The figure as written (`2,030` in `around 2,030`): a rewrite changes the
+        // hedge more often than the digits.
+        for w in crate::text::words(&q.text) {
+            if w.len() >= 2 && w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                sequence.push((q.start, w));
+            }
+        }
+    }
+    sequence.sort();
+    let mut seen = BTreeSet::new();
+    let sequence: Vec<u64> = sequence
+        .into_iter()
+        .filter(|(_, it)| seen.insert(it.clone()))
+        .map(|(_, it)| hash64(&it))
+        .collect();
+    Profile {
+        sentences,
+        sentence_index,
+        shingles,
+        signature,
+        items: seen,
+        sequence,
+    }
+}
+
+/// Length of the longest common subsequence (quadratic in the shorter list, which
+/// holds the distinct names and figures of one article: tens to a few hundred).
+fn lcs(a: &[u64], b: &[u64]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// A derived pair of sources (indexes) with the anchors of their alignment.
+pub type DerivedPair = (usize, usize, Vec<(usize, usize)>);
+
+/// Evidence that two sources depend on each other.
+#[derive(Debug, Clone)]
+pub struct PairScore {
+    /// 0..=1, see [`score`].
+    pub similarity: f64,
+    /// Judged a copy or paraphrase.
+    pub derived: bool,
+    /// Readable reasons.
+    pub evidence: String,
+    /// Sentences aligned in order, as (sentence of a, sentence of b): a rewrite's
+    /// anchors, between which the rest of its text can be matched.
+    pub anchors: Vec<(usize, usize)>,
+}
+
+/// Dice coefficient of two sorted, deduplicated lists.
+fn dice_sorted(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * inter as f64 / (a.len() + b.len()) as f64
+}
+
+/// Length of the longest strictly increasing subsequence.
+/// Positions in `seq` of one longest strictly increasing subsequence.
+fn lis_chain(seq: &[usize]) -> Vec<usize> {
+    // tails[k]: position of the smallest tail of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &x) in seq.iter().enumerate() {
+        let p = tails.partition_point(|&t| seq[t] < x);
+        if p > 0 {
+            prev[i] = Some(tails[p - 1]);
+        }
+        if p == tails.len() {
+            tails.push(i);
+        } else {
+            tails[p] = i;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        chain.push(i);
+        cur = prev[i];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Scores a pair. `rare` are items the two share that few sources of the story carry.
+pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig) -> PairScore {
+    let (short, long) = if a.sentences.len() <= b.sentences.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let mut aligned_to = Vec::new();
+    let mut aligned_from = Vec::new();
+    for (i, s) in short.sentences.iter().enumerate() {
+        let best = long
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(j, t)| (dice_sorted(s, t), j))
+            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        if let Some((d, j)) = best
+            && d >= config.align_dice
+        {
+            aligned_to.push(j);
+            aligned_from.push(i);
+        }
+    }
+    let n_short = short.sentences.len();
+    let aligned = aligned_to.len();
+    let chain = lis_chain(&aligned_to);
+    let in_order = chain.len();
+    // The in-order alignment as (sentence of a, sentence of b), document indexes.
+    let anchors: Vec<(usize, usize)> = chain
+        .iter()
+        .map(|&k| {
+            let (si, li) = (
+                short.sentence_index[aligned_from[k]],
+                long.sentence_index[aligned_to[k]],
+            );
+            if std::ptr::eq(short, a) {
+                (si, li)
+            } else {
+                (li, si)
+            }
+        })
+        .collect();
+    let coverage = if n_short == 0 {
+        0.0
+    } else {
+        aligned as f64 / n_short as f64
+    };
+    let ordered = if n_short == 0 {
+        0.0
+    } else {
+        in_order as f64 / n_short as f64
+    };
+    let union = a.shingles.union(&b.shingles).count();
+    let shared_shingles = a.shingles.intersection(&b.shingles).count();
+    let jaccard = if union == 0 {
+        0.0
+    } else {
+        shared_shingles as f64 / union as f64
+    };
+    // Same sentences in the same order; or most sentences of the shorter source
+    // found in the other even if reordered.
+    let paraphrase = in_order >= config.min_aligned && ordered >= config.derived_alignment
+        || aligned >= config.min_aligned && coverage >= config.derived_coverage;
+    // Two three-line notes share a high share of shingles by chance; a copy must also
+    // share a passage of some length.
+    let copy = jaccard >= config.derived_shingles && shared_shingles >= MIN_SHARED_SHINGLES;
+    let common_items = a.items.intersection(&b.items).count();
+    let same_order = lcs(&a.sequence, &b.sequence);
+    let similarity = ordered.max(jaccard);
+    let mut evidence = format!(
+        "{aligned} of {n_short} sentences aligned on content words ({:.0}%), {in_order} in the same order; \
+         {same_order} of {common_items} shared names and figures in the same order; content shingles {:.0}% shared",
+        coverage * 100.0,
+        jaccard * 100.0
+    );
+    if !rare.is_empty() {
+        evidence.push_str("; shared rare: ");
+        evidence.push_str(&rare.iter().take(8).cloned().collect::<Vec<_>>().join(", "));
+    }
+    let derived = paraphrase || copy;
+    if derived {
+        evidence.push_str(if copy {
+            "; near-copy"
+        } else if ordered >= config.derived_alignment {
+            "; paraphrase: same sentences in the same order"
+        } else {
+            "; paraphrase: most sentences found, reordered"
+        });
+    }
+    PairScore {
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        derived,
+        evidence,
+        anchors,
+    }
+}
+
+/// Candidate pairs (indexes into `profiles`, smaller first) within one story.
+pub fn candidates(
+    members: &[usize],
+    profiles: &[Profile],
+    config: &ReconcileConfig,
+) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    if members.len() <= config.all_pairs_max {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                out.insert((a.min(b), a.max(b)));
+            }
+        }
+        return out;
+    }
+    let mut buckets: BTreeMap<(usize, u64), Vec<usize>> = BTreeMap::new();
+    for &m in members {
+        let sig = &profiles[m].signature;
+        for (band, rows) in sig.chunks(BAND_ROWS).enumerate() {
+            let key = rows.iter().fold(0u64, |h, r| mix(h ^ r, band as u64));
+            buckets.entry((band, key)).or_default().push(m);
+        }
+    }
+    let mut items: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &m in members {
+        for it in &profiles[m].items {
+            items.entry(it.as_str()).or_default().push(m);
+        }
+    }
+    let lists = buckets.values().chain(items.values());
+    for list in lists {
+        window_pairs(list, config.block_cap, &mut out);
+    }
+    out
+}
+
+/// Pairs each entry of a posting list with the next `window` entries: every pair of a
+/// short list, and a chain of bounded fan-out through a long one.
+pub fn window_pairs(list: &[usize], window: usize, out: &mut BTreeSet<(usize, usize)>) {
+    for (k, &a) in list.iter().enumerate() {
+        for &b in list.iter().skip(k + 1).take(window.max(1)) {
+            if a != b {
+                out.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+}
+
+/// Items two profiles share that at most `max_df` sources of the story carry.
+pub fn rare_shared(
+    a: &Profile,
+    b: &Profile,
+    df: &BTreeMap<String, usize>,
+    max_df: usize,
+) -> Vec<String> {
+    let mut shared: Vec<(usize, &String)> = a
+        .items
+        .intersection(&b.items)
+        .filter_map(|it| df.get(it).filter(|d| **d <= max_df).map(|d| (*d, it)))
+        .collect();
+    shared.sort();
+    shared.into_iter().map(|(_, it)| it.clone()).collect()
+}

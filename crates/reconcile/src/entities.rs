@@ -1,0 +1,544 @@
+//! Entities across sources: one row per real-world person, organization or place.
+//!
+//! Mentions meet on a matching key: the name folded (NFKC, transliterated, lower
+//! case), hyphens as spaces, leading titles dropped, each word stemmed so that
+//! `Organisation` meets `Organization`. Then:
+//! - an acronym meets its expansion where a source defines it;
+//! - a surname alone meets the one full name of a person ending in it within its story
+//!   (left alone when two people of the story share the surname);
+//! - a spelling one source alone uses for a name that other sources spell otherwise,
+//!   with the same first name and a compatible role, is a variant of that person, not
+//!   another person. Jaro-Winkler alone would merge unrelated surnames, so the surname
+//!   must also pass an edit-distance or phonetic (Double Metaphone) test, and the
+//!   first name and role give the context.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::{Conflict, ConflictKind, EntityRow, EntityType, Extraction};
+use rphonetic::{DoubleMetaphone, Encoder};
+
+use crate::UnionFind;
+use crate::text::{fold, stem, words};
+
+/// Words that may lead a name without being part of it.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "the",
+    "president",
+    "former",
+    "ex",
+    "late",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "general",
+    "gen",
+    "col",
+    "capt",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "chancellor",
+    "premier",
+    "mayor",
+    "judge",
+    "justice",
+    "lord",
+    "lady",
+    "sheikh",
+    "st",
+];
+
+/// Matching key of a name: folded words, titles dropped at the front, stemmed.
+pub fn name_key(name: &str) -> String {
+    let ws = words(name);
+    let mut start = 0;
+    while start + 1 < ws.len() && TITLES.contains(&ws[start].as_str()) {
+        start += 1;
+    }
+    ws[start..]
+        .iter()
+        .map(|w| stem(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Head words of titles and roles, for reading a role from the words before a name
+/// when extract gave none (`ex-President Jane Doe`).
+const ROLE_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "leader",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "director",
+    "commander",
+    "envoy",
+    "ruler",
+    "dictator",
+    "monarch",
+    "emir",
+    "sultan",
+    "pope",
+];
+
+/// The role written right before a mention, within three words of it.
+fn role_before(x: &Extraction, start: usize) -> Option<String> {
+    let from = start.saturating_sub(40);
+    let before = records::char_slice(&x.document.text, from, start)?;
+    let ws = words(before);
+    ws.iter()
+        .rev()
+        .take(3)
+        .find(|w| ROLE_HEADS.contains(&w.as_str()))
+        .map(|w| stem(w))
+}
+
+/// The head word of a role (`ex-President` and `former president` share `president`).
+fn role_head(role: &str) -> Option<String> {
+    words(role).last().map(|w| stem(w))
+}
+
+struct Cluster {
+    kinds: BTreeMap<EntityType, usize>,
+    /// name form -> set of sources using it
+    names: BTreeMap<String, BTreeSet<usize>>,
+    aliases: BTreeSet<String>,
+    roles: BTreeMap<String, String>,
+    /// Head words of roles seen, given or read from the words before a mention.
+    heads: BTreeSet<String>,
+    sources: BTreeSet<usize>,
+    stories: BTreeSet<usize>,
+    mentions: usize,
+}
+
+/// The result: rows, and a way to find a name's entity.
+pub struct Entities {
+    /// Rows in id order.
+    pub rows: Vec<EntityRow>,
+    /// Name conflicts (ids left blank; the caller numbers all conflicts).
+    pub conflicts: Vec<Conflict>,
+    /// name key -> row index.
+    by_key: BTreeMap<String, usize>,
+    /// (story, surname key) -> row index, for a surname alone.
+    by_surname: BTreeMap<(usize, String), Option<usize>>,
+}
+
+impl Entities {
+    /// The row a name refers to, within a story.
+    pub fn find(&self, story: usize, name: &str) -> Option<&EntityRow> {
+        // A speaker is often written with what comes before the name
+        // (`Ruritania's President Jane Doe`, `the country's interior ministry`): try
+        // the full form, then drop leading words one by one.
+        let ws = words(name);
+        for k in 0..ws.len() {
+            let key = name_key(&ws[k..].join(" "));
+            if let Some(i) = self.by_key.get(&key)
+                && (k == 0 || key.contains(' '))
+            {
+                return Some(&self.rows[*i]);
+            }
+            if let Some(i) = self.by_surname.get(&(story, key)).copied().flatten() {
+                return Some(&self.rows[i]);
+            }
+        }
+        None
+    }
+}
+
+fn surname_similar(a: &str, b: &str, phonetic: &DoubleMetaphone) -> (bool, String) {
+    let jw = strsim::jaro_winkler(a, b);
+    let lev = strsim::normalized_levenshtein(a, b);
+    let (pa, pb) = (phonetic.encode(a), phonetic.encode(b));
+    let (aa, ab) = (phonetic.encode_alternate(a), phonetic.encode_alternate(b));
+    let sounds = pa == pb || aa == ab || pa == ab || aa == pb;
+    // Jaro-Winkler rewards a shared prefix; on its own it pairs unrelated surnames
+    // (0.85 is common), so it must come with a real edit-distance closeness or the
+    // same sound.
+    let close = sounds || (jw >= 0.85 && lev >= 0.6) || lev >= 0.75;
+    (
+        close,
+        format!("Jaro-Winkler {jw:.2}, edit similarity {lev:.2}, Double Metaphone {pa}/{pb}"),
+    )
+}
+
+/// Builds entity rows. `story_of[s]` is the story of source `s`; `story_ids[k]` the id
+/// of story `k`.
+pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String]) -> Entities {
+    // Every distinct key gets a slot; slots are merged with union-find.
+    let mut slot_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut slots: Vec<Cluster> = Vec::new();
+    let mut slot_key: Vec<String> = Vec::new();
+    let mut acronym_links: Vec<(String, String)> = Vec::new();
+    for (s, x) in extractions.iter().enumerate() {
+        for m in &x.entities {
+            let full = if m.name.trim().is_empty() {
+                &m.text
+            } else {
+                &m.name
+            };
+            let key = name_key(full);
+            if key.is_empty() {
+                continue;
+            }
+            let id = *slot_of.entry(key.clone()).or_insert_with(|| {
+                slots.push(Cluster {
+                    kinds: BTreeMap::new(),
+                    names: BTreeMap::new(),
+                    aliases: BTreeSet::new(),
+                    roles: BTreeMap::new(),
+                    heads: BTreeSet::new(),
+                    sources: BTreeSet::new(),
+                    stories: BTreeSet::new(),
+                    mentions: 0,
+                });
+                slot_key.push(key.clone());
+                slots.len() - 1
+            });
+            let c = &mut slots[id];
+            *c.kinds.entry(m.kind).or_default() += 1;
+            c.names
+                .entry(full.trim().to_string())
+                .or_default()
+                .insert(s);
+            c.aliases.insert(m.text.trim().to_string());
+            if let Some(role) = m.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                c.roles
+                    .entry(fold(role))
+                    .or_insert_with(|| role.to_string());
+                c.heads.extend(role_head(role));
+            } else if let Some(head) = role_before(x, m.start) {
+                c.heads.insert(head);
+            }
+            c.sources.insert(s);
+            c.stories.insert(story_of[s]);
+            c.mentions += 1;
+            if let Some(acr) = m.acronym.as_deref().filter(|a| !a.trim().is_empty()) {
+                acronym_links.push((key.clone(), name_key(acr)));
+            }
+        }
+    }
+    let n = slots.len();
+    let mut uf = UnionFind::new(n);
+    for (a, b) in &acronym_links {
+        if let (Some(&i), Some(&j)) = (slot_of.get(a), slot_of.get(b)) {
+            uf.union(i, j);
+        }
+    }
+    let kind_of = |c: &Cluster| {
+        c.kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k)
+            .unwrap_or(EntityType::Other)
+    };
+
+    // A surname alone joins the one person of its story whose full name ends in it.
+    let mut full_by_last: BTreeMap<(usize, String), BTreeSet<usize>> = BTreeMap::new();
+    for (i, c) in slots.iter().enumerate() {
+        let toks: Vec<&str> = slot_key[i].split(' ').collect();
+        if toks.len() >= 2 && kind_of(c) == EntityType::Person {
+            for &st in &c.stories {
+                full_by_last
+                    .entry((st, toks[toks.len() - 1].to_string()))
+                    .or_default()
+                    .insert(i);
+            }
+        }
+    }
+    for (i, c) in slots.iter().enumerate() {
+        if slot_key[i].contains(' ') || kind_of(c) != EntityType::Person {
+            continue;
+        }
+        for &st in &c.stories {
+            if let Some(full) = full_by_last.get(&(st, slot_key[i].clone()))
+                && full.len() == 1
+                && let Some(&j) = full.iter().next()
+            {
+                uf.union(i, j);
+            }
+        }
+    }
+
+    // Variants: persons of one story with the same first name and a close surname.
+    let phonetic = DoubleMetaphone::default();
+    let mut conflicts = Vec::new();
+    let mut variant_slots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
+    let mut by_first: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in slots.iter().enumerate() {
+        let toks: Vec<&str> = slot_key[i].split(' ').collect();
+        if toks.len() >= 2 && kind_of(c) == EntityType::Person {
+            for &st in &c.stories {
+                by_first
+                    .entry((st, toks[0].to_string()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    for ((story, _first), list) in &by_first {
+        for &p in list {
+            // p is the candidate deviant spelling: one source alone uses it.
+            if slots[p].sources.len() != 1 {
+                continue;
+            }
+            let p_last = slot_key[p]
+                .rsplit(' ')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let mut best: Option<(usize, usize, String)> = None;
+            for &q in list {
+                if q == p || uf.find(p) == uf.find(q) || slots[q].sources.len() < 2 {
+                    continue;
+                }
+                if slots[q].sources.is_superset(&slots[p].sources) {
+                    // The source writes both forms: two people, or its own inconsistency;
+                    // not the one-off spelling this rule is about.
+                    continue;
+                }
+                let q_last = slot_key[q]
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                if q_last == p_last {
+                    continue;
+                }
+                let (heads_p, heads_q) = (&slots[p].heads, &slots[q].heads);
+                let role_ok =
+                    heads_p.is_empty() || heads_q.is_empty() || !heads_p.is_disjoint(heads_q);
+                let role_shared = !heads_p.is_disjoint(heads_q);
+                let (close, how) = surname_similar(&p_last, &q_last, &phonetic);
+                let strong = strsim::normalized_levenshtein(&p_last, &q_last) >= 0.75;
+                if !(role_ok && close && (role_shared || strong)) {
+                    continue;
+                }
+                let support = slots[q].sources.len();
+                if best.as_ref().is_none_or(|b| support > b.1) {
+                    let why = if role_shared {
+                        "same first name and role"
+                    } else {
+                        "same first name"
+                    };
+                    best = Some((q, support, format!("{why}; {how}")));
+                }
+            }
+            if let Some((q, _, how)) = best {
+                variant_slots.insert(p, (q, how));
+                let _ = story;
+            }
+        }
+    }
+    for (&p, (q, _)) in &variant_slots {
+        uf.union(p, *q);
+    }
+
+    // Gather the slots into entities.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        members.entry(uf.find(i)).or_default().push(i);
+    }
+    struct Draft {
+        row: EntityRow,
+        keys: Vec<usize>,
+        stories: BTreeSet<usize>,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    for list in members.values() {
+        let mut kinds: BTreeMap<EntityType, usize> = BTreeMap::new();
+        let mut names: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut name_mentions: BTreeMap<String, usize> = BTreeMap::new();
+        let mut aliases = BTreeSet::new();
+        let mut roles: BTreeMap<String, String> = BTreeMap::new();
+        let mut sources = BTreeSet::new();
+        let mut stories = BTreeSet::new();
+        let mut mentions = 0;
+        let mut variants = Vec::new();
+        for &i in list {
+            let c = &slots[i];
+            for (k, v) in &c.kinds {
+                *kinds.entry(*k).or_default() += v;
+            }
+            if let Some((_, _)) = variant_slots.get(&i) {
+                for (form, srcs) in &c.names {
+                    for s in srcs {
+                        variants.push(format!("{form} ({})", extractions[*s].document.source_id));
+                    }
+                }
+            } else {
+                for (form, srcs) in &c.names {
+                    names.entry(form.clone()).or_default().extend(srcs);
+                    *name_mentions.entry(form.clone()).or_default() += c.mentions;
+                }
+            }
+            aliases.extend(c.aliases.iter().cloned());
+            aliases.extend(c.names.keys().cloned());
+            for (k, v) in &c.roles {
+                roles.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            sources.extend(&c.sources);
+            stories.extend(&c.stories);
+            mentions += c.mentions;
+        }
+        // The canonical name: the full form most sources use.
+        let name = names
+            .iter()
+            .max_by(|a, b| {
+                a.1.len()
+                    .cmp(&b.1.len())
+                    .then(
+                        a.0.split_whitespace()
+                            .count()
+                            .cmp(&b.0.split_whitespace().count()),
+                    )
+                    .then(name_mentions[a.0].cmp(&name_mentions[b.0]))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(k, _)| k.clone())
+            .unwrap_or_default();
+        let kind = kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k)
+            .unwrap_or(EntityType::Other);
+        variants.sort();
+        variants.dedup();
+        let mut source_ids: Vec<String> = sources
+            .iter()
+            .map(|s: &usize| extractions[*s].document.source_id.clone())
+            .collect();
+        source_ids.sort();
+        drafts.push(Draft {
+            row: EntityRow {
+                entity_id: String::new(),
+                name,
+                kind,
+                roles: roles.into_values().collect(),
+                aliases: aliases.into_iter().filter(|a| !a.is_empty()).collect(),
+                variants,
+                sources: source_ids.len(),
+                mentions,
+                source_ids,
+            },
+            keys: list.clone(),
+            stories,
+        });
+    }
+    drafts.sort_by(|a, b| {
+        b.row
+            .sources
+            .cmp(&a.row.sources)
+            .then(b.row.mentions.cmp(&a.row.mentions))
+            .then(a.row.name.cmp(&b.row.name))
+            .then(a.row.kind.cmp(&b.row.kind))
+    });
+    let mut by_key = BTreeMap::new();
+    let mut by_surname: BTreeMap<(usize, String), Option<usize>> = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (idx, mut d) in drafts.into_iter().enumerate() {
+        d.row.entity_id = format!("E{}", idx + 1);
+        for &k in &d.keys {
+            by_key.insert(slot_key[k].clone(), idx);
+        }
+        if d.row.kind == EntityType::Person {
+            let last = name_key(&d.row.name)
+                .rsplit(' ')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            for &st in &d.stories {
+                by_surname
+                    .entry((st, last.clone()))
+                    .and_modify(|v| {
+                        if *v != Some(idx) {
+                            *v = None
+                        }
+                    })
+                    .or_insert(Some(idx));
+            }
+        }
+        rows.push(d.row);
+    }
+
+    // One name conflict per variant spelling and source.
+    for (&p, (q, how)) in &variant_slots {
+        let Some(&row_idx) = by_key.get(&slot_key[*q]) else {
+            continue;
+        };
+        let row = &rows[row_idx];
+        for (form, srcs) in &slots[p].names {
+            for &s in srcs {
+                let st = story_of[s];
+                let other = slots[*q]
+                    .sources
+                    .iter()
+                    .filter(|o| story_of[**o] == st)
+                    .map(|o| &extractions[*o].document.source_id)
+                    .min();
+                let Some(other) = other else { continue };
+                let other_form = slots[*q]
+                    .names
+                    .iter()
+                    .find(|(_, ss)| {
+                        ss.iter()
+                            .any(|o| &extractions[*o].document.source_id == other)
+                    })
+                    .map(|(f, _)| f.clone())
+                    .unwrap_or_else(|| row.name.clone());
+                conflicts.push(Conflict {
+                    conflict_id: String::new(),
+                    kind: ConflictKind::Name,
+                    story_id: story_ids[st].clone(),
+                    subject: row.name.clone(),
+                    source_a: extractions[s].document.source_id.clone(),
+                    value_a: form.clone(),
+                    source_b: other.clone(),
+                    value_b: other_form,
+                    note: format!(
+                        "`{form}` is used by this source alone; {} other source(s) write `{}` ({how}): treated as a variant spelling of {}",
+                        slots[*q].sources.len(),
+                        row.name,
+                        row.entity_id
+                    ),
+                });
+            }
+        }
+    }
+    Entities {
+        rows,
+        conflicts,
+        by_key,
+        by_surname,
+    }
+}

@@ -1,0 +1,647 @@
+//! Facts: quantity mentions that count the same thing, grouped across the sources of
+//! a story, with a status and a best estimate.
+//!
+//! Two counts are about the same thing when they share story, event (`killed`,
+//! `detained`, ...) and counted noun after synonyms are folded (`security forces`,
+//! `security officers` and `security personnel` are one thing; `soldiers` and `troops`
+//! are one). A part (`including 16 security personnel`) is kept apart from its total,
+//! even when it counts the same noun. Negated figures are not claims and are skipped.
+//!
+//! A figure that grows over time is not a conflict: when the dated mentions (`as_of`)
+//! of a fact rise with their dates and some dates cannot share one value, the fact is
+//! split into one fact per date, shown in date order.
+//!
+//! Status is computed over mentions that are not retracted, counting independence
+//! groups, not sources: `single` (one group), `agreed` (one exact value), `consistent`
+//! (the ranges overlap), `conflict`. The best estimate is the range that most
+//! independence groups support (each group counts once, however many copies it has),
+//! narrowed to where those groups' ranges meet, so `about 5,000` supports `4,962` as
+//! TruthFinder lets close values support each other.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::{
+    Conflict, ConflictKind, Extraction, Fact, FactMention, FactStatus, QuantityKind,
+    QuantityMention,
+};
+
+use crate::text::{num, stem, words};
+
+/// Events [`event_key`] folds synonyms into.
+const CANONICAL_EVENTS: &[&str] = &[
+    "killed",
+    "detained",
+    "injured",
+    "deployed",
+    "evacuated",
+    "displaced",
+    "missing",
+];
+
+/// Canonical event: inflections and common synonyms of the events news counts.
+pub fn event_key(event: &str) -> String {
+    let ws: Vec<String> = words(event).iter().map(|w| stem(w)).collect();
+    let has = |prefixes: &[&str]| ws.iter().any(|w| prefixes.iter().any(|p| w.starts_with(p)));
+    if has(&[
+        "kill", "die", "dead", "death", "murder", "slain", "perish", "fatal",
+    ]) {
+        "killed".into()
+    } else if has(&[
+        "detain",
+        "arrest",
+        "custody",
+        "jail",
+        "imprison",
+        "apprehend",
+        "captur",
+    ]) {
+        "detained".into()
+    } else if has(&["injur", "wound", "hurt", "hospitali"]) {
+        "injured".into()
+    } else if has(&[
+        "deploy", "sent", "send", "station", "arriv", "land", "dispatch",
+    ]) {
+        "deployed".into()
+    } else if has(&["evacuat"]) {
+        "evacuated".into()
+    } else if has(&["displac"]) {
+        "displaced".into()
+    } else if has(&["missing"]) {
+        "missing".into()
+    } else {
+        ws.join(" ")
+    }
+}
+
+/// Canonical counted noun, given the event.
+pub fn counted_key(counted: Option<&str>, event: &str) -> String {
+    let raw = counted.unwrap_or("");
+    let ws: Vec<String> = words(raw).iter().map(|w| stem(w)).collect();
+    let has = |w: &str| ws.iter().any(|x| x == w);
+    if has("security")
+        && (has("personnel") || has("force") || has("officer") || has("service") || has("member"))
+        || has("police") && (has("officer") || has("personnel") || has("men") || has("policemen"))
+        || has("policemen")
+        || has("policeman")
+    {
+        return "security personnel".into();
+    }
+    let head = ws.last().cloned().unwrap_or_default();
+    match head.as_str() {
+        "troop" | "soldier" | "servicemen" | "serviceman" | "peacekeeper" => "troops".into(),
+        "unit" if event == "deployed" => "troops".into(),
+        "people" | "person" | "individual" | "victim" | "" => "people".into(),
+        "children" | "child" => "children".into(),
+        "protester" | "protestor" | "demonstrator" => "protesters".into(),
+        _ => head,
+    }
+}
+
+/// What the counted noun reads like in the report: the canonical noun when a synonym
+/// was folded, else the head word as the source wrote it (`residents`, not `resident`).
+fn readable_counted(key: &str, counted: Option<&str>) -> String {
+    let head = counted.and_then(|c| words(c).pop()).unwrap_or_default();
+    if stem(&head) == key {
+        head
+    } else {
+        key.to_string()
+    }
+}
+
+/// One quantity mention with where it came from.
+#[derive(Debug, Clone)]
+struct Item<'a> {
+    source: usize,
+    q: &'a QuantityMention,
+    /// Key of the counted noun.
+    counted: String,
+    /// Key of the event.
+    event: String,
+}
+
+/// Output of [`build`].
+pub struct Facts {
+    /// Facts in id order.
+    pub facts: Vec<Fact>,
+    /// Mentions, sorted by fact then source then offset.
+    pub mentions: Vec<FactMention>,
+    /// Number conflicts (ids left blank).
+    pub conflicts: Vec<Conflict>,
+    /// For each fact, the sources with a mention.
+    pub fact_sources: Vec<BTreeSet<usize>>,
+}
+
+/// The range a mention allows when compared with others. A round figure given as a
+/// point but not marked exact (`5,000 arrested` in a headline) is taken as rounded to
+/// its last non-zero digit (`5,000` allows 4,500-5,500), so that it supports `4,962`
+/// instead of contradicting it. The mention's own `low`/`high` are reported unchanged.
+pub fn compared_range(q: &QuantityMention) -> (f64, f64) {
+    if q.exact || q.low != q.high || q.low < 10.0 || q.low.fract() != 0.0 {
+        return (q.low, q.high);
+    }
+    let mut unit = 1.0;
+    while q.low % (unit * 10.0) == 0.0 {
+        unit *= 10.0;
+    }
+    if unit < 10.0 {
+        (q.low, q.high)
+    } else {
+        (q.low - unit / 2.0, q.low + unit / 2.0)
+    }
+}
+
+fn width(q: &QuantityMention) -> f64 {
+    let (lo, hi) = compared_range(q);
+    hi - lo
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0.max(b.0) <= a.1.min(b.1)
+}
+
+/// The range most independence groups support, and how many groups support it.
+pub fn best_estimate(ranges: &[(usize, f64, f64)]) -> Option<(f64, f64, usize)> {
+    if ranges.is_empty() {
+        return None;
+    }
+    // Sweep: starts before ends at the same value so touching ranges count as overlapping.
+    let mut events: Vec<(f64, i32, usize)> = Vec::new();
+    for &(g, lo, hi) in ranges {
+        events.push((lo, 0, g));
+        events.push((hi, 1, g));
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut open: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut best_depth = 0;
+    let mut points: Vec<f64> = Vec::new();
+    for (v, kind, g) in events {
+        if kind == 0 {
+            *open.entry(g).or_default() += 1;
+            let depth = open.len();
+            if depth > best_depth {
+                best_depth = depth;
+                points.clear();
+            }
+            if depth == best_depth && points.last() != Some(&v) {
+                points.push(v);
+            }
+        } else if let Some(c) = open.get_mut(&g) {
+            *c -= 1;
+            if *c == 0 {
+                open.remove(&g);
+            }
+        }
+    }
+    // At each candidate point, narrow to where the supporting groups' ranges meet
+    // (each group by its narrowest range through the point); keep the narrowest region.
+    let mut best: Option<(f64, f64)> = None;
+    for &v in points.iter().take(64) {
+        let mut per_group: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+        for &(g, lo, hi) in ranges {
+            if lo <= v && v <= hi {
+                let e = per_group.entry(g).or_insert((lo, hi));
+                if hi - lo < e.1 - e.0 {
+                    *e = (lo, hi);
+                }
+            }
+        }
+        let lo = per_group.values().map(|r| r.0).fold(f64::MIN, f64::max);
+        let hi = per_group.values().map(|r| r.1).fold(f64::MAX, f64::min);
+        if best.is_none_or(|b| hi - lo < b.1 - b.0) {
+            best = Some((lo, hi));
+        }
+    }
+    best.map(|(lo, hi)| (lo, hi, best_depth))
+}
+
+/// Status over (group, low, high) of the mentions that count.
+pub fn status(ranges: &[(usize, f64, f64)]) -> FactStatus {
+    let groups: BTreeSet<usize> = ranges.iter().map(|r| r.0).collect();
+    if groups.len() <= 1 {
+        return FactStatus::Single;
+    }
+    let first = (ranges[0].1, ranges[0].2);
+    if first.0 == first.1 && ranges.iter().all(|r| (r.1, r.2) == first) {
+        return FactStatus::Agreed;
+    }
+    let lo = ranges.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+    let hi = ranges.iter().map(|r| r.2).fold(f64::MAX, f64::min);
+    if lo <= hi {
+        FactStatus::Consistent
+    } else {
+        FactStatus::Conflict
+    }
+}
+
+/// Whether two attributions name the same claimant (`Interior Ministry` and
+/// `the country's interior ministry`): one's words end the other's.
+fn same_claimant(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let (long, short) = if a.len() >= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    !short.is_empty() && long.ends_with(short)
+}
+
+/// Splits a key's mentions by claimant when one source itself gives two figures that
+/// cannot both hold from two different claimants (`police said 1,000, organisers
+/// 10,000`): those are two claims to show side by side, not one source contradicting
+/// itself. Unattributed mentions join the claim their range fits. Otherwise, one fact
+/// (sources that disagree across claimants are a real conflict).
+fn split_by_attribution<'a>(items: Vec<Item<'a>>) -> Vec<(Option<String>, Vec<Item<'a>>)> {
+    let claimant = |i: &Item| {
+        i.q.attributed_to
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+    };
+    let splits = items.iter().enumerate().any(|(k, a)| {
+        items[k + 1..].iter().any(|b| {
+            a.source == b.source
+                && !a.q.retracted
+                && !b.q.retracted
+                && !overlap(compared_range(a.q), compared_range(b.q))
+                && matches!((claimant(a), claimant(b)), (Some(x), Some(y)) if !same_claimant(&x, &y))
+        })
+    });
+    if !splits {
+        return vec![(None, items)];
+    }
+    let mut claims: Vec<(String, Vec<Item<'a>>)> = Vec::new();
+    let mut loose = Vec::new();
+    for it in items {
+        match claimant(&it) {
+            Some(who) => match claims.iter_mut().find(|(c, _)| same_claimant(c, &who)) {
+                Some((_, list)) => list.push(it),
+                None => claims.push((who, vec![it])),
+            },
+            None => loose.push(it),
+        }
+    }
+    for it in loose {
+        let fits = claims.iter().position(|(_, list)| {
+            list.iter()
+                .any(|o| overlap(compared_range(o.q), compared_range(it.q)))
+        });
+        let target = fits.unwrap_or_else(|| {
+            // No claim fits: the one most sources make.
+            (0..claims.len())
+                .max_by_key(|k| (claims[*k].1.len(), std::cmp::Reverse(*k)))
+                .unwrap_or(0)
+        });
+        claims[target].1.push(it);
+    }
+    claims
+        .into_iter()
+        .map(|(who, list)| (Some(who), list))
+        .collect()
+}
+
+/// Splits a key's mentions into facts: one, or one per date when the figure grows.
+fn split_by_date<'a>(items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
+    let mut by_date: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if let Some(d) = &it.q.as_of
+            && !it.q.retracted
+        {
+            by_date.entry(d.clone()).or_default().push(i);
+        }
+    }
+    if by_date.len() < 2 {
+        return vec![items];
+    }
+    let hull = |idx: &[usize]| {
+        let lo = idx
+            .iter()
+            .map(|&i| compared_range(items[i].q).0)
+            .fold(f64::MAX, f64::min);
+        let hi = idx
+            .iter()
+            .map(|&i| compared_range(items[i].q).1)
+            .fold(f64::MIN, f64::max);
+        (lo, hi)
+    };
+    let hulls: Vec<(String, (f64, f64))> = by_date
+        .iter()
+        .map(|(d, idx)| (d.clone(), hull(idx)))
+        .collect();
+    let rising = hulls
+        .windows(2)
+        .all(|w| w[1].1.0 >= w[0].1.0 && w[1].1.1 >= w[0].1.1);
+    let all_overlap = {
+        let lo = hulls.iter().map(|h| h.1.0).fold(f64::MIN, f64::max);
+        let hi = hulls.iter().map(|h| h.1.1).fold(f64::MAX, f64::min);
+        lo <= hi
+    };
+    if !rising || all_overlap {
+        return vec![items];
+    }
+    let mut buckets: Vec<Vec<Item<'a>>> = vec![Vec::new(); hulls.len()];
+    for it in items {
+        let pos = match &it.q.as_of {
+            Some(d) => hulls.iter().position(|h| &h.0 == d),
+            None => None,
+        };
+        // An undated figure belongs with the latest date it agrees with (the current
+        // figure is the one most often repeated without a date), else the latest.
+        let pos = pos
+            .or_else(|| {
+                hulls
+                    .iter()
+                    .rposition(|h| overlap(h.1, compared_range(it.q)))
+            })
+            .unwrap_or(hulls.len() - 1);
+        buckets[pos].push(it);
+    }
+    buckets.into_iter().filter(|b| !b.is_empty()).collect()
+}
+
+fn sentence_text(x: &Extraction, idx: usize) -> String {
+    x.document
+        .sentences
+        .get(idx)
+        .and_then(|s| records::char_slice(&x.document.text, s.start, s.end))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Builds facts. `story_of[s]`, `group_of[s]` per source; `story_ids`, `group_ids` are
+/// the printable ids.
+pub fn build(
+    extractions: &[Extraction],
+    story_of: &[usize],
+    group_of: &[usize],
+    story_ids: &[String],
+) -> Facts {
+    // (story, what) -> mentions
+    let mut keyed: BTreeMap<(usize, String), Vec<Item>> = BTreeMap::new();
+    for (s, x) in extractions.iter().enumerate() {
+        for q in &x.quantities {
+            if q.kind != QuantityKind::Count
+                || q.negated
+                || q.low.is_nan()
+                || q.high.is_nan()
+                || q.low > q.high
+            {
+                continue;
+            }
+            let event = q.event.as_deref().map(event_key).unwrap_or_default();
+            let event = event.trim().to_string();
+            if event.is_empty() {
+                // A count with no event says nothing comparable.
+                continue;
+            }
+            let counted = counted_key(q.counted.as_deref(), &event);
+            let mut what = format!("{counted} {event}");
+            if let Some(total) = q.part_of.and_then(|i| x.quantities.get(i)) {
+                let total_event = total
+                    .event
+                    .as_deref()
+                    .map(event_key)
+                    .unwrap_or_else(|| event.clone());
+                if counted_key(total.counted.as_deref(), &total_event) == counted {
+                    what.push_str(" (part of a total)");
+                }
+            }
+            keyed.entry((story_of[s], what)).or_default().push(Item {
+                source: s,
+                q,
+                counted,
+                event,
+            });
+        }
+    }
+
+    struct Draft<'a> {
+        story: usize,
+        what: String,
+        items: Vec<Item<'a>>,
+        as_of_order: Option<String>,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    for ((story, what), mut items) in keyed {
+        items.sort_by(|a, b| {
+            extractions[a.source]
+                .document
+                .source_id
+                .cmp(&extractions[b.source].document.source_id)
+                .then(a.q.start.cmp(&b.q.start))
+        });
+        for (claimant, bucket) in split_by_attribution(items)
+            .into_iter()
+            .flat_map(|(who, b)| split_by_date(b).into_iter().map(move |d| (who.clone(), d)))
+        {
+            let dates: BTreeSet<&String> =
+                bucket.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
+            let as_of_order = dates.iter().next().map(|d| (*d).clone());
+            // Show the counted noun as the first mention wrote it.
+            let shown = bucket
+                .first()
+                .map(|i| {
+                    let suffix = what
+                        .strip_prefix(&format!("{} {}", i.counted, i.event))
+                        .unwrap_or("");
+                    let event = if CANONICAL_EVENTS.contains(&i.event.as_str()) {
+                        i.event.clone()
+                    } else {
+                        i.q.event
+                            .as_deref()
+                            .map(|e| words(e).join(" "))
+                            .unwrap_or_default()
+                    };
+                    format!(
+                        "{} {event}{suffix}",
+                        readable_counted(&i.counted, i.q.counted.as_deref())
+                    )
+                })
+                .unwrap_or_else(|| what.clone());
+            let shown = match claimant {
+                Some(who) => format!("{shown} (according to {who})"),
+                None => shown,
+            };
+            drafts.push(Draft {
+                story,
+                what: shown,
+                items: bucket,
+                as_of_order,
+            });
+        }
+    }
+    drafts.sort_by(|a, b| {
+        let first = |d: &Draft| {
+            d.items
+                .first()
+                .map(|i| (extractions[i.source].document.source_id.clone(), i.q.start))
+                .unwrap_or_default()
+        };
+        a.story
+            .cmp(&b.story)
+            .then(a.what.cmp(&b.what))
+            .then(a.as_of_order.cmp(&b.as_of_order))
+            .then(first(a).cmp(&first(b)))
+    });
+
+    let mut out = Facts {
+        facts: Vec::new(),
+        mentions: Vec::new(),
+        conflicts: Vec::new(),
+        fact_sources: Vec::new(),
+    };
+    for (n, d) in drafts.iter().enumerate() {
+        let fact_id = format!("F{}", n + 1);
+        let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
+        let ranges: Vec<(usize, f64, f64)> = counting
+            .iter()
+            .map(|i| {
+                let (lo, hi) = compared_range(i.q);
+                (group_of[i.source], lo, hi)
+            })
+            .collect();
+        let st = if ranges.is_empty() {
+            FactStatus::Single
+        } else {
+            status(&ranges)
+        };
+        let best = best_estimate(&ranges);
+        let sources: BTreeSet<usize> = d.items.iter().map(|i| i.source).collect();
+        let groups: BTreeSet<usize> = if counting.is_empty() {
+            d.items.iter().map(|i| group_of[i.source]).collect()
+        } else {
+            counting.iter().map(|i| group_of[i.source]).collect()
+        };
+        let mut attributed: Vec<String> = Vec::new();
+        for i in &d.items {
+            if let Some(a) =
+                i.q.attributed_to
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                && !attributed.iter().any(|b| same_claimant(b, a))
+            {
+                attributed.push(a.to_string());
+            }
+        }
+        let dates: BTreeSet<&String> = d.items.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
+        let all_dated = d.items.iter().all(|i| i.q.as_of.is_some());
+        let first = &d.items[0];
+        out.facts.push(Fact {
+            fact_id: fact_id.clone(),
+            story_id: story_ids[d.story].clone(),
+            what: d.what.clone(),
+            status: st,
+            best_low: best.map(|b| b.0),
+            best_high: best.map(|b| b.1),
+            values: d
+                .items
+                .iter()
+                .map(|i| {
+                    let mark = if i.q.retracted { " (retracted)" } else { "" };
+                    format!(
+                        "{}: {}{mark}",
+                        extractions[i.source].document.source_id, i.q.text
+                    )
+                })
+                .collect(),
+            sources: sources.len(),
+            independent_sources: groups.len(),
+            attributed_to: attributed,
+            evidence: sentence_text(&extractions[first.source], first.q.sentence),
+            as_of: if dates.len() == 1 && all_dated {
+                dates.iter().next().map(|d| (*d).clone())
+            } else {
+                None
+            },
+        });
+        for i in &d.items {
+            let x = &extractions[i.source];
+            // The evidence must cut out of the clean text exactly; trust the offsets,
+            // not the copy of the text in the mention.
+            let text = records::char_slice(&x.document.text, i.q.start, i.q.end)
+                .unwrap_or(&i.q.text)
+                .to_string();
+            out.mentions.push(FactMention {
+                fact_id: fact_id.clone(),
+                source_id: x.document.source_id.clone(),
+                text,
+                low: i.q.low,
+                high: i.q.high,
+                unit: i.q.unit.clone(),
+                event: i.q.event.clone(),
+                attributed_to: i.q.attributed_to.clone(),
+                hedged: i.q.hedged,
+                retracted: i.q.retracted,
+                as_of: i.q.as_of.clone(),
+                sentence: sentence_text(x, i.q.sentence),
+                start: i.q.start,
+                end: i.q.end,
+            });
+        }
+        if st == FactStatus::Conflict
+            && let Some((lo, hi, depth)) = best
+        {
+            // Each figure outside the best-supported range against one figure inside it:
+            // linear in the mentions, and each row reads as a disagreement with the
+            // best-supported value.
+            let inside: Vec<&&Item> = counting
+                .iter()
+                .filter(|i| overlap(compared_range(i.q), (lo, hi)))
+                .collect();
+            let mut seen = BTreeSet::new();
+            for out_item in counting
+                .iter()
+                .filter(|i| !overlap(compared_range(i.q), (lo, hi)))
+            {
+                let rep = inside
+                    .iter()
+                    .filter(|i| i.source != out_item.source)
+                    .min_by(|a, b| {
+                        width(a.q).total_cmp(&width(b.q)).then(
+                            extractions[a.source]
+                                .document
+                                .source_id
+                                .cmp(&extractions[b.source].document.source_id),
+                        )
+                    });
+                let Some(rep) = rep else { continue };
+                let (sa, sb) = (
+                    &extractions[out_item.source].document.source_id,
+                    &extractions[rep.source].document.source_id,
+                );
+                if !seen.insert((
+                    sa.clone(),
+                    out_item.q.text.clone(),
+                    sb.clone(),
+                    rep.q.text.clone(),
+                )) {
+                    continue;
+                }
+                out.conflicts.push(Conflict {
+                    conflict_id: String::new(),
+                    kind: ConflictKind::Number,
+                    story_id: story_ids[d.story].clone(),
+                    subject: format!("{} ({fact_id})", d.what),
+                    source_a: sa.clone(),
+                    value_a: out_item.q.text.clone(),
+                    source_b: sb.clone(),
+                    value_b: rep.q.text.clone(),
+                    note: format!(
+                        "{} allows {}-{}, {} allows {}-{}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
+                        out_item.q.text,
+                        num(compared_range(out_item.q).0),
+                        num(compared_range(out_item.q).1),
+                        rep.q.text,
+                        num(compared_range(rep.q).0),
+                        num(compared_range(rep.q).1),
+                        if lo == hi { num(lo) } else { format!("{}-{}", num(lo), num(hi)) },
+                        groups.len()
+                    ),
+                });
+            }
+        }
+        out.fact_sources.push(sources);
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! Quotes: the same statement reported by several sources, verbatim or reworded.
+//!
+//! Quotebank merges quotes only when identical after lower-casing, which leaves two
+//! English renderings of one translated sentence apart. Here two quotes of one story
+//! from different sources are one statement when their content-word stems (spelling
+//! variants folded) overlap enough: Dice at least `quote_dice`, or most of the
+//! shorter quote's content inside the longer one. Very short quotes (one or two
+//! content words) match only when their speakers agree too, since a single shared
+//! word is no evidence of one statement. Within a pair of sources judged derived
+//! (one rewrites the other), the sentence alignment gives anchors: two quotes that sit
+//! between the same two aligned sentences and still share some content words
+//! (`quote_dice_aligned`) are one statement, however much the rewrite reworded them.
+//! The same statement given to two different speakers is a `quote` conflict.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::{Conflict, ConflictKind, Extraction, QuoteRow, Wording};
+
+use crate::entities::{Entities, name_key};
+use crate::text::{content_set, dice, fold};
+use crate::{ReconcileConfig, UnionFind};
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "him", "her", "them", "you",
+];
+
+/// Output of [`build`].
+pub struct Quotes {
+    /// Rows sorted by quote id, then source, then offset.
+    pub rows: Vec<QuoteRow>,
+    /// Quote conflicts (ids left blank).
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Words-only form used to decide `same`.
+fn plain(s: &str) -> String {
+    fold(s)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Builds quote rows.
+pub fn build(
+    extractions: &[Extraction],
+    story_of: &[usize],
+    story_ids: &[String],
+    entities: &Entities,
+    derived: &[crate::dependence::DerivedPair],
+    config: &ReconcileConfig,
+) -> Quotes {
+    struct Q {
+        source: usize,
+        story: usize,
+        idx: usize,
+        set: BTreeSet<String>,
+        plain: String,
+        /// Speaker as shown, and the key speakers are compared on (entity id or name).
+        speaker: Option<(String, String)>,
+    }
+    let mut qs: Vec<Q> = Vec::new();
+    for (s, x) in extractions.iter().enumerate() {
+        for (idx, q) in x.quotes.iter().enumerate() {
+            let text = records::char_slice(&x.document.text, q.start, q.end).unwrap_or(&q.text);
+            let speaker = q
+                .speaker
+                .as_deref()
+                .map(str::trim)
+                .filter(|sp| !sp.is_empty())
+                .and_then(|sp| {
+                    if PRONOUNS.contains(&fold(sp).as_str()) {
+                        return None;
+                    }
+                    Some(match entities.find(story_of[s], sp) {
+                        Some(row) => (row.name.clone(), row.entity_id.clone()),
+                        None => (sp.to_string(), name_key(sp)),
+                    })
+                });
+            qs.push(Q {
+                source: s,
+                story: story_of[s],
+                idx,
+                set: content_set(text),
+                plain: plain(text),
+                speaker,
+            });
+        }
+    }
+    // Candidates: quotes of one story sharing a content word, through a bounded window.
+    let mut index: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        for w in &q.set {
+            index.entry((q.story, w.as_str())).or_default().push(i);
+        }
+    }
+    let mut cands = BTreeSet::new();
+    for list in index.values() {
+        crate::dependence::window_pairs(list, config.block_cap, &mut cands);
+    }
+    let mut uf = UnionFind::new(qs.len());
+    for (a, b) in cands {
+        let (qa, qb) = (&qs[a], &qs[b]);
+        if qa.source == qb.source {
+            continue;
+        }
+        let same_words = !qa.plain.is_empty() && qa.plain == qb.plain;
+        let small = qa.set.len().min(qb.set.len());
+        let inter = qa.set.intersection(&qb.set).count();
+        let d = dice(&qa.set, &qb.set);
+        let contained = small > 0 && inter as f64 / small as f64 >= 0.8 && inter >= 3;
+        // Two content words in common is too little for one statement, whatever the share.
+        let similar = if small < 3 {
+            let same_speaker =
+                matches!((&qa.speaker, &qb.speaker), (Some(x), Some(y)) if x.1 == y.1);
+            same_speaker && d >= config.quote_dice
+        } else {
+            inter >= 3 && d >= config.quote_dice || contained
+        };
+        if same_words || similar {
+            uf.union(a, b);
+        }
+    }
+    // In a rewrite, a quote between the same two aligned sentences as a quote of the
+    // original is the same statement even when reworded beyond the usual threshold
+    // (or given to someone else: exactly what a quote conflict must show).
+    let mut of_source: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        of_source.entry(q.source).or_default().push(i);
+    }
+    let sentence_of = |i: usize| extractions[qs[i].source].quotes[qs[i].idx].sentence;
+    for (sa, sb, anchors) in derived {
+        let (Some(la), Some(lb)) = (of_source.get(sa), of_source.get(sb)) else {
+            continue;
+        };
+        for &a in la {
+            for &b in lb {
+                let (pa, pb) = (sentence_of(a), sentence_of(b));
+                // Position of each quote among the anchors: the same gap (or the same
+                // anchor) on both sides.
+                let gap_a = anchors.partition_point(|&(x, _)| x < pa);
+                let gap_b = anchors.partition_point(|&(_, y)| y < pb);
+                let on_anchor = anchors.get(gap_a).is_some_and(|&(x, y)| x == pa && y == pb);
+                let same_gap =
+                    gap_a == gap_b && anchors.get(gap_a).is_none_or(|&(x, y)| x > pa && y > pb);
+                let (qa, qb) = (&qs[a], &qs[b]);
+                let inter = qa.set.intersection(&qb.set).count();
+                if (on_anchor || same_gap)
+                    && inter >= 2
+                    && dice(&qa.set, &qb.set) >= config.quote_dice_aligned
+                {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..qs.len() {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let sid = |i: usize| &extractions[qs[i].source].document.source_id;
+    let start = |i: usize| extractions[qs[i].source].quotes[qs[i].idx].start;
+    let mut ordered: Vec<Vec<usize>> = groups.into_values().collect();
+    for g in &mut ordered {
+        g.sort_by(|a, b| sid(*a).cmp(sid(*b)).then(start(*a).cmp(&start(*b))));
+    }
+    ordered.sort_by(|a, b| {
+        qs[a[0]]
+            .story
+            .cmp(&qs[b[0]].story)
+            .then(sid(a[0]).cmp(sid(b[0])))
+            .then(start(a[0]).cmp(&start(b[0])))
+    });
+
+    let mut out = Quotes {
+        rows: Vec::new(),
+        conflicts: Vec::new(),
+    };
+    for (n, g) in ordered.iter().enumerate() {
+        let quote_id = format!("Q{}", n + 1);
+        let sources: BTreeSet<usize> = g.iter().map(|i| qs[*i].source).collect();
+        for &i in g {
+            let q = &qs[i];
+            let x = &extractions[q.source];
+            let raw = &x.quotes[q.idx];
+            let wording = if sources.len() < 2 {
+                Wording::Single
+            } else if g
+                .iter()
+                .any(|&j| qs[j].source != q.source && qs[j].plain == q.plain)
+            {
+                Wording::Same
+            } else {
+                Wording::Variant
+            };
+            let text = records::char_slice(&x.document.text, raw.start, raw.end)
+                .unwrap_or(&raw.text)
+                .to_string();
+            out.rows.push(QuoteRow {
+                quote_id: quote_id.clone(),
+                source_id: x.document.source_id.clone(),
+                speaker: q
+                    .speaker
+                    .as_ref()
+                    .map(|s| s.0.clone())
+                    .or_else(|| raw.speaker.clone()),
+                kind: raw.kind,
+                wording,
+                sources: sources.len(),
+                text,
+                start: raw.start,
+                end: raw.end,
+                verb: raw.verb.clone(),
+            });
+        }
+        // The same statement, two speakers: one row per pair of speakers that are not
+        // the same name written shorter or longer.
+        let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in g {
+            if let Some((_, key)) = &qs[i].speaker {
+                by_speaker.entry(key.as_str()).or_default().push(i);
+            }
+        }
+        let speakers: Vec<(&str, &Vec<usize>)> = by_speaker.iter().map(|(k, v)| (*k, v)).collect();
+        let suffix =
+            |long: &str, short: &str| long == short || long.ends_with(&format!(" {short}"));
+        for (k, (ka, la)) in speakers.iter().enumerate() {
+            for (kb, lb) in &speakers[k + 1..] {
+                if suffix(ka, kb) || suffix(kb, ka) {
+                    continue;
+                }
+                let pair = la
+                    .iter()
+                    .flat_map(|a| lb.iter().map(move |b| (*a, *b)))
+                    .find(|(a, b)| qs[*a].source != qs[*b].source);
+                let Some((a, b)) = pair else { continue };
+                let (a, b) = if sid(a) <= sid(b) { (a, b) } else { (b, a) };
+                let (qa, qb) = (&qs[a], &qs[b]);
+                let name = |q: &Q| q.speaker.as_ref().map(|s| s.0.clone()).unwrap_or_default();
+                let text = |q: &Q| extractions[q.source].quotes[q.idx].text.clone();
+                out.conflicts.push(Conflict {
+                    conflict_id: String::new(),
+                    kind: ConflictKind::Quote,
+                    story_id: story_ids[qa.story].clone(),
+                    subject: quote_id.clone(),
+                    source_a: sid(a).clone(),
+                    value_a: format!("{}: {}", name(qa), text(qa)),
+                    source_b: sid(b).clone(),
+                    value_b: format!("{}: {}", name(qb), text(qb)),
+                    note: format!(
+                        "the same statement is given to {} and to {}",
+                        name(qa),
+                        name(qb)
+                    ),
+                });
+            }
+        }
+    }
+    Quotes {
+        rows: out.rows,
+        conflicts: out.conflicts,
+    }
+}

@@ -1,0 +1,136 @@
+//! Stories: which sources report the same event.
+//!
+//! Each source becomes a TF-IDF vector of its content-word stems and entity names
+//! (names count double: two articles about one event share their actors). Sources
+//! are linked when the cosine of their vectors reaches `story_similarity`, and a
+//! story is a connected set of linked sources (single link, as in Event Registry's
+//! open re-implementations). Candidate pairs come from an inverted index over each
+//! source's most distinctive terms, skipping terms so common that they say nothing,
+//! so the work grows with the number of sources, not with its square.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use records::Extraction;
+
+use crate::text::{content_stems, fold, hash64};
+use crate::{ReconcileConfig, UnionFind};
+
+/// A sparse TF-IDF vector: term hash to weight, L2-normalised.
+type Vector = Vec<(u64, f64)>;
+
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Capitalised words inside sentences (not at their start): names, whether or not
+/// extract recognised them, folded to lower case.
+pub fn name_like(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut prev_boundary = true;
+    for token in text.split_whitespace() {
+        let word: String = token
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+        let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if starts_upper && !prev_boundary && word.chars().count() > 1 {
+            let key = fold(&word);
+            if !crate::text::is_stopword(&key) {
+                out.push(key);
+            }
+        }
+        prev_boundary = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
+            || token.starts_with(['"', '“']);
+    }
+    out
+}
+
+/// Term counts of one source.
+fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
+    let mut tf: BTreeMap<u64, f64> = BTreeMap::new();
+    for w in content_stems(&x.document.text) {
+        // Bare numbers are too often shared by chance (years, small counts).
+        if w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            *tf.entry(hash64(&w)).or_default() += 1.0;
+        }
+    }
+    for w in name_like(&x.document.text) {
+        *tf.entry(hash64(&format!("entity:{w}"))).or_default() += 1.0;
+    }
+    for e in &x.entities {
+        let key = format!("entity:{}", fold(&e.name));
+        *tf.entry(hash64(&key)).or_default() += 2.0;
+    }
+    tf
+}
+
+/// Assigns every source (by index into `extractions`) a story index; story indexes
+/// are numbered in order of their first source.
+pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
+    let n = extractions.len();
+    let counts: Vec<BTreeMap<u64, f64>> = extractions.iter().map(terms).collect();
+    let mut df: BTreeMap<u64, usize> = BTreeMap::new();
+    for c in &counts {
+        for t in c.keys() {
+            *df.entry(*t).or_default() += 1;
+        }
+    }
+    let vectors: Vec<Vector> = counts
+        .iter()
+        .map(|c| {
+            let mut v: Vector = c
+                .iter()
+                .map(|(t, tf)| {
+                    let idf = ((n as f64 + 1.0) / (df[t] as f64 + 1.0)).ln() + 1.0;
+                    (*t, (1.0 + tf.ln()) * idf)
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v
+        })
+        .collect();
+
+    // Block: each source is indexed under its heaviest terms; a term shared by too many
+    // sources (a common word across a large corpus) is not a useful block.
+    let cap = config.block_cap.max(1);
+    let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        let mut top: Vec<&(u64, f64)> = v
+            .iter()
+            .filter(|(t, _)| df[t] >= 2 && df[t] <= cap)
+            .collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (t, _) in top.into_iter().take(config.story_terms) {
+            index.entry(*t).or_default().push(i);
+        }
+    }
+    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in index.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                candidates.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    let mut uf = UnionFind::new(n);
+    for (a, b) in candidates {
+        if cosine(&vectors[a], &vectors[b]) >= config.story_similarity {
+            uf.union(a, b);
+        }
+    }
+    uf.dense_labels()
+}

@@ -1,0 +1,647 @@
+//! Reconcile on hand-made extraction records that model one phenomenon each.
+
+mod common;
+
+use common::{Doc, assert_offsets, run};
+use records::{ConflictKind, EntityType, FactStatus, QuoteKind, Reconciled, Relation, Wording};
+
+fn fact<'a>(r: &'a Reconciled, what: &str) -> &'a records::Fact {
+    let found: Vec<_> = r.facts.iter().filter(|f| f.what == what).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one fact `{what}` expected, facts: {:#?}",
+        r.facts
+    );
+    found[0]
+}
+
+fn entity<'a>(r: &'a Reconciled, name: &str) -> &'a records::EntityRow {
+    r.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name}: {:#?}", r.entities))
+}
+
+// ---------------------------------------------------------------- entities
+
+#[test]
+fn one_off_misspelling_is_a_variant_and_namesakes_stay_apart() {
+    let a = Doc::new(
+        "a.txt",
+        "Talks resume\n\nFormer president Viktor Petrenko met Mayor Viktor Orlov. Anna Petrenko, a lawyer, was there.",
+    )
+    .person("Viktor Petrenko", "Viktor Petrenko", Some("former president"))
+    .person("Viktor Orlov", "Viktor Orlov", Some("Mayor"))
+    .person("Anna Petrenko", "Anna Petrenko", Some("lawyer"));
+    let b = Doc::new(
+        "b.txt",
+        "Talks resume\n\nEx-president Viktor Petrenko spoke. Petrenko was calm.",
+    )
+    .person("Viktor Petrenko", "Viktor Petrenko", Some("Ex-president"))
+    .person("Petrenko", "Viktor Petrenko", None);
+    let c = Doc::new(
+        "c.txt",
+        "Talks resume\n\nThe former president, Viktor Pertenko, spoke to Viktor Orlov.",
+    )
+    .person(
+        "Viktor Pertenko",
+        "Viktor Pertenko",
+        Some("former president"),
+    )
+    .person("Viktor Orlov", "Viktor Orlov", None);
+    let r = run(vec![a, b, c]);
+    let viktor = entity(&r, "Viktor Petrenko");
+    assert_eq!(viktor.variants, vec!["Viktor Pertenko (c.txt)"]);
+    assert_eq!(viktor.source_ids, vec!["a.txt", "b.txt", "c.txt"]);
+    assert!(viktor.aliases.contains(&"Petrenko".to_string()));
+    assert_eq!(entity(&r, "Viktor Orlov").sources, 2);
+    assert_eq!(entity(&r, "Anna Petrenko").sources, 1);
+    assert_eq!(
+        r.entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .count(),
+        3,
+        "{:#?}",
+        r.entities
+    );
+    let names: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Name)
+        .collect();
+    assert_eq!(names.len(), 1);
+    assert_eq!(
+        (names[0].source_a.as_str(), names[0].value_a.as_str()),
+        ("c.txt", "Viktor Pertenko")
+    );
+}
+
+#[test]
+fn a_different_surname_with_the_same_first_name_is_another_person() {
+    // Jaro-Winkler alone scores these two surnames high; edit distance and sound do not.
+    let check = |a_name: &str, b_name: &str, c_name: &str, merged: bool| {
+        let a = Doc::new("a.txt", &format!("X\n\nPresident {a_name} spoke.")).person(
+            a_name,
+            a_name,
+            Some("President"),
+        );
+        let b = Doc::new("b.txt", &format!("X\n\nPresident {b_name} spoke.")).person(
+            b_name,
+            b_name,
+            Some("President"),
+        );
+        let c = Doc::new("c.txt", &format!("X\n\nPresident {c_name} spoke.")).person(
+            c_name,
+            c_name,
+            Some("President"),
+        );
+        let r = run(vec![a, b, c]);
+        let persons = r
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Person)
+            .count();
+        assert_eq!(
+            persons == 1,
+            merged,
+            "{a_name}/{b_name}/{c_name}: {:#?}",
+            r.entities
+        );
+    };
+    check(
+        "Nursultan Nazarbayev",
+        "Nursultan Nazarbayev",
+        "Nursultan Nagayev",
+        true,
+    );
+    check("Viktor Petrenko", "Viktor Petrenko", "Viktor Petrov", false);
+    check("Maria Santos", "Maria Santos", "Maria Santana", false);
+    check("Ahmed Hassan", "Ahmed Hassan", "Ahmed Hasan", true);
+}
+
+#[test]
+fn hyphen_title_and_script_variants_are_aliases() {
+    let a = Doc::new("a.txt", "X\n\nPresident Jean-Luc Moreau met Сергей Волков.")
+        .person("Jean-Luc Moreau", "Jean-Luc Moreau", Some("President"))
+        .person("Сергей Волков", "Сергей Волков", None);
+    let b = Doc::new(
+        "b.txt",
+        "X\n\nMr Jean Luc Moreau met Sergei Volkov. Moreau smiled.",
+    )
+    .person("Jean Luc Moreau", "Jean Luc Moreau", None)
+    .person("Sergei Volkov", "Sergei Volkov", None)
+    .person("Moreau", "Moreau", None);
+    let r = run(vec![a, b]);
+    let persons: Vec<_> = r
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .collect();
+    assert_eq!(persons.len(), 2, "{persons:#?}");
+    let moreau = persons
+        .iter()
+        .find(|e| e.aliases.contains(&"Moreau".to_string()))
+        .unwrap();
+    assert_eq!(moreau.sources, 2);
+    assert_eq!(moreau.mentions, 3);
+    assert_eq!(moreau.roles, vec!["President"]);
+    assert!(moreau.variants.is_empty());
+}
+
+#[test]
+fn acronyms_meet_their_expansion() {
+    let mut a = Doc::new("a.txt", "X\n\nThe Regional Defence Organisation (RDO) met.").entity(
+        "Regional Defence Organisation",
+        "Regional Defence Organisation",
+        EntityType::Organization,
+        None,
+    );
+    a.x.entities[0].acronym = Some("RDO".into());
+    let b = Doc::new(
+        "b.txt",
+        "X\n\nThe RDO met. The Regional Defence Organization agreed.",
+    )
+    .entity("RDO", "RDO", EntityType::Organization, None)
+    .entity(
+        "Regional Defence Organization",
+        "Regional Defence Organization",
+        EntityType::Organization,
+        None,
+    );
+    let r = run(vec![a, b]);
+    assert_eq!(r.entities.len(), 1, "{:#?}", r.entities);
+    assert_eq!(r.entities[0].mentions, 3);
+}
+
+// ---------------------------------------------------------------- facts
+
+#[test]
+fn statuses_follow_the_report_contract() {
+    // (values per source as (text, low, high)), expected status
+    let check = |values: &[(&str, f64, f64)], expected: FactStatus| {
+        let docs: Vec<Doc> = values
+            .iter()
+            .enumerate()
+            .map(|(i, (text, lo, hi))| {
+                let own = [
+                    "Rescuers dug through the night.",
+                    "The army sent tents.",
+                    "Schools were shut.",
+                ][i];
+                Doc::new(
+                    &format!("s{i}.txt"),
+                    &format!("Quake\n\nOfficials said {text} people were killed. {own}"),
+                )
+                .count(text, *lo, *hi, "people", "killed")
+            })
+            .collect();
+        let r = run(docs);
+        assert_eq!(fact(&r, "people killed").status, expected, "{values:?}");
+    };
+    check(
+        &[("120", 120.0, 120.0), ("120", 120.0, 120.0)],
+        FactStatus::Agreed,
+    );
+    check(
+        &[
+            ("120", 120.0, 120.0),
+            ("about 120", 110.0, 130.0),
+            ("more than 100", 101.0, 199.0),
+        ],
+        FactStatus::Consistent,
+    );
+    check(
+        &[("120", 120.0, 120.0), ("dozens", 24.0, 99.0)],
+        FactStatus::Conflict,
+    );
+    check(&[("120", 120.0, 120.0)], FactStatus::Single);
+}
+
+#[test]
+fn retracted_figures_are_shown_but_do_not_count() {
+    let a = Doc::new("a.txt", "Quake\n\nOfficials said 120 people were killed.")
+        .count("120", 120.0, 120.0, "people", "killed");
+    let b = Doc::new("b.txt", "Quake\n\nThe ministry retracted a statement that said 500 people had died. Now 120 people were killed.")
+        .quantity("500", 500.0, 500.0, "people", "died", |q| q.retracted = true)
+        .count("120", 120.0, 120.0, "people", "killed");
+    let xs = vec![a.x.clone(), b.x.clone()];
+    let r = run(vec![a, b]);
+    let f = fact(&r, "people killed");
+    assert_eq!(f.status, FactStatus::Agreed);
+    assert_eq!((f.best_low, f.best_high), (Some(120.0), Some(120.0)));
+    let retracted: Vec<_> = r.fact_mentions.iter().filter(|m| m.retracted).collect();
+    assert_eq!(retracted.len(), 1);
+    assert_eq!(
+        (retracted[0].text.as_str(), retracted[0].fact_id.as_str()),
+        ("500", f.fact_id.as_str())
+    );
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+    assert_offsets(&r, &xs);
+}
+
+#[test]
+fn parts_stay_apart_from_totals_and_synonyms_meet() {
+    let a = Doc::new(
+        "a.txt",
+        "Riots\n\nSeveral hundred people died, including sixteen members of security forces.",
+    )
+    .count("Several hundred", 200.0, 999.0, "people", "died")
+    .quantity(
+        "sixteen",
+        16.0,
+        16.0,
+        "members of security forces",
+        "killed",
+        |q| q.part_of = Some(0),
+    );
+    let b = Doc::new("b.txt", "Riots\n\nOfficials said 164 people were killed, including 30 people in the capital. Also 16 security officers died.")
+        .count("164", 164.0, 164.0, "people", "killed")
+        .quantity("30", 30.0, 30.0, "people", "killed", |q| q.part_of = Some(0))
+        .count("16", 16.0, 16.0, "security officers", "died");
+    let r = run(vec![a, b]);
+    assert_eq!(fact(&r, "people killed").status, FactStatus::Conflict);
+    assert_eq!(
+        fact(&r, "security personnel killed").status,
+        FactStatus::Agreed
+    );
+    assert_eq!(
+        fact(&r, "people killed (part of a total)").status,
+        FactStatus::Single
+    );
+    assert_eq!(
+        r.conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Number)
+            .count(),
+        1,
+        "{:#?}",
+        r.conflicts
+    );
+}
+
+#[test]
+fn a_rising_toll_is_a_sequence_not_a_conflict() {
+    let day = |id: &str, text: &str, v: f64, date: &str| {
+        Doc::new(
+            id,
+            &format!("Floods\n\nBy then {text} people had been killed in the floods."),
+        )
+        .quantity(text, v, v, "people", "killed", |q| {
+            q.as_of = Some(date.to_string())
+        })
+    };
+    let r = run(vec![
+        day("a.txt", "12", 12.0, "2024-03-01"),
+        day("b.txt", "40", 40.0, "2024-03-03"),
+        day("c.txt", "85", 85.0, "2024-03-05"),
+    ]);
+    let tolls: Vec<_> = r
+        .facts
+        .iter()
+        .filter(|f| f.what == "people killed")
+        .collect();
+    assert_eq!(tolls.len(), 3, "{tolls:#?}");
+    let dates: Vec<_> = tolls.iter().map(|f| f.as_of.clone().unwrap()).collect();
+    assert_eq!(dates, vec!["2024-03-01", "2024-03-03", "2024-03-05"]);
+    assert!(r.conflicts.is_empty());
+
+    // Falling figures on later dates are not a rising toll: one fact, in conflict.
+    let r = run(vec![
+        day("a.txt", "85", 85.0, "2024-03-01"),
+        day("b.txt", "12", 12.0, "2024-03-03"),
+    ]);
+    assert_eq!(fact(&r, "people killed").status, FactStatus::Conflict);
+}
+
+#[test]
+fn two_claimants_in_one_source_are_two_claims() {
+    let a = Doc::new("a.txt", "March\n\nPolice said 10,000 people marched, while organisers said 100,000 people took part.")
+        .quantity("10,000", 10000.0, 10000.0, "people", "marched", |q| q.attributed_to = Some("Police".into()))
+        .quantity("100,000", 100000.0, 100000.0, "people", "marched", |q| q.attributed_to = Some("organisers".into()));
+    let b = Doc::new(
+        "b.txt",
+        "Rally\n\nAbout 100,000 people marched through the capital, according to the organisers.",
+    )
+    .quantity(
+        "About 100,000",
+        90000.0,
+        110000.0,
+        "people",
+        "marched",
+        |q| q.attributed_to = Some("the organisers".into()),
+    );
+    let c = Doc::new(
+        "c.txt",
+        "Crowds\n\nSome 10,000 people marched in the capital on Saturday.",
+    )
+    .quantity("Some 10,000", 9000.0, 11000.0, "people", "marched", |_| {});
+    let r = run(vec![a, b, c]);
+    let police = fact(&r, "people marched (according to Police)");
+    assert_eq!((police.status, police.sources), (FactStatus::Consistent, 2));
+    let organisers = fact(&r, "people marched (according to organisers)");
+    assert_eq!(
+        (organisers.status, organisers.sources),
+        (FactStatus::Consistent, 2)
+    );
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+}
+
+/// A longer article text so that copies of it are recognised as copies.
+fn wire(figure: &str) -> String {
+    format!(
+        "Dam breach floods valley\n\nA dam above the valley town of Brenford gave way early on Tuesday after days of heavy rain. \
+         Emergency crews evacuated {figure} residents from riverside streets as water rose through the night. \
+         The regional governor, Helena Markowitz, said the spillway had been inspected last spring. \
+         Engineers were examining cracks in the eastern wall of the reservoir before dawn. \
+         Schools across the district remain closed and two bridges have been shut to traffic."
+    )
+}
+
+#[test]
+fn copies_count_once_in_the_best_estimate() {
+    // Three copies of one wire story say 3,000; two independent reports say about 1,200.
+    let copy = |id: &str| {
+        Doc::new(id, &wire("3,000")).count("3,000", 3000.0, 3000.0, "residents", "evacuated")
+    };
+    let b = Doc::new("b.txt", "Valley flooded\n\nPolice moved about 1,200 people out of their homes in Brenford overnight, a spokesman said. \
+         The dam had held back the reservoir since 1962. Governor Helena Markowitz flew over the valley by helicopter.")
+        .count("about 1,200", 1100.0, 1300.0, "residents", "evacuated");
+    let c = Doc::new("c.txt", "Town evacuated\n\nNearly 1,200 residents of Brenford left before the river crested, the mayor told reporters. \
+         Water from the broken dam covered the lower town by noon. Rain is expected to ease on Thursday.")
+        .count("Nearly 1,200", 1100.0, 1199.0, "residents", "evacuated");
+    let r = run(vec![copy("a1.txt"), copy("a2.txt"), copy("a3.txt"), b, c]);
+    let groups: std::collections::BTreeSet<_> = r
+        .sources
+        .iter()
+        .map(|s| s.group_id.clone().unwrap())
+        .collect();
+    assert_eq!(groups.len(), 3, "{:#?}", r.sources);
+    let f = fact(&r, "residents evacuated");
+    assert_eq!((f.sources, f.independent_sources), (5, 3));
+    assert_eq!(f.status, FactStatus::Conflict);
+    assert_eq!((f.best_low, f.best_high), (Some(1100.0), Some(1199.0)));
+}
+
+// ---------------------------------------------------------------- dependence
+
+#[test]
+fn a_spun_rewrite_is_derived_and_own_reporting_is_not() {
+    let original = Doc::new("a.txt", &wire("4,000"));
+    let spun = Doc::new(
+        "b.txt",
+        "Valley swamped as dam fails\n\nAfter days of torrential rain, a dam above Brenford, a valley town, collapsed early Tuesday. \
+         As the water climbed overnight, rescue teams moved 4,000 residents out of streets along the river. \
+         Helena Markowitz, the regional governor, stated that the spillway was inspected last spring. \
+         Before dawn engineers were studying cracks in the reservoir's eastern wall. \
+         Two bridges are shut to traffic and schools throughout the district stay closed.",
+    );
+    let own = Doc::new(
+        "c.txt",
+        "Brenford counts the cost\n\nResidents of Brenford returned on Wednesday to homes filled with mud. \
+         The governor, Helena Markowitz, promised an inquiry into the dam's maintenance record. \
+         Insurers estimated the damage at several million euros. \
+         A farmer said his fields would take years to recover. \
+         Volunteers handed out food at the town hall.",
+    );
+    let r = run(vec![original, spun, own]);
+    let rel = |a: &str, b: &str| {
+        r.source_pairs
+            .iter()
+            .find(|p| p.source_a == a && p.source_b == b)
+            .unwrap()
+            .relation
+    };
+    assert_eq!(
+        rel("a.txt", "b.txt"),
+        Relation::Derived,
+        "{:#?}",
+        r.source_pairs
+    );
+    assert_ne!(rel("a.txt", "c.txt"), Relation::Derived);
+    assert_ne!(rel("b.txt", "c.txt"), Relation::Derived);
+    let group = |id: &str| {
+        r.sources
+            .iter()
+            .find(|s| s.source_id == id)
+            .unwrap()
+            .group_id
+            .clone()
+    };
+    assert_eq!(group("a.txt"), group("b.txt"));
+    assert_ne!(group("a.txt"), group("c.txt"));
+}
+
+#[test]
+fn a_rewrite_that_reorders_its_paragraphs_is_still_derived() {
+    let original = Doc::new("a.txt", &wire("4,000"));
+    let reordered = Doc::new(
+        "b.txt",
+        "Dam gives way above Brenford\n\nTwo bridges are shut to traffic and schools throughout the district stay closed. \
+         Before dawn engineers were studying cracks in the reservoir's eastern wall. \
+         After days of torrential rain, a dam above Brenford, a valley town, collapsed early Tuesday. \
+         Helena Markowitz, the regional governor, stated that the spillway was inspected last spring. \
+         As the water climbed overnight, rescue teams moved 4,000 residents out of streets along the river.",
+    );
+    let r = run(vec![original, reordered]);
+    assert_eq!(
+        r.source_pairs[0].relation,
+        Relation::Derived,
+        "{:#?}",
+        r.source_pairs
+    );
+    assert!(
+        r.source_pairs[0].evidence.contains("reordered"),
+        "{}",
+        r.source_pairs[0].evidence
+    );
+}
+
+// ---------------------------------------------------------------- quotes
+
+#[test]
+fn reworded_statements_share_a_quote_id() {
+    let a = Doc::new("a.txt", "X\n\n“Well-organized and well managed militants were used,” he said. “We will win,” she said.")
+        .quote("Well-organized and well managed militants were used,", Some("Vladimir Putin"), QuoteKind::Direct)
+        .quote("We will win,", Some("Anna Smith"), QuoteKind::Direct);
+    let b = Doc::new("b.txt", "X\n\n“Well thought and organised and properly managed groups of militants were recruited,” Putin said. “We will win,” she said.")
+        .quote("Well thought and organised and properly managed groups of militants were recruited,", Some("Vladimir Putin"), QuoteKind::Direct)
+        .quote("We will win,", Some("Anna Smith"), QuoteKind::Direct);
+    let c = Doc::new(
+        "c.txt",
+        "X\n\nThe harvest was late this year, the farmer said.",
+    )
+    .quote(
+        "The harvest was late this year",
+        Some("the farmer"),
+        QuoteKind::Indirect,
+    );
+    let xs = vec![a.x.clone(), b.x.clone(), c.x.clone()];
+    let r = run(vec![a, b, c]);
+    let wording = |text: &str| {
+        let row = r.quotes.iter().find(|q| q.text.starts_with(text)).unwrap();
+        (row.quote_id.clone(), row.wording)
+    };
+    let (q1, w1) = wording("Well-organized");
+    let (q2, w2) = wording("Well thought");
+    assert_eq!(q1, q2);
+    assert_eq!((w1, w2), (Wording::Variant, Wording::Variant));
+    assert_eq!(wording("We will win").1, Wording::Same);
+    assert_eq!(wording("The harvest").1, Wording::Single);
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+    assert_offsets(&r, &xs);
+}
+
+#[test]
+fn the_same_words_from_two_speakers_is_a_conflict() {
+    let a = Doc::new("a.txt", "X\n\n“We will not allow the so-called colour revolutions to destabilise the region,” Petrov said.")
+        .quote("We will not allow the so-called colour revolutions to destabilise the region,", Some("Ivan Petrov"), QuoteKind::Direct);
+    let b = Doc::new("b.txt", "X\n\n“We will not allow so-called color revolutions to destabilize the region,” the alliance said.")
+        .quote("We will not allow so-called color revolutions to destabilize the region,", Some("the alliance"), QuoteKind::Direct);
+    let r = run(vec![a, b]);
+    let quotes: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Quote)
+        .collect();
+    assert_eq!(quotes.len(), 1, "{:#?}", r.conflicts);
+    assert!(quotes[0].note.contains("Ivan Petrov") && quotes[0].note.contains("the alliance"));
+}
+
+#[test]
+fn a_rewrite_rewording_a_quote_between_aligned_sentences_keeps_one_statement() {
+    let original = Doc::new(
+        "a.txt",
+        &format!(
+            "{}\n\n“We shall rebuild every home before winter comes,” Markowitz said.",
+            wire("4,000")
+        ),
+    )
+    .quote(
+        "We shall rebuild every home before winter comes,",
+        Some("Helena Markowitz"),
+        QuoteKind::Direct,
+    );
+    let spun = Doc::new(
+        "b.txt",
+        "Valley swamped as dam fails\n\nAfter days of torrential rain, a dam above Brenford, a valley town, collapsed early Tuesday. \
+         As the water climbed overnight, rescue teams moved 4,000 residents out of streets along the river. \
+         Helena Markowitz, the regional governor, stated that the spillway was inspected last spring. \
+         Before dawn engineers were studying cracks in the reservoir's eastern wall. \
+         Two bridges are shut to traffic and schools throughout the district stay closed.\n\n\
+         “Each house will be standing again before winter, every single one,” the mayor said.",
+    )
+    .quote("Each house will be standing again before winter, every single one,", Some("the mayor"), QuoteKind::Direct);
+    let r = run(vec![original, spun]);
+    assert_eq!(r.source_pairs[0].relation, Relation::Derived);
+    // Too few words in common for a match on wording alone; the position in the
+    // rewrite makes it the same statement, given to another speaker.
+    assert_eq!(
+        r.quotes[0].quote_id, r.quotes[1].quote_id,
+        "{:#?}",
+        r.quotes
+    );
+    assert_eq!(
+        r.conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Quote)
+            .count(),
+        1
+    );
+}
+
+// ---------------------------------------------------------------- stories, timeline, ids
+
+#[test]
+fn unrelated_events_are_separate_stories() {
+    let flood = |id: &str| Doc::new(id, &wire("2,000"));
+    let election = |id: &str, extra: &str| {
+        Doc::new(
+            id,
+            &format!(
+                "Coastal republic votes\n\nVoters in Marisol chose a new parliament on Sunday, with turnout near record levels. \
+                 The ruling Harbour Party of prime minister Tomas Quell conceded defeat after counting. {extra}"
+            ),
+        )
+    };
+    let r = run(vec![
+        election("e1.txt", "Observers praised the calm."),
+        flood("f1.txt"),
+        election("e2.txt", "Quell said he would stay as party leader."),
+        flood("f2.txt"),
+    ]);
+    let story = |id: &str| {
+        r.sources
+            .iter()
+            .find(|s| s.source_id == id)
+            .unwrap()
+            .story_id
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(story("e1.txt"), "S1");
+    assert_eq!(story("e2.txt"), "S1");
+    assert_eq!(story("f1.txt"), "S2");
+    assert_eq!(story("f2.txt"), "S2");
+    assert!(
+        r.source_pairs
+            .iter()
+            .all(|p| story(&p.source_a) == story(&p.source_b))
+    );
+}
+
+#[test]
+fn timeline_groups_dated_events_and_flags_date_conflicts() {
+    let a = Doc::new(
+        "a.txt",
+        "X\n\nProtests over fuel prices began on January 2 in the west.",
+    )
+    .date("January 2", "2022-01-02");
+    let b = Doc::new(
+        "b.txt",
+        "X\n\nThe protests over fuel prices began on January 2 in western towns.",
+    )
+    .date("January 2", "2022-01-02");
+    let c = Doc::new(
+        "c.txt",
+        "X\n\nProtests over fuel prices in the west began on January 4.",
+    )
+    .date("January 4", "2022-01-04");
+    let r = run(vec![a, b, c]);
+    let first = &r.timeline[0];
+    assert_eq!((first.date.as_str(), first.sources), ("2022-01-02", 2));
+    let dates: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Date)
+        .collect();
+    assert_eq!(dates.len(), 2, "{:#?}", r.conflicts);
+}
+
+#[test]
+fn ids_do_not_depend_on_input_order() {
+    let docs = || {
+        vec![
+            Doc::new("b.txt", &wire("3,000")).count(
+                "3,000",
+                3000.0,
+                3000.0,
+                "residents",
+                "evacuated",
+            ),
+            Doc::new("a.txt", "Quake\n\nOfficials said 120 people were killed.")
+                .count("120", 120.0, 120.0, "people", "killed"),
+            Doc::new(
+                "c.txt",
+                "Quake\n\nDozens were killed, Viktor Petrenko said.",
+            )
+            .count("Dozens", 24.0, 99.0, "people", "killed")
+            .person("Viktor Petrenko", "Viktor Petrenko", None),
+        ]
+    };
+    let forward = run(docs());
+    let mut reversed_docs = docs();
+    reversed_docs.reverse();
+    assert_eq!(forward, run(reversed_docs));
+}
