@@ -6,7 +6,7 @@
 //! 2. Runs of such words (with `of` inside organisation names, `.` after initials and
 //!    honorifics) are candidates; a title or honorific at their head becomes the
 //!    mention's role, a nationality adjective or country before the title its own
-//!    mention (`US Secretary of State Antony Blinken`).
+//!    mention (`US Secretary of State Jane Doe`).
 //! 3. Each candidate is typed by the gazetteers, organisation and place suffixes,
 //!    titles, and then by what the document says elsewhere about the same name.
 //! 4. Acronyms defined in brackets are linked to their expansion; surname-only and
@@ -91,7 +91,7 @@ const NAME_PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", 
 /// Agencies whose name alone in brackets is a credit, not a mention.
 const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "EPA", "Getty", "Getty Images", "PA", "UPI", "ANP", "DPA", "dpa", "Xinhua", "TASS", "Sputnik", "Pool", "POOL", "ANSA", "EFE", "Bloomberg", "Shutterstock"];
 
-/// Whether `w` is an acronym (`CSTO`, `U.S.`, `G7`).
+/// Whether `w` is an acronym (`NATO`, `U.S.`, `G7`).
 pub fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=7).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&') && letters >= 2
@@ -175,7 +175,7 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
     if !weak_position {
         return true;
     }
-    // All-capital datelines (`ALMATY, Kazakhstan`).
+    // All-capital datelines (`LAGOS, Nigeria`).
     if is_acronym(w) || w.chars().all(|c| !c.is_lowercase()) {
         return true;
     }
@@ -285,7 +285,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
     let mut k = 0;
     while k < n {
         if !caps[k] {
-            // Lower-case titles before a name (`founding president Nursultan Nazarbayev`).
+            // Lower-case titles before a name (`founding president Jane Doe`).
             k += 1;
             continue;
         }
@@ -455,7 +455,7 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     let mut role_start: Option<usize> = None;
     let mut role_end: Option<usize> = None;
     let mut pre: Vec<(usize, usize)> = Vec::new();
-    // Nationality or country before a title: `US`, `Kazakh`, `European Council`.
+    // Nationality or country before a title: `US`, `Kenyan`, `European Council`.
     let mut j = i;
     while j <= b {
         let w = d.t(j);
@@ -523,7 +523,7 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     };
     if i > b {
         // A title alone names no one here, but an apposition gives it to the person
-        // just named (`Vladimir Putin, the President of Russia`).
+        // just named (`Jane Doe, the President of Chile`).
         if let Some(r) = role {
             let mut p = a;
             while p > 0 && matches!(d.t(p - 1), "the" | "a" | "an") {
@@ -566,12 +566,12 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         out.push(mk(d, i, b, EntityType::Place, 1));
         return;
     }
-    // Mixed runs: split off known places at either end (`Kazakhstan President` handled
-    // above; `Almaty Kazakhstan` rare).
+    // Mixed runs: split off known places at either end (`Kenya President` handled
+    // above; `Lagos Nigeria` rare).
     if b > i {
         if let Some(country) = lex.demonyms.get(d.t(i)) {
-            // `Kazakh Telecom`? Only when the rest is an organisation; else a
-            // nationality before a name (`Chinese Wang Yi` is rare): emit both.
+            // `Kenyan Airways`? Only when the rest is an organisation; else a
+            // nationality before a name (`Chinese Li Wei` is rare): emit both.
             let mut e = mk(d, i, i, EntityType::Place, 2);
             e.name = country.to_string();
             out.push(e);
@@ -601,6 +601,10 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     let place_prep = |w: &str| matches!(w, "in" | "near" | "at" | "outside" | "across" | "into" | "towards" | "around" | "throughout" | "inside");
     let of_place = p1 == "of" && (PLACE_NOUNS.contains(&p2) || (p2 == "the" && PLACE_NOUNS.contains(&p3)));
     let of_place = of_place || (p1 == "of" && matches!(p2, "state" | "province" | "town" | "city" | "village" | "district" | "region" | "capital"));
+    // `the largest city Lagos`, `its capital, Abuja`, `Lagos, Nigeria`.
+    let city_word = |w: &str| matches!(w, "city" | "capital" | "town" | "village" | "port");
+    let of_place = of_place || city_word(p1) || (p1 == "," && city_word(p2));
+    let of_place = of_place || (next_word.is_empty() && b + 2 < d.toks.len() && d.t(b + 1) == "," && lex.places.get(d.t(b + 2)).is_some_and(|c| lex.places.get(*c) == Some(c) && c.len() > 3));
     if PLACE_NOUNS.contains(&next_word) || of_place || place_prep(p1) || (p1 == "the" && place_prep(p2)) {
         out.push(mk(d, i, b, EntityType::Place, 1));
         return;
@@ -638,7 +642,7 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
             kind = if dateline { EntityType::Place } else { EntityType::Other };
             evidence = if dateline { 1 } else { 0 };
         } else if w.chars().skip(1).any(char::is_uppercase) && !w.contains(['-', '‑']) {
-            // CamelCase brand names (`KazakhTelecom`).
+            // CamelCase brand names (`PayPal`).
             kind = EntityType::Organization;
             evidence = 1;
         } else {
@@ -725,7 +729,7 @@ fn mk(d: &Doc<'_>, a: usize, b: usize, kind: EntityType, evidence: u8) -> Ent {
 /// A mention for a run fully known to the gazetteers.
 fn gazetteer_ent(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, s: &str) -> Option<Ent> {
     if s.len() > 3 && s.chars().all(|c| !c.is_lowercase()) {
-        // `ALMATY`: look the name up in title case.
+        // `LAGOS`: look the name up in title case.
         let mut tc = String::with_capacity(s.len());
         let mut start = true;
         for c in s.chars() {
@@ -887,7 +891,7 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
         .iter()
         .map(|(k, (_, _, surface))| (k.split(' ').map(str::to_string).collect(), surface.clone()))
         .collect();
-    // A full name contained in a longer one (`Kassym Tokayev` vs `Kassym Jomart Tokayev`)
+    // A full name contained in a longer one (`Ana Lopez` vs `Ana Maria Lopez`)
     // resolves to the longer.
     let find_full = |words: &[String]| -> Option<String> {
         let mut hits: Vec<&(Vec<String>, String)> = fulls

@@ -8,7 +8,7 @@
 //! no download. General word lists ([`lexicon`]: countries and their adjectives, major
 //! cities and regions, titles, organisation suffixes, reporting verbs, event words)
 //! plus what the document itself says (a word written capitalised mid-sentence is a
-//! name at a sentence start too; `Mr Tokayev` resolves to `Kassym-Jomart Tokayev`).
+//! name at a sentence start too; `Ms Lopez` resolves to `Ana Maria Lopez`).
 //! The interval rules for vague quantities live in [`intervals`] and are tabled in
 //! the crate's README. Paragraphs that are not the article's words (photo and agency
 //! credits, link lists, author bios) yield nothing.

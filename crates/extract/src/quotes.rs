@@ -103,7 +103,7 @@ fn words_in(d: &Doc<'_>, a: usize, b: usize) -> usize {
     (a..=b).filter(|&k| matches!(d.toks[k].kind, Kind::Word | Kind::Num)).count()
 }
 
-/// Speaker right after a closing mark: `, he said`, `said Mr Putin`, `according to X`,
+/// Speaker right after a closing mark: `, he said`, `said Mr Smith`, `according to X`,
 /// `the ministry said citing Mr. Wang`.
 fn speaker_after(d: &Doc<'_>, ents: &[Ent], close: usize, z: usize) -> Option<(Speaker, String)> {
     let lex = lexicon();
@@ -512,7 +512,7 @@ fn clause_end(d: &Doc<'_>, c: usize, sb: usize) -> usize {
         .unwrap_or(sb.min(c + 20))
 }
 
-/// The subject at the start of a sentence (`Mr Tokayev defended ... and said`).
+/// The subject at the start of a sentence (`Mr Smith defended ... and said`).
 fn sentence_subject(d: &Doc<'_>, ents: &[Ent], sa: usize, v: usize) -> Option<Speaker> {
     let e = ents.iter().find(|e| e.tok >= sa && e.tok < v && e.tok <= sa + 3)?;
     if e.kind == records::EntityType::Place {

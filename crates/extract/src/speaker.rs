@@ -1,5 +1,5 @@
 //! Who says something: the noun phrase before a reporting verb (`the health ministry
-//! said`) or after a cue (`according to the Interior Ministry`, `said Mr Putin`),
+//! said`) or after a cue (`according to the Interior Ministry`, `said Mr Smith`),
 //! resolved to the fullest name in the document (pronouns to the last person named,
 //! title-only phrases to the person holding that title).
 
@@ -40,7 +40,7 @@ const NP_STOP: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "He", "She", "they", "They", "it", "It", "we", "We", "I"];
 
-/// Capitalised words that end a subject phrase going backwards (`While President Putin`).
+/// Capitalised words that end a subject phrase going backwards (`While President Smith`).
 const HEAD_WORDS: &[&str] = &[
     "While", "When", "As", "After", "Before", "But", "And", "If", "Although", "Though", "Because", "Since", "Meanwhile",
     "However", "Also", "Then", "Yet", "So", "In", "On", "At", "Following", "Speaking",
@@ -186,7 +186,7 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
     }
 }
 
-/// Noun phrase starting at token `m` (`the Russian foreign ministry`, `Mr Putin`).
+/// Noun phrase starting at token `m` (`the Russian foreign ministry`, `Mr Smith`).
 pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speaker> {
     if m < sb && matches!(d.t(m), "him" | "her" | "he" | "she") {
         let name = last_person_before(d, ents, d.toks[m].s).unwrap_or_else(|| d.t(m).to_string());

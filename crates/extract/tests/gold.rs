@@ -195,6 +195,9 @@ fn score(gold_file: &str) -> Scores {
                 let found = doc.contains(&g.context);
                 if !found {
                     sc.skipped += 1;
+                    if verbose {
+                        println!("  entity skipped (passage removed): {} ({:?})", g.name, g.context);
+                    }
                 }
                 found
             })
@@ -237,6 +240,9 @@ fn score(gold_file: &str) -> Scores {
         for g in &gd.quantity {
             let Some(span) = locate(doc, &g.context, &g.text) else {
                 sc.skipped += 1;
+                if verbose {
+                    println!("  quantity skipped (passage removed): {:?}", g.context);
+                }
                 continue;
             };
             let m = x.quantities.iter().enumerate().find(|(i, q)| !q_used[*i] && overlaps((q.start, q.end), span));
@@ -316,6 +322,9 @@ fn score(gold_file: &str) -> Scores {
             for g in gd.quote.iter().filter(|g| g.kind == kind_s) {
                 let Some(span) = locate(doc, &g.text, &g.text) else {
                     sc.skipped += 1;
+                    if verbose {
+                        println!("  quote skipped (passage removed): {:?}", g.text);
+                    }
                     continue;
                 };
                 let m = preds.iter().enumerate().find(|(i, q)| !used[*i] && overlaps((q.start, q.end), span));
