@@ -1,4 +1,5 @@
-//! Prints what extract finds in text files, for eyeballing: `cargo run -p extract --example dump -- FILE...`
+//! Prints what extract finds in text files, for eyeballing: `cargo run -p extract --example dump -- FILE...`.
+//! With `DUMP_TEXT_DIR=dir`, also writes each clean text there (to score other tools on the same text).
 
 fn main() {
     for path in std::env::args().skip(1) {
@@ -6,6 +7,9 @@ fn main() {
         let name = std::path::Path::new(&path).file_name().unwrap().to_string_lossy().into_owned();
         let raw = ingest::ingest_bytes(&name, &bytes, &ingest::IngestConfig::default()).expect("ingest").remove(0);
         let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).expect("normalize");
+        if let Some(dir) = std::env::var_os("DUMP_TEXT_DIR") {
+            std::fs::write(std::path::Path::new(&dir).join(&name), &clean.text).expect("writable folder");
+        }
         let x = extract::extract(&clean, &extract::ExtractConfig::default());
         println!("=== {path}");
         for e in &x.entities {

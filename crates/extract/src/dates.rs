@@ -34,10 +34,16 @@ const WEEKDAYS: &[(&str, i64)] =
     &[("Monday", 0), ("Tuesday", 1), ("Wednesday", 2), ("Thursday", 3), ("Friday", 4), ("Saturday", 5), ("Sunday", 6)];
 
 fn month(w: &str) -> Option<u32> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }
 
 fn weekday(w: &str) -> Option<i64> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) || !w.ends_with("day") {
+        return None;
+    }
     WEEKDAYS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }
 
@@ -284,12 +290,12 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
             continue;
         }
         // last/this/next week|month|year; yesterday, today, tomorrow; N units ago.
-        let lw = w.to_ascii_lowercase();
-        if matches!(lw.as_str(), "last" | "this" | "next" | "past") && same(k, k + 1) {
+        let lw = ["last", "this", "next", "past", "yesterday", "today", "tomorrow", "tonight"].into_iter().find(|x| x.eq_ignore_ascii_case(w)).unwrap_or("");
+        if matches!(lw, "last" | "this" | "next" | "past") && same(k, k + 1) {
             let unit = d.t(k + 1);
             if matches!(unit, "week" | "month" | "year" | "weekend") {
                 let (r, re) = match anchor {
-                    Some(z) => span_of(z, lw.as_str(), unit),
+                    Some(z) => span_of(z, lw, unit),
                     None => (None, None),
                 };
                 out.push(DateM { s: d.toks[k].s, e: d.toks[k + 1].e, tok: k, tok_end: k + 1, resolved: r, resolved_end: re, relative: true });
@@ -297,8 +303,8 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
                 continue;
             }
         }
-        if matches!(lw.as_str(), "yesterday" | "today" | "tomorrow" | "tonight") {
-            let off = match lw.as_str() {
+        if matches!(lw, "yesterday" | "today" | "tomorrow" | "tonight") {
+            let off = match lw {
                 "yesterday" => -1,
                 "tomorrow" => 1,
                 _ => 0,
@@ -354,21 +360,17 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
 /// `a week ago`, `two days ago`, `3 years ago` starting at token `k`: the count and
 /// the unit's token.
 fn count_before_ago(d: &Doc<'_>, k: usize) -> Option<(i64, usize)> {
+    if k + 2 >= d.toks.len() || d.t(k + 2) != "ago" {
+        return None;
+    }
     let w = d.t(k);
-    let count = match w.to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        _ => w.parse().ok()?,
+    const SMALL: [&str; 11] = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    let count = match SMALL.iter().position(|x| x.eq_ignore_ascii_case(w)) {
+        Some(p) => (p as i64).max(1),
+        None if w.eq_ignore_ascii_case("an") => 1,
+        None => w.parse().ok()?,
     };
-    if k + 2 < d.toks.len() && d.t(k + 2) == "ago" && d.toks[k + 1].kind == Kind::Word {
+    if d.toks[k + 1].kind == Kind::Word {
         Some((count, k + 1))
     } else {
         None

@@ -6,17 +6,17 @@
 //! 2. Runs of such words (with `of` inside organisation names, `.` after initials and
 //!    honorifics) are candidates; a title or honorific at their head becomes the
 //!    mention's role, a nationality adjective or country before the title its own
-//!    mention (`US Secretary of State Antony Blinken`).
+//!    mention (`US Secretary of State Jane Doe`).
 //! 3. Each candidate is typed by the gazetteers, organisation and place suffixes,
 //!    titles, and then by what the document says elsewhere about the same name.
 //! 4. Acronyms defined in brackets are linked to their expansion; surname-only and
 //!    first-name-only mentions of a person resolve to the fullest form in the document.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use records::EntityType;
 
-use crate::lexicon::{Lexicon, lexicon};
+use crate::lexicon::{Lexicon, Set, lexicon};
 use crate::text::{Doc, Kind};
 
 /// An entity mention in byte offsets.
@@ -52,7 +52,7 @@ const OF_HEADS: &[&str] = &[
     "Port", "City", "Commission", "Committee", "Board", "League", "Academy", "School", "College", "Party", "Army",
     "Chief", "Head", "Director", "Governor", "Mayor", "President", "Prince", "King", "Queen", "Duke", "Bishop",
     "Archbishop", "Society", "Agency", "Authority", "Centre", "Center", "Coalition", "Movement", "Front", "Service",
-    "Forces", "Command", "Council", "Party", "Parliament", "Supreme", "Treaty",
+    "Forces", "Command", "Council", "Party", "Parliament", "Supreme", "Treaty", "Community", "Bloc", "Alliance",
 ];
 
 /// Lower-case nouns that, right after a name or in apposition before it, make it an organisation.
@@ -61,6 +61,14 @@ const ORG_NOUNS: &[&str] = &[
     "union", "unions", "party", "agency", "charity", "organisation", "organization", "newspaper", "channel",
     "broadcaster", "startup", "carrier", "airline", "network", "conglomerate", "manufacturer", "retailer",
     "militia", "movement", "coalition", "club", "university", "institute", "operator", "subsidiary", "ngo",
+    "service", "broadcaster", "watchdog", "regulator", "authority", "ministry",
+];
+
+/// Lower-case nouns that, right after a name, make it a place.
+const PLACE_NOUNS: &[&str] = &[
+    "mountains", "district", "province", "region", "state", "city", "town", "village", "valley", "river", "county",
+    "area", "border", "coast", "island", "islands", "peninsula", "desert", "lake", "sea", "governorate", "prefecture",
+    "municipality", "neighbourhood", "neighborhood", "suburb", "camp", "refugee", "port", "airport",
 ];
 
 /// Lower-case nouns that, right after a name, make it a named thing of another kind.
@@ -83,7 +91,7 @@ const NAME_PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", 
 /// Agencies whose name alone in brackets is a credit, not a mention.
 const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "EPA", "Getty", "Getty Images", "PA", "UPI", "ANP", "DPA", "dpa", "Xinhua", "TASS", "Sputnik", "Pool", "POOL", "ANSA", "EFE", "Bloomberg", "Shutterstock"];
 
-/// Whether `w` is an acronym (`CSTO`, `U.S.`, `G7`).
+/// Whether `w` is an acronym (`NATO`, `U.S.`, `G7`).
 pub fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=7).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&') && letters >= 2
@@ -103,9 +111,9 @@ fn title_case<'b>(w: &str, buf: &'b mut String) -> &'b str {
 /// Document-wide facts about words used to judge capitals.
 struct WordStats<'a> {
     /// Words seen capitalised away from sentence starts and title-case headlines.
-    cap_mid: HashSet<&'a str>,
+    cap_mid: Set<&'a str>,
     /// Words seen in lower case (keys are lower-case words as written).
-    lower: HashSet<&'a str>,
+    lower: Set<&'a str>,
     /// Paragraphs written in title case (every word capitalised).
     title_case_block: Vec<bool>,
 }
@@ -126,8 +134,8 @@ fn word_stats<'a>(d: &Doc<'a>) -> WordStats<'a> {
         }
         *flag = long >= 3 && caps * 10 >= long * 8;
     }
-    let mut cap_mid = HashSet::new();
-    let mut lower = HashSet::new();
+    let mut cap_mid = Set::default();
+    let mut lower = Set::default();
     for k in 0..d.toks.len() {
         if d.toks[k].kind != Kind::Word || d.skip_block[d.toks[k].block as usize] {
             continue;
@@ -167,7 +175,7 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
     if !weak_position {
         return true;
     }
-    // All-capital datelines (`ALMATY, Kazakhstan`).
+    // All-capital datelines (`LAGOS, Nigeria`).
     if is_acronym(w) || w.chars().all(|c| !c.is_lowercase()) {
         return true;
     }
@@ -182,6 +190,10 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
         || is_acronym(w);
     if known {
         return true;
+    }
+    // A gerund opening a sentence or quote (`Closing the plant ...`) is no name.
+    if w.ends_with("ing") && !ws.cap_mid.contains(w) {
+        return false;
     }
     // Lower-case use elsewhere shows it is a common word (`Nursing staff` at a quote's
     // start, when the text also says `nursing posts`), unless the next word continues
@@ -273,7 +285,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
     let mut k = 0;
     while k < n {
         if !caps[k] {
-            // Lower-case titles before a name (`founding president Nursultan Nazarbayev`).
+            // Lower-case titles before a name (`founding president Jane Doe`).
             k += 1;
             continue;
         }
@@ -318,6 +330,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
                 let ok = match t {
                     "of" => OF_HEADS.contains(&head) || lex.org_suffixes.contains_key(head) || lex.titles.contains_key(head),
                     "for" => OF_HEADS.contains(&head) || lex.org_suffixes.contains_key(head),
+                    "on" if matches!(head, "Commission" | "Committee" | "Council" | "Conference" | "Convention" | "Court" | "Panel" | "Forum" | "Treaty") => true,
                     // `and`/`on` only inside a known multiword name.
                     _ => {
                         let mut end = m + 1;
@@ -347,7 +360,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
         // The word before the run may be a lower-case title (`president`, `counterpart`).
         let lower_role = if a > 0 && d.toks[a - 1].kind == Kind::Word && !d.cap(a - 1) {
             let w = d.t(a - 1);
-            let tc = title_case(w, &mut buf).to_string();
+            let tc = title_case(strip_ex(w), &mut buf).to_string();
             if lex.titles.contains_key(tc.as_str()) || w == "counterpart" || w == "spokesman" || w == "spokeswoman" {
                 let modifier = a >= 2 && matches!(d.t(a - 2), "former" | "previous" | "late" | "founding" | "then" | "ex" | "outgoing" | "deputy" | "acting" | "interim");
                 Some(if modifier { d.span(a - 2, a - 1).to_string() } else { w.to_string() })
@@ -442,7 +455,7 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     let mut role_start: Option<usize> = None;
     let mut role_end: Option<usize> = None;
     let mut pre: Vec<(usize, usize)> = Vec::new();
-    // Nationality or country before a title: `US`, `Kazakh`, `European Council`.
+    // Nationality or country before a title: `US`, `Kenyan`, `European Council`.
     let mut j = i;
     while j <= b {
         let w = d.t(j);
@@ -510,7 +523,7 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     };
     if i > b {
         // A title alone names no one here, but an apposition gives it to the person
-        // just named (`Vladimir Putin, the President of Russia`).
+        // just named (`Jane Doe, the President of Chile`).
         if let Some(r) = role {
             let mut p = a;
             while p > 0 && matches!(d.t(p - 1), "the" | "a" | "an") {
@@ -553,12 +566,12 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         out.push(mk(d, i, b, EntityType::Place, 1));
         return;
     }
-    // Mixed runs: split off known places at either end (`Kazakhstan President` handled
-    // above; `Almaty Kazakhstan` rare).
+    // Mixed runs: split off known places at either end (`Kenya President` handled
+    // above; `Lagos Nigeria` rare).
     if b > i {
         if let Some(country) = lex.demonyms.get(d.t(i)) {
-            // `Kazakh Telecom`? Only when the rest is an organisation; else a
-            // nationality before a name (`Chinese Wang Yi` is rare): emit both.
+            // `Kenyan Airways`? Only when the rest is an organisation; else a
+            // nationality before a name (`Chinese Li Wei` is rare): emit both.
             let mut e = mk(d, i, i, EntityType::Place, 2);
             e.name = country.to_string();
             out.push(e);
@@ -570,13 +583,36 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     // `the Unison union`, `its New Silk Road initiative`), as does one in apposition
     // before it (`his trading platform, Coinvale`).
     let next_word = if b + 1 < d.toks.len() && d.toks[b + 1].kind == Kind::Word { d.t(b + 1) } else { "" };
+    let next2 = if b + 2 < d.toks.len() && d.toks[b + 2].kind == Kind::Word && !d.cap(b + 1) && !next_word.is_empty() { d.t(b + 2) } else { "" };
     let appos = if i >= 2 && d.t(i - 1) == "," && d.toks[i - 2].kind == Kind::Word { d.t(i - 2) } else { "" };
-    if ORG_NOUNS.contains(&next_word) || ORG_NOUNS.contains(&appos) {
+    if ORG_NOUNS.contains(&next_word) || ORG_NOUNS.contains(&next2) || ORG_NOUNS.contains(&appos) {
         out.push(mk(d, i, b, EntityType::Organization, 1));
         return;
     }
     if OTHER_NOUNS.contains(&next_word) {
         out.push(mk(d, i, b, EntityType::Other, 1));
+        return;
+    }
+    // `the town of Moulay Brahim`, `in Taroudant`, `near Al Hoceima`, `Morocco's High
+    // Atlas mountains`.
+    let p1 = if i >= 1 { d.t(i - 1) } else { "" };
+    let p2 = if i >= 2 { d.t(i - 2) } else { "" };
+    let p3 = if i >= 3 { d.t(i - 3) } else { "" };
+    let place_prep = |w: &str| matches!(w, "in" | "near" | "at" | "outside" | "across" | "into" | "towards" | "around" | "throughout" | "inside");
+    let of_place = p1 == "of" && (PLACE_NOUNS.contains(&p2) || (p2 == "the" && PLACE_NOUNS.contains(&p3)));
+    let of_place = of_place || (p1 == "of" && matches!(p2, "state" | "province" | "town" | "city" | "village" | "district" | "region" | "capital"));
+    // `the largest city Lagos`, `its capital, Abuja`, `Lagos, Nigeria`.
+    let city_word = |w: &str| matches!(w, "city" | "capital" | "town" | "village" | "port");
+    let of_place = of_place || city_word(p1) || (p1 == "," && city_word(p2));
+    let of_place = of_place || (next_word.is_empty() && b + 2 < d.toks.len() && d.t(b + 1) == "," && lex.places.get(d.t(b + 2)).is_some_and(|c| lex.places.get(*c) == Some(c) && c.len() > 3));
+    if PLACE_NOUNS.contains(&next_word) || of_place || place_prep(p1) || (p1 == "the" && place_prep(p2)) {
+        out.push(mk(d, i, b, EntityType::Place, 1));
+        return;
+    }
+    // An organisation word inside the run with a place after it (`Amnesty
+    // International Kenya`), or a known organisation at its head.
+    if b > i && ((i..b).any(|x| lex.org_suffixes.contains_key(d.t(x))) || (i + 1..b).any(|z| lex.known_orgs.contains_key(d.span(i, z)))) && lex.places.contains_key(d.t(b)) {
+        out.push(mk(d, i, b, EntityType::Organization, 1));
         return;
     }
     let kind;
@@ -589,11 +625,24 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         evidence = 0;
     } else {
         let w = d.t(i);
-        if is_acronym(w) {
+        let caps_dateline = w.chars().all(|c| !c.is_lowercase())
+            && d.block_range(i).0 == i
+            && b + 2 < d.toks.len()
+            && d.t(b + 1) == ","
+            && (lex.places.contains_key(d.t(b + 2)) || lex.places.contains_key(d.span(b + 2, (b + 3).min(d.toks.len() - 1))));
+        if caps_dateline {
+            kind = EntityType::Place;
+            evidence = 1;
+        } else if is_acronym(w) {
             kind = EntityType::Organization;
             evidence = 1;
+        } else if w.chars().all(|c| !c.is_lowercase()) {
+            // An unknown word in capitals at a paragraph's start is a dateline's place.
+            let dateline = d.block_range(i).0 == i && b + 1 < d.toks.len() && d.t(b + 1) == ",";
+            kind = if dateline { EntityType::Place } else { EntityType::Other };
+            evidence = if dateline { 1 } else { 0 };
         } else if w.chars().skip(1).any(char::is_uppercase) && !w.contains(['-', '‑']) {
-            // CamelCase brand names (`KazakhTelecom`).
+            // CamelCase brand names (`PayPal`).
             kind = EntityType::Organization;
             evidence = 1;
         } else {
@@ -661,6 +710,11 @@ fn is_org_phrase(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> bool {
     if b > i && lex.org_prefixes.contains_key(d.t(i)) && (i..=b).any(|k| d.t(k) == "of") {
         return true;
     }
+    // `Economic Community of West African States`, `Bank of England`: an organisation
+    // word right before `of`.
+    if (i + 1..b).any(|k| d.t(k) == "of" && lex.org_suffixes.contains_key(d.t(k - 1))) {
+        return true;
+    }
     if b == i && is_acronym(last) && !lex.places.contains_key(last) {
         return true;
     }
@@ -675,7 +729,7 @@ fn mk(d: &Doc<'_>, a: usize, b: usize, kind: EntityType, evidence: u8) -> Ent {
 /// A mention for a run fully known to the gazetteers.
 fn gazetteer_ent(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, s: &str) -> Option<Ent> {
     if s.len() > 3 && s.chars().all(|c| !c.is_lowercase()) {
-        // `ALMATY`: look the name up in title case.
+        // `LAGOS`: look the name up in title case.
         let mut tc = String::with_capacity(s.len());
         let mut start = true;
         for c in s.chars() {
@@ -766,8 +820,7 @@ fn link_acronyms(d: &Doc<'_>, ents: &mut Vec<Ent>) {
                 let ey = &ents[y];
                 ey.tok_end + 1 == t - 1
                     && ey.tok_end > ey.tok
-                    && ey.kind == EntityType::Organization
-                    && ey.name.chars().next() == letters.chars().next()
+                    && matches!(ey.kind, EntityType::Organization | EntityType::Other)
             })
         });
         if let Some(y) = best {
@@ -838,7 +891,7 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
         .iter()
         .map(|(k, (_, _, surface))| (k.split(' ').map(str::to_string).collect(), surface.clone()))
         .collect();
-    // A full name contained in a longer one (`Kassym Tokayev` vs `Kassym Jomart Tokayev`)
+    // A full name contained in a longer one (`Ana Lopez` vs `Ana Maria Lopez`)
     // resolves to the longer.
     let find_full = |words: &[String]| -> Option<String> {
         let mut hits: Vec<&(Vec<String>, String)> = fulls

@@ -51,6 +51,7 @@ pub const QUALIFIERS: &[(&str, Rule)] = &[
     ("no less than", Rule::AtLeast),
     ("at least", Rule::AtLeast),
     ("as many as", Rule::AtMost),
+    ("as much as", Rule::AtMost),
     ("up to", Rule::AtMost),
     ("at most", Rule::AtMost),
     ("no more than", Rule::AtMost),
@@ -92,7 +93,7 @@ pub const VAGUE: &[(&str, f64, f64)] = &[
 ];
 
 /// Applies `rule` to a stated interval `[lo, hi]` (equal for a plain number).
-/// `whole` says the value counts whole things, so `more than 164` starts at 165.
+/// `whole` says the value counts whole things, so `more than 40` starts at 41.
 pub fn apply(rule: Rule, lo: f64, hi: f64, whole: bool) -> (f64, f64) {
     let step = if whole && lo.fract() == 0.0 { 1.0 } else { 0.0 };
     match rule {

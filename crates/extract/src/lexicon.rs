@@ -4,7 +4,34 @@
 //! completeness for its kind, not at the seed articles.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the word lists are looked up once or more per token, and SipHash's
+/// protection against crafted keys buys nothing for a fixed list of short words.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash builder for word maps.
+pub type FastHash = BuildHasherDefault<Fnv>;
+/// A map from words.
+pub type Map<K, V> = HashMap<K, V, FastHash>;
+/// A set of words.
+pub type Set<K> = std::collections::HashSet<K, FastHash>;
 
 /// Countries: `Name|demonym,demonym|alias,alias`. Demonyms are the adjectives and
 /// nouns a news text uses for the country ("Kenyan", "Swiss"); aliases are other names
@@ -218,16 +245,16 @@ Tibet|Tibetan|
 ";
 
 /// Capitals and large or often-reported cities of the world.
-const CITIES: &str = "Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Sydney|Melbourne|Canberra|Vienna|Baku|Nassau|Manama|Dhaka|Minsk|Brussels|Antwerp|La Paz|Sarajevo|Brasilia|Rio de Janeiro|Sao Paulo|São Paulo|Sofia|Ouagadougou|Phnom Penh|Yaounde|Ottawa|Toronto|Montreal|Vancouver|N'Djamena|Santiago|Beijing|Shanghai|Hong Kong|Shenzhen|Guangzhou|Wuhan|Chengdu|Chongqing|Tianjin|Bogota|Bogotá|Medellin|Kinshasa|Brazzaville|San Jose|Zagreb|Havana|Nicosia|Prague|Copenhagen|Quito|Cairo|Alexandria|San Salvador|Tallinn|Addis Ababa|Helsinki|Paris|Marseille|Lyon|Libreville|Tbilisi|Berlin|Munich|Hamburg|Frankfurt|Cologne|Accra|Athens|Guatemala City|Conakry|Port-au-Prince|Tegucigalpa|Budapest|Reykjavik|New Delhi|Delhi|Mumbai|Kolkata|Chennai|Bangalore|Bengaluru|Hyderabad|Jakarta|Tehran|Baghdad|Basra|Mosul|Dublin|Jerusalem|Tel Aviv|Gaza City|Rome|Milan|Naples|Venice|Florence|Kingston|Tokyo|Osaka|Kyoto|Hiroshima|Amman|Astana|Nairobi|Mombasa|Pristina|Kuwait City|Bishkek|Vientiane|Riga|Beirut|Monrovia|Tripoli|Benghazi|Vilnius|Antananarivo|Lilongwe|Kuala Lumpur|Bamako|Valletta|Mexico City|Guadalajara|Monterrey|Tijuana|Chisinau|Ulaanbaatar|Podgorica|Rabat|Casablanca|Maputo|Yangon|Naypyidaw|Windhoek|Kathmandu|Amsterdam|Rotterdam|The Hague|Wellington|Auckland|Managua|Niamey|Abuja|Lagos|Pyongyang|Skopje|Oslo|Muscat|Islamabad|Karachi|Lahore|Panama City|Asuncion|Lima|Manila|Warsaw|Krakow|Lisbon|Porto|Doha|Bucharest|Moscow|St Petersburg|Saint Petersburg|Kigali|Riyadh|Jeddah|Mecca|Medina|Dakar|Belgrade|Freetown|Bratislava|Ljubljana|Mogadishu|Johannesburg|Cape Town|Pretoria|Durban|Seoul|Busan|Juba|Madrid|Barcelona|Seville|Valencia|Colombo|Khartoum|Stockholm|Gothenburg|Geneva|Zurich|Bern|Damascus|Aleppo|Homs|Taipei|Dushanbe|Dar es Salaam|Dodoma|Bangkok|Tunis|Ankara|Istanbul|Izmir|Ashgabat|Kampala|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Mariupol|Donetsk|Luhansk|Abu Dhabi|Dubai|London|Manchester|Birmingham|Liverpool|Glasgow|Edinburgh|Cardiff|Belfast|Leeds|Bristol|Washington|New York|Los Angeles|Chicago|Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|San Francisco|Seattle|Boston|Miami|Atlanta|Detroit|Denver|New Orleans|Las Vegas|Minneapolis|Baltimore|Montevideo|Tashkent|Samarkand|Caracas|Hanoi|Ho Chi Minh City|Sanaa|Aden|Lusaka|Harare|Almaty|Nur-Sultan|Bishkek|Osh|Shymkent|Karaganda|Novosibirsk|Yekaterinburg|Kazan|Sochi|Vladivostok|Grozny|Minsk|Bethlehem|Ramallah|Gaza|Kandahar|Herat|Peshawar|Quetta|Srinagar|Lhasa|Urumqi|Macau|Singapore|Phuket|Chiang Mai|Cebu|Davao|Surabaya|Bali|Perth|Brisbane|Adelaide|Christchurch|Honolulu|Anchorage|Havana|Port of Spain|Kingston|Santo Domingo|San Juan|Quito|Guayaquil|Cusco|Cordoba|Rosario|Valparaiso|Recife|Salvador|Brasília|Manaus|Fortaleza|Belo Horizonte|Porto Alegre|Curitiba|Marrakesh|Fez|Tangier|Oran|Sfax|Luxor|Aswan|Port Said|Suez|Khartoum|Omdurman|Goma|Lubumbashi|Kisangani|Bangui|Maiduguri|Kano|Ibadan|Port Harcourt|Abidjan|Douala|Timbuktu|Gao|Mopti|Mekele|Mekelle|Gondar|Hargeisa|Kismayo|Entebbe|Gulu|Arusha|Zanzibar|Bulawayo|Soweto|Port Elizabeth|Strasbourg|Brussels|Luxembourg|Monaco|Nice|Toulouse|Bordeaux|Lille|Nantes|Calais|Dresden|Leipzig|Stuttgart|Dusseldorf|Bonn|Salzburg|Graz|Krakow|Gdansk|Wroclaw|Lodz|Kaunas|Tartu|Turin|Genoa|Bologna|Palermo|Bilbao|Malaga|Granada|Zaragoza|Thessaloniki|Antalya|Diyarbakir|Gaziantep|Mosul|Erbil|Kirkuk|Fallujah|Ramadi|Najaf|Karbala|Haifa|Nablus|Hebron|Jenin|Rafah|Khan Younis|Idlib|Raqqa|Deir ez-Zor|Latakia|Sidon|Tyre|Aqaba|Isfahan|Mashhad|Shiraz|Tabriz|Qom|Balochistan|Herat|Mazar-i-Sharif|Chittagong|Rangoon|Mandalay|Naypyitaw|Guangdong|Xiamen|Nanjing|Hangzhou|Harbin|Dalian|Qingdao|Xi'an|Kunming|Lhasa|Kaohsiung|Sapporo|Nagoya|Fukushima|Yokohama|Kobe|Incheon|Gwangju|Daegu|Pyeongchang";
+const CITIES: &str = "Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Sydney|Melbourne|Canberra|Vienna|Baku|Nassau|Manama|Dhaka|Minsk|Brussels|Antwerp|La Paz|Sarajevo|Brasilia|Rio de Janeiro|Sao Paulo|São Paulo|Sofia|Ouagadougou|Phnom Penh|Yaounde|Ottawa|Toronto|Montreal|Vancouver|N'Djamena|Santiago|Beijing|Shanghai|Hong Kong|Shenzhen|Guangzhou|Wuhan|Chengdu|Chongqing|Tianjin|Bogota|Bogotá|Medellin|Kinshasa|Brazzaville|San Jose|Zagreb|Havana|Nicosia|Prague|Copenhagen|Quito|Cairo|Alexandria|San Salvador|Tallinn|Addis Ababa|Helsinki|Paris|Marseille|Lyon|Libreville|Tbilisi|Berlin|Munich|Hamburg|Frankfurt|Cologne|Accra|Athens|Guatemala City|Conakry|Port-au-Prince|Tegucigalpa|Budapest|Reykjavik|New Delhi|Delhi|Mumbai|Kolkata|Chennai|Bangalore|Bengaluru|Hyderabad|Jakarta|Tehran|Baghdad|Basra|Mosul|Dublin|Jerusalem|Tel Aviv|Gaza City|Rome|Milan|Naples|Venice|Florence|Kingston|Tokyo|Osaka|Kyoto|Hiroshima|Amman|Astana|Nairobi|Mombasa|Pristina|Kuwait City|Bishkek|Vientiane|Riga|Beirut|Monrovia|Tripoli|Benghazi|Vilnius|Antananarivo|Lilongwe|Kuala Lumpur|Bamako|Valletta|Mexico City|Guadalajara|Monterrey|Tijuana|Chisinau|Ulaanbaatar|Podgorica|Rabat|Casablanca|Maputo|Yangon|Naypyidaw|Windhoek|Kathmandu|Amsterdam|Rotterdam|The Hague|Wellington|Auckland|Managua|Niamey|Abuja|Lagos|Pyongyang|Skopje|Oslo|Muscat|Islamabad|Karachi|Lahore|Panama City|Asuncion|Lima|Manila|Warsaw|Krakow|Lisbon|Porto|Doha|Bucharest|Moscow|St Petersburg|Saint Petersburg|Kigali|Riyadh|Jeddah|Mecca|Medina|Dakar|Belgrade|Freetown|Bratislava|Ljubljana|Mogadishu|Johannesburg|Cape Town|Pretoria|Durban|Seoul|Busan|Juba|Madrid|Barcelona|Seville|Valencia|Colombo|Khartoum|Stockholm|Gothenburg|Geneva|Zurich|Bern|Damascus|Aleppo|Homs|Taipei|Dushanbe|Dar es Salaam|Dodoma|Bangkok|Tunis|Ankara|Istanbul|Izmir|Ashgabat|Kampala|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv|Mariupol|Donetsk|Luhansk|Abu Dhabi|Dubai|London|Manchester|Birmingham|Liverpool|Glasgow|Edinburgh|Cardiff|Belfast|Leeds|Bristol|Washington|New York|Los Angeles|Chicago|Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|San Francisco|Seattle|Boston|Miami|Atlanta|Detroit|Denver|New Orleans|Las Vegas|Minneapolis|Baltimore|Montevideo|Tashkent|Samarkand|Caracas|Hanoi|Ho Chi Minh City|Sanaa|Aden|Lusaka|Harare|Bishkek|Novosibirsk|Yekaterinburg|Kazan|Sochi|Vladivostok|Grozny|Minsk|Bethlehem|Ramallah|Gaza|Kandahar|Herat|Peshawar|Quetta|Srinagar|Lhasa|Urumqi|Macau|Singapore|Phuket|Chiang Mai|Cebu|Davao|Surabaya|Bali|Perth|Brisbane|Adelaide|Christchurch|Honolulu|Anchorage|Havana|Port of Spain|Kingston|Santo Domingo|San Juan|Quito|Guayaquil|Cusco|Cordoba|Rosario|Valparaiso|Recife|Salvador|Brasília|Manaus|Fortaleza|Belo Horizonte|Porto Alegre|Curitiba|Marrakesh|Fez|Tangier|Oran|Sfax|Luxor|Aswan|Port Said|Suez|Khartoum|Omdurman|Goma|Lubumbashi|Kisangani|Bangui|Maiduguri|Kano|Ibadan|Port Harcourt|Abidjan|Douala|Timbuktu|Gao|Mopti|Mekele|Mekelle|Gondar|Hargeisa|Kismayo|Entebbe|Gulu|Arusha|Zanzibar|Bulawayo|Soweto|Port Elizabeth|Strasbourg|Brussels|Luxembourg|Monaco|Nice|Toulouse|Bordeaux|Lille|Nantes|Calais|Dresden|Leipzig|Stuttgart|Dusseldorf|Bonn|Salzburg|Graz|Krakow|Gdansk|Wroclaw|Lodz|Kaunas|Tartu|Turin|Genoa|Bologna|Palermo|Bilbao|Malaga|Granada|Zaragoza|Thessaloniki|Antalya|Diyarbakir|Gaziantep|Mosul|Erbil|Kirkuk|Fallujah|Ramadi|Najaf|Karbala|Haifa|Nablus|Hebron|Jenin|Rafah|Khan Younis|Idlib|Raqqa|Deir ez-Zor|Latakia|Sidon|Tyre|Aqaba|Isfahan|Mashhad|Shiraz|Tabriz|Qom|Balochistan|Herat|Mazar-i-Sharif|Chittagong|Rangoon|Mandalay|Naypyitaw|Guangdong|Xiamen|Nanjing|Hangzhou|Harbin|Dalian|Qingdao|Xi'an|Kunming|Lhasa|Kaohsiung|Sapporo|Nagoya|Fukushima|Yokohama|Kobe|Incheon|Gwangju|Daegu|Pyeongchang";
 
 /// Continents, large regions, seas and other well-known geographic names.
-const REGIONS: &str = "West|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Africa|Asia|Europe|North America|South America|Latin America|Central America|Antarctica|Oceania|the Arctic|Arctic|Middle East|Near East|Far East|Central Asia|South Asia|Southeast Asia|South-East Asia|East Asia|West Asia|Western Europe|Eastern Europe|Central Europe|Northern Europe|Southern Europe|West Africa|East Africa|North Africa|Southern Africa|Central Africa|Sub-Saharan Africa|Horn of Africa|Sahel|Sahara|Balkans|Baltics|Caucasus|North Caucasus|South Caucasus|Caribbean|Scandinavia|Mediterranean|Pacific|Atlantic|Indian Ocean|Black Sea|Caspian Sea|Baltic Sea|Red Sea|South China Sea|North Sea|Persian Gulf|Gulf of Mexico|Gulf|Himalayas|Alps|Andes|Amazon|Nile|Danube|Rhine|Ganges|Mekong|Yangtze|Euphrates|Tigris|Volga|Mississippi|West Bank|Gaza Strip|Golan Heights|Crimea|Donbas|Donbass|Kashmir|Xinjiang|Tibet|Siberia|Chechnya|Dagestan|Kurdistan|Darfur|Tigray|Amhara|Oromia|Punjab|Sindh|Bengal|Kerala|Gujarat|Maharashtra|Tamil Nadu|Uttar Pradesh|Bihar|Assam|Rajasthan|Queensland|New South Wales|Victoria|Tasmania|Ontario|Quebec|British Columbia|Alberta|California|Texas|Florida|New York State|Arizona|Nevada|Oregon|Georgia|Ohio|Michigan|Pennsylvania|Illinois|Virginia|Alaska|Hawaii|Louisiana|Bavaria|Catalonia|Andalusia|Basque Country|Lombardy|Sicily|Sardinia|Corsica|Normandy|Brittany|Provence|Flanders|Wallonia|Transylvania|Galicia|Anatolia|Kurdistan Region|Sinai|Negev|Galilee|Hokkaido|Okinawa|Kyushu|Mindanao|Luzon|Java|Sumatra|Borneo|Papua|Aceh|Rakhine|Shan|Kachin|Hubei|Sichuan|Yunnan|Henan|Hebei|Zhejiang|Jiangsu|Inner Mongolia|Ningxia|Manchuria|Fergana Valley|Karakalpakstan|Kurdish region|Patagonia|Lapland|Greenland|Iberia|Arabian Peninsula|Levant|Maghreb|Korean Peninsula|Gulf States|Silicon Valley|Wall Street|Downing Street|Capitol Hill";
+const REGIONS: &str = "West|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Africa|Asia|Europe|North America|South America|Latin America|Central America|Antarctica|Oceania|the Arctic|Arctic|Middle East|Near East|Far East|Central Asia|South Asia|Southeast Asia|South-East Asia|East Asia|West Asia|Western Europe|Eastern Europe|Central Europe|Northern Europe|Southern Europe|West Africa|East Africa|North Africa|Southern Africa|Central Africa|Sub-Saharan Africa|Horn of Africa|Sahel|Sahara|Balkans|Baltics|Caucasus|North Caucasus|South Caucasus|Caribbean|Scandinavia|Mediterranean|Pacific|Atlantic|Indian Ocean|Black Sea|Caspian Sea|Baltic Sea|Red Sea|South China Sea|North Sea|Persian Gulf|Gulf of Mexico|Gulf|Himalayas|Alps|Andes|Amazon|Nile|Danube|Rhine|Ganges|Mekong|Yangtze|Euphrates|Tigris|Volga|Mississippi|West Bank|Gaza Strip|Golan Heights|Crimea|Donbas|Donbass|Kashmir|Tibet|Siberia|Chechnya|Dagestan|Kurdistan|Darfur|Tigray|Amhara|Oromia|Punjab|Sindh|Bengal|Kerala|Gujarat|Maharashtra|Tamil Nadu|Uttar Pradesh|Bihar|Assam|Rajasthan|Queensland|New South Wales|Victoria|Tasmania|Ontario|Quebec|British Columbia|Alberta|California|Texas|Florida|New York State|Arizona|Nevada|Oregon|Georgia|Ohio|Michigan|Pennsylvania|Illinois|Virginia|Alaska|Hawaii|Louisiana|Bavaria|Catalonia|Andalusia|Basque Country|Lombardy|Sicily|Sardinia|Corsica|Normandy|Brittany|Provence|Flanders|Wallonia|Transylvania|Galicia|Anatolia|Kurdistan Region|Sinai|Negev|Galilee|Hokkaido|Okinawa|Kyushu|Mindanao|Luzon|Java|Sumatra|Borneo|Papua|Aceh|Rakhine|Shan|Kachin|Hubei|Sichuan|Yunnan|Henan|Hebei|Zhejiang|Jiangsu|Inner Mongolia|Ningxia|Manchuria|Fergana Valley|Karakalpakstan|Kurdish region|Patagonia|Lapland|Greenland|Iberia|Arabian Peninsula|Levant|Maghreb|Korean Peninsula|Gulf States|Silicon Valley|Wall Street|Downing Street|Capitol Hill";
 
 /// Organisations so widely known by a bare name that no suffix marks them.
 const KNOWN_ORGS: &str = "United Nations|UN|U.N.|NATO|Nato|European Union|EU|E.U.|Kremlin|White House|Pentagon|State Department|Congress|Senate|Parliament|Bundestag|Duma|Knesset|Politburo|Vatican|Interpol|Europol|Red Cross|Red Crescent|Amnesty International|Human Rights Watch|Reporters Without Borders|Reporters without Borders|Doctors Without Borders|Medecins Sans Frontieres|MSF|UNICEF|Unicef|UNESCO|UNHCR|WHO|IMF|World Bank|WTO|OPEC|Opec|OSCE|ASEAN|Asean|African Union|Arab League|G7|G20|BRICS|Hamas|Hezbollah|Taliban|Islamic State|ISIS|Isis|ISIL|al-Qaeda|Al-Qaeda|al-Shabab|al-Shabaab|Boko Haram|Wagner|Reuters|AFP|AP|Associated Press|Agence France-Presse|BBC|CNN|Al Jazeera|AlJazeera|Bloomberg|Xinhua|TASS|Tass|RIA Novosti|Interfax|Google|Apple|Microsoft|Amazon|Facebook|Meta|Twitter|Tesla|Toyota|Volkswagen|Shell|BP|Gazprom|Rosneft|Huawei|Samsung|Supreme Court|FBI|CIA|NSA|KGB|FSB|MI5|MI6|Mossad|EEAS|Frontex|Fed|Federal Reserve|ECB";
 
 /// Last words that make a capitalised phrase an organisation.
-const ORG_SUFFIXES: &str = "Ministry|Ministries|Organisation|Organization|Committee|Council|Agency|Party|Union|Bank|Company|Corp|Corporation|Inc|Ltd|LLC|Plc|PLC|Group|Association|Alliance|Service|Services|Watch|University|College|School|Court|Tribunal|Commission|Authority|Authorities|Department|Office|Police|Army|Navy|Forces|Force|Guard|Institute|Foundation|Fund|Federation|Front|Movement|Network|Coalition|Congress|Assembly|Parliament|Senate|Cabinet|Government|Administration|Bureau|Board|Trust|Society|Center|Centre|Club|League|Airlines|Airways|Railways|Times|Post|News|Herald|Tribune|Journal|Gazette|Magazine|Press|Radio|Television|TV|Telegraph|Guardian|Mirror|Observer|Daily|Brigade|Battalion|Regiment|Division|Command|Secretariat|Directorate|Inspectorate|Prosecutor's Office|Industries|Foods|Fashions|Garments|Textiles|Apparel|Mills|Steel|Pharma|Pharmaceuticals|Chemicals|Logistics|Construction|Electric|Electronics|Petroleum|Oil|Mining|Capital|Securities|Insurance|Markets|Brands|Stores|Entertainment|Studios|Publishing|Labs|Holdings|Motors|Energy|Telecom|Technologies|Systems|Partners|Union|Unions|Confederation|Programme|Program|Mission|Council|Court|Church|Mosque|Cathedral|Academy|Laboratory|Laboratories|Initiative|Forum|Summit|Relief|Aid|Cross|Crescent";
+const ORG_SUFFIXES: &str = "Community|Bloc|Ministry|Ministries|Organisation|Organization|Survey|Railway|Committee|Council|Agency|Party|Union|Bank|Company|Corp|Corporation|Inc|Ltd|LLC|Plc|PLC|Group|Association|Alliance|Service|Services|Watch|University|College|School|Court|Tribunal|Commission|Authority|Authorities|Department|Office|Police|Army|Navy|Forces|Force|Guard|Institute|Foundation|Fund|Federation|Front|Movement|Network|Coalition|Congress|Assembly|Parliament|Senate|Cabinet|Government|Administration|Bureau|Board|Trust|Society|Center|Centre|Club|League|Airlines|Airways|Railways|Times|Post|News|Herald|Tribune|Journal|Gazette|Magazine|Press|Radio|Television|TV|Telegraph|Guardian|Mirror|Observer|Daily|Brigade|Battalion|Regiment|Division|Command|Secretariat|Directorate|Inspectorate|Prosecutor's Office|Industries|Foods|Fashions|Garments|Textiles|Apparel|Mills|Steel|Pharma|Pharmaceuticals|Chemicals|Logistics|Construction|Electric|Electronics|Petroleum|Oil|Mining|Capital|Securities|Insurance|Markets|Brands|Stores|Entertainment|Studios|Publishing|Labs|Holdings|Motors|Energy|Telecom|Technologies|Systems|Partners|Union|Unions|Confederation|Programme|Program|Mission|Council|Court|Church|Mosque|Cathedral|Academy|Laboratory|Laboratories|Initiative|Forum|Summit|Relief|Aid|Cross|Crescent";
 
 /// First words that make a capitalised phrase an organisation (`Ministry of ...`).
 const ORG_PREFIXES: &str = "Ministry|Department|University|Bank|Office|Council|Court|Committee|Commission|Federation|Union|Board|Bureau|Institute|Church|Academy|House|Army|Party|League|Association";
@@ -255,12 +282,12 @@ const INDIRECT_VERBS: &str = "praised|hailed|condemned|criticised|criticized|say
 /// token sequences.
 const EVENTS: &str = "killed:killed|died:killed|dead:killed|die:killed|dying:killed|deaths:killed|death:killed|fatalities:killed|murdered:killed|slain:killed|perished:killed|lost their lives:killed|killing:killed|kills:killed|kill:killed|massacred:killed|executed:killed|drowned:killed|bodies:killed|mourning:killed|victims:killed|death toll:killed|toll:killed|\
 detained:detained|detention:detained|arrested:detained|arrests:detained|arrest:detained|custody:detained|jailed:detained|imprisoned:detained|held:detained|captured:detained|rounded up:detained|taken into custody:detained|apprehended:detained|\
-injured:injured|wounded:injured|hurt:injured|injuries:injured|hospitalised:injured|hospitalized:injured|injuring:injured|wounding:injured|\
+injured:injured|wounded:injured|hurt:injured|treated in hospital:injured|treated for:injured|injuries:injured|hospitalised:injured|hospitalized:injured|injuring:injured|wounding:injured|\
 deployed:deployed|deployment:deployed|sent:deployed|stationed:deployed|landed:deployed|arrived:deployed|arrival:deployed|arriving:deployed|dispatched:deployed|gathered:deployed|massed:deployed|mobilised:deployed|mobilized:deployed|\
-displaced:displaced|fled:displaced|homeless:displaced|flee:displaced|uprooted:displaced|\
+displaced:displaced|left their homes:displaced|fled their homes:displaced|lost their homes:displaced|fled:displaced|homeless:displaced|flee:displaced|uprooted:displaced|\
 evacuated:evacuated|evacuation:evacuated|evacuate:evacuated|\
 rescued:rescued|saved:rescued|pulled from:rescued|\
-missing:missing|unaccounted:missing|\
+missing:missing|unaccounted:missing|trapped:trapped|buried:trapped|\
 charged:charged|indicted:charged|accused:charged|\
 convicted:convicted|sentenced:sentenced|\
 affected:affected|\
@@ -269,7 +296,7 @@ cancelled:cancelled|canceled:cancelled|postponed:cancelled|\
 guilty:convicted|
 protested:protested|marched:protested|rallied:protested|demonstrated:protested|took to the streets:protested|\
 striking:striking|walked out:striking|on strike:striking|strike:striking|\
-laid off:laid off|lost their jobs:laid off|\
+laid off:laid off|lost their jobs:laid off|cut:laid off|shed:laid off|axe:laid off|slash:laid off|\
 voted:voted|votes:voted|\
 infected:infected|cases:infected";
 
@@ -282,7 +309,7 @@ security personnel:security personnel|security officers:security personnel|secur
 police officers:police officers|police:police officers|policemen:police officers|officers:police officers|law enforcement officers:police officers|\
 militants:militants|fighters:fighters|rebels:rebels|insurgents:insurgents|gunmen:gunmen|terrorists:militants|criminals:criminals|armed criminals:criminals|\
 children:children|child:children|kids:children|minors:children|students:students|pupils:students|women:women|men:men|babies:children|\
-workers:workers|employees:workers|staff:workers|miners:workers|firefighters:firefighters|doctors:doctors|nurses:nurses|journalists:journalists|reporters:journalists|\
+workers:workers|worker:workers|employees:workers|staff:workers|workforce:workers|personnel:personnel|rescue personnel:rescuers|rescue workers:rescuers|rescuers:rescuers|firefighter:firefighters|soldier:troops|officer:police officers|journalist:journalists|miners:workers|firefighters:firefighters|doctors:doctors|nurses:nurses|journalists:journalists|reporters:journalists|\
 migrants:migrants|refugees:refugees|asylum seekers:migrants|passengers:passengers|tourists:tourists|pilgrims:pilgrims|patients:patients|prisoners:prisoners|inmates:prisoners|detainees:detainees|hostages:hostages|suspects:suspects|victims:people|others:people|casualties:casualties|survivors:survivors|\
 voters:voters|votes:votes|seats:seats|delegates:delegates|candidates:candidates|members:members|lawmakers:lawmakers|\
 families:families|households:households|homes:homes|houses:homes|buildings:buildings|vehicles:vehicles|cars:vehicles|tanks:tanks|aircraft:aircraft|planes:aircraft|jets:aircraft|ships:ships|boats:boats|units:units|\
@@ -292,7 +319,7 @@ villages:villages|towns:towns|schools:schools|hospitals:hospitals|factories:fact
 const UNITS: &str = "km:km|kilometres:km|kilometers:km|kilometre:km|kilometer:km|mile:mile|miles:mile|metres:m|meters:m|metre:m|meter:m|m:m|cm:cm|mm:mm|ft:ft|feet:ft|foot:ft|inches:in|inch:in|kg:kg|kilograms:kg|kilogrammes:kg|tonnes:t|tons:t|tonne:t|ton:t|pounds:lb|lbs:lb|litres:l|liters:l|barrels:barrel|hectares:ha|hectare:ha|acres:acre|sq km:km2|square kilometres:km2|square kilometers:km2|square miles:sq mi|mph:mph|km/h:km/h|degrees:deg|°C:°C|°F:°F|MW:MW|GW:GW|megawatts:MW|gigawatts:GW";
 
 /// Currencies: surface (word after the number or symbol before it) -> code.
-const CURRENCIES: &str = "$:USD|US$:USD|€:EUR|£:GBP|¥:JPY|₹:INR|₽:RUB|dollars:USD|dollar:USD|euros:EUR|euro:EUR|pounds sterling:GBP|yen:JPY|yuan:CNY|rupees:INR|roubles:RUB|rubles:RUB|tenge:KZT|hryvnia:UAH|francs:CHF|USD:USD|EUR:EUR|GBP:GBP";
+const CURRENCIES: &str = "shillings:shilling|rand:ZAR|naira:NGN|pesos:peso|reais:BRL|lira:TRY|dinars:dinar|dirhams:dirham|riyals:riyal|rupiah:IDR|won:KRW|baht:THB|ringgit:MYR|zloty:PLN|kronor:SEK|kroner:krone|forint:HUF|cedis:GHS|kwacha:kwacha|birr:ETB|taka:BDT|$:USD|US$:USD|€:EUR|£:GBP|¥:JPY|₹:INR|₽:RUB|dollars:USD|dollar:USD|euros:EUR|euro:EUR|pounds sterling:GBP|yen:JPY|yuan:CNY|rupees:INR|roubles:RUB|rubles:RUB|tenge:KZT|hryvnia:UAH|francs:CHF|USD:USD|EUR:EUR|GBP:GBP";
 
 /// Time units for durations (`30 years`, `five-day`).
 const TIME_UNITS: &str = "second|seconds|minute|minutes|hour|hours|day|days|week|weeks|month|months|year|years|decade|decades|century|centuries|fortnight|night|nights";
@@ -302,7 +329,7 @@ const TIME_UNITS: &str = "second|seconds|minute|minutes|hour|hours|day|days|week
 const NOT_NAMES: &str = "A|An|The|This|That|These|Those|It|Its|It's|He|She|They|We|I|You|His|Her|Their|Our|My|Your|Him|Them|Us|Me|In|On|At|By|For|From|With|Without|Within|Into|Onto|Of|Off|Over|Under|After|Before|During|Since|Until|Till|As|If|When|While|Where|Why|How|What|Who|Whom|Whose|Which|But|And|Or|Nor|So|Yet|Also|Although|Though|Because|However|Meanwhile|Moreover|Furthermore|Still|Even|Then|Now|Today|Yesterday|Tomorrow|Here|There|Some|Many|Most|More|Much|Few|Several|All|Any|Each|Every|Both|Either|Neither|No|Not|Only|Other|Another|Such|Last|Next|First|Second|Third|Earlier|Later|Previously|According|Following|Despite|Amid|Among|Against|Between|Through|Throughout|Across|Around|About|Above|Below|Near|Like|Unlike|Regardless|Critics|Officials|Authorities|Police|Experts|Analysts|Protesters|Protests|Protestors|Demonstrators|Residents|Witnesses|Sources|Photo|Image|Caption|Video|Watch|Read|Share|Please|Click|Subscribe|Advertisement|Related|Updated|Published|Breaking|Live|Analysis|Opinion|Comment|Editorial|Background|Context|Aftermath|Reporting|Additional|Editing|Writing|Yes|Well|Just|Once|Twice|Almost|Nearly|Over|Up|Down|Out|Away|Back|Again|Never|Always|Often|Sometimes|Soon|Already|Instead|Indeed|Perhaps|Maybe|Thus|Hence|Therefore|Besides|Otherwise|Rather|Whether|Unless|Upon|Toward|Towards|Via|Per|Plus|Minus|Mostly|Largely|Mainly|Partly|Nonetheless|Nevertheless|Speaking|Asked|Having|Being|Given|Including|Excluding|Concerns|Tensions|Fears|Events|Troops|Soldiers|Forces|Security|Violence|Unrest|Clashes|International|Large|Small|Big|Major|Minor|Most|Popular|Future|Media|Sources|Stay|Leave|Kind|Sign|Follow|Source|Credit|Copyright|Reuters/|Do|Does|Did|Is|Are|Was|Were|Be|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|Shall";
 
 /// Acronyms of common nouns, which name nothing.
-const COMMON_ACRONYMS: &str = "NGO|NGOs|CEO|GDP|PM|MP|MPs|TV|AI|IT|HIV|AIDS|COVID|OK|PR|ID|DNA|SUV|VIP|PhD|GMT|UTC|BST|EST|PST|CET|AM|PM|FM|DIY|FAQ|CCTV|ATM|GPS|SMS|USB|LGBT|LGBTQ|Q&A";
+const COMMON_ACRONYMS: &str = "Celsius|Fahrenheit|NGO|NGOs|CEO|GDP|PM|MP|MPs|TV|AI|IT|HIV|AIDS|COVID|OK|PR|ID|DNA|SUV|VIP|PhD|GMT|UTC|BST|EST|PST|CET|AM|PM|FM|DIY|FAQ|CCTV|ATM|GPS|SMS|USB|LGBT|LGBTQ|Q&A";
 
 /// Months and weekdays: dates, not entities.
 const CALENDAR: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -335,54 +362,56 @@ pub const MULTIPLIERS: &[(&str, f64)] = &[
 /// The lexicon, built once.
 pub struct Lexicon {
     /// Place name -> (canonical name, is a country).
-    pub places: HashMap<&'static str, &'static str>,
+    pub places: Map<&'static str, &'static str>,
     /// Demonym -> country.
-    pub demonyms: HashMap<&'static str, &'static str>,
+    pub demonyms: Map<&'static str, &'static str>,
     /// Organisation names known without a suffix.
-    pub known_orgs: HashMap<&'static str, ()>,
+    pub known_orgs: Map<&'static str, ()>,
     /// Organisation suffix words.
-    pub org_suffixes: HashMap<&'static str, ()>,
+    pub org_suffixes: Map<&'static str, ()>,
     /// Organisation prefix words.
-    pub org_prefixes: HashMap<&'static str, ()>,
+    pub org_prefixes: Map<&'static str, ()>,
     /// Place suffix words.
-    pub place_suffixes: HashMap<&'static str, ()>,
+    pub place_suffixes: Map<&'static str, ()>,
     /// Titles (whole, possibly multiword).
-    pub titles: HashMap<&'static str, ()>,
+    pub titles: Map<&'static str, ()>,
     /// Longest title in words.
     pub max_title_words: usize,
+    /// Titles in lower case, for title-only phrases (`the president`).
+    pub titles_lower: Set<String>,
     /// Honorifics.
-    pub honorifics: HashMap<&'static str, ()>,
+    pub honorifics: Map<&'static str, ()>,
     /// Role modifiers.
-    pub role_modifiers: HashMap<&'static str, ()>,
+    pub role_modifiers: Map<&'static str, ()>,
     /// Reporting verbs.
-    pub reporting: HashMap<&'static str, ()>,
+    pub reporting: Map<&'static str, ()>,
     /// Reporting verbs that take reported speech.
-    pub indirect: HashMap<&'static str, ()>,
+    pub indirect: Map<&'static str, ()>,
     /// Event words -> event.
-    pub events: HashMap<&'static str, &'static str>,
+    pub events: Map<&'static str, &'static str>,
     /// Counted nouns -> normalised.
-    pub counted: HashMap<&'static str, &'static str>,
+    pub counted: Map<&'static str, &'static str>,
     /// Units -> normalised.
-    pub units: HashMap<&'static str, &'static str>,
+    pub units: Map<&'static str, &'static str>,
     /// Currency words and symbols -> code.
-    pub currencies: HashMap<&'static str, &'static str>,
+    pub currencies: Map<&'static str, &'static str>,
     /// Time units.
-    pub time_units: HashMap<&'static str, ()>,
+    pub time_units: Map<&'static str, ()>,
     /// Capitalised words that are not names.
-    pub not_names: HashMap<&'static str, ()>,
+    pub not_names: Map<&'static str, ()>,
     /// Acronyms of common nouns.
-    pub common_acronyms: HashMap<&'static str, ()>,
+    pub common_acronyms: Map<&'static str, ()>,
     /// Months and weekdays.
-    pub calendar: HashMap<&'static str, ()>,
+    pub calendar: Map<&'static str, ()>,
     /// Religions and broad groups.
-    pub group_words: HashMap<&'static str, ()>,
+    pub group_words: Map<&'static str, ()>,
 }
 
-fn set(list: &'static str) -> HashMap<&'static str, ()> {
+fn set(list: &'static str) -> Map<&'static str, ()> {
     list.split('|').map(str::trim).filter(|s| !s.is_empty()).map(|s| (s, ())).collect()
 }
 
-fn map(list: &'static str) -> HashMap<&'static str, &'static str> {
+fn map(list: &'static str) -> Map<&'static str, &'static str> {
     list.split('|')
         .filter_map(|kv| {
             let (k, v) = kv.split_once(':')?;
@@ -398,8 +427,8 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 fn build() -> Lexicon {
-    let mut places = HashMap::new();
-    let mut demonyms = HashMap::new();
+    let mut places = Map::default();
+    let mut demonyms = Map::default();
     for line in COUNTRIES.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.split('|');
         let name = parts.next().unwrap_or_default().trim();
@@ -428,6 +457,7 @@ fn build() -> Lexicon {
         org_suffixes: set(ORG_SUFFIXES),
         org_prefixes: set(ORG_PREFIXES),
         place_suffixes: set(PLACE_SUFFIXES),
+        titles_lower: titles.keys().map(|t| t.to_lowercase()).collect(),
         titles,
         max_title_words,
         honorifics: set(HONORIFICS),

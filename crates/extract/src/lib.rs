@@ -8,7 +8,7 @@
 //! no download. General word lists ([`lexicon`]: countries and their adjectives, major
 //! cities and regions, titles, organisation suffixes, reporting verbs, event words)
 //! plus what the document itself says (a word written capitalised mid-sentence is a
-//! name at a sentence start too; `Mr Tokayev` resolves to `Kassym-Jomart Tokayev`).
+//! name at a sentence start too; `Ms Lopez` resolves to `Ana Maria Lopez`).
 //! The interval rules for vague quantities live in [`intervals`] and are tabled in
 //! the crate's README. Paragraphs that are not the article's words (photo and agency
 //! credits, link lists, author bios) yield nothing.
@@ -22,7 +22,7 @@ mod quotes;
 mod speaker;
 mod text;
 
-use records::{CharIndex, CleanDocument, DateMention, EntityMention, Extraction, QuantityMention, Quote};
+use records::{CleanDocument, DateMention, EntityMention, Extraction, QuantityMention, Quote};
 use serde::{Deserialize, Serialize};
 
 /// Extract settings (`[extract]` in a pipeline file).
@@ -48,8 +48,8 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
     let qs = quantities::find(&d, &ents, &dms);
     let qts = quotes::find(&d, &ents, config.min_quote_words.max(1));
 
-    let idx = CharIndex::new(&doc.text);
-    let c = |b: usize| idx.char_at_byte(b);
+    let idx = ByteToChar::new(&doc.text);
+    let c = |b: usize| idx.char_at(b);
     let sentence_of = |char_start: usize| -> usize {
         let p = doc.sentences.partition_point(|s| s.start <= char_start);
         p.saturating_sub(1)
@@ -127,4 +127,38 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
         })
         .collect();
     Extraction { document: doc.clone(), entities, quantities, dates, quotes }
+}
+
+/// Byte offset to char offset, with a checkpoint every 64 bytes: a mention's offset
+/// costs at most 64 byte tests, and the index is a fiftieth of a per-char table.
+struct ByteToChar<'a> {
+    text: &'a [u8],
+    /// Chars before each 64-byte block.
+    checkpoints: Vec<u32>,
+}
+
+impl<'a> ByteToChar<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut n = 0u32;
+        for chunk in bytes.chunks(64) {
+            checkpoints.push(n);
+            n += chunk.iter().filter(|b| !is_continuation(**b)).count() as u32;
+        }
+        checkpoints.push(n);
+        ByteToChar { text: bytes, checkpoints }
+    }
+
+    /// Char offset of the char starting at byte `b` (a char boundary, or the end).
+    fn char_at(&self, b: usize) -> usize {
+        let b = b.min(self.text.len());
+        let block = b / 64;
+        let base = self.checkpoints.get(block).copied().unwrap_or(0) as usize;
+        base + self.text[block * 64..b].iter().filter(|x| !is_continuation(**x)).count()
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }

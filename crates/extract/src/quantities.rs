@@ -7,8 +7,10 @@ use records::{EntityType, QuantityKind};
 
 use crate::dates::DateM;
 use crate::entities::Ent;
+use std::sync::OnceLock;
+
 use crate::intervals::{QUALIFIERS, Rule, VAGUE, apply};
-use crate::lexicon::{HEDGES, Lexicon, MULTIPLIERS, lexicon};
+use crate::lexicon::{HEDGES, Lexicon, MULTIPLIERS, Set, lexicon};
 use crate::speaker::{Speaker, according_np, is_source, np_after, subject_before};
 use crate::text::{Doc, Kind};
 
@@ -75,6 +77,54 @@ struct Core {
     fused: bool,
 }
 
+/// Words a number-word or vague amount can start with, lower case: anything else is
+/// skipped before the tables are tried.
+fn may_start_number(w: &str) -> bool {
+    static FIRST: OnceLock<Set<String>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut set: Set<String> = Set::default();
+        for (p, _, _) in VAGUE {
+            set.insert(p.split(' ').next().unwrap_or_default().to_string());
+        }
+        for (n, _) in NUMBER_WORDS.iter().chain(SCALES) {
+            set.insert(n.to_string());
+        }
+        set.insert("a".into());
+        set.insert("an".into());
+        set
+    });
+    let head = w.split(['-', '‑']).next().unwrap_or(w);
+    if head.len() > 12 {
+        return false;
+    }
+    if head.bytes().all(|b| b.is_ascii_lowercase()) {
+        return first.contains(head);
+    }
+    // Lower-case into a stack buffer: no allocation per capitalised word.
+    let mut buf = [0u8; 12];
+    for (o, b) in buf.iter_mut().zip(head.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..head.len()]).is_ok_and(|l| first.contains(l))
+}
+
+/// The qualifier table split into words once.
+fn qualifiers() -> &'static [(Vec<&'static str>, Rule)] {
+    static Q: OnceLock<Vec<(Vec<&'static str>, Rule)>> = OnceLock::new();
+    Q.get_or_init(|| QUALIFIERS.iter().map(|(q, r)| (q.split(' ').collect(), *r)).collect())
+}
+
+fn matches_words(d: &Doc<'_>, k: usize, words: &[&str]) -> Option<usize> {
+    let mut m = k;
+    for (i, w) in words.iter().enumerate() {
+        if m >= d.toks.len() || (i > 0 && d.toks[m].block != d.toks[k].block) || !d.t(m).eq_ignore_ascii_case(w) {
+            return None;
+        }
+        m += 1;
+    }
+    Some(m - 1)
+}
+
 fn matches_phrase(d: &Doc<'_>, k: usize, phrase: &str) -> Option<usize> {
     let mut m = k;
     for (i, w) in phrase.split(' ').enumerate() {
@@ -109,7 +159,7 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
         }
         return Some(Core { lo: val, hi: val, end, digits: true, vague: false, plain_int: plain_int && end == k, fused: false });
     }
-    if tk != Kind::Word {
+    if tk != Kind::Word || !may_start_number(w) {
         return None;
     }
     // Vague phrases, longest first.
@@ -305,10 +355,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
         if start == k {
             let cur = k > 0 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1)) && d.toks[k - 1].block == d.toks[k].block;
             let qk = if cur { k - 1 } else { k };
-            for (q, r) in QUALIFIERS {
-                let words = q.split(' ').count();
+            for (qw, r) in qualifiers() {
+                let words = qw.len();
                 if qk >= words && words > best_len {
-                    if let Some(e) = matches_phrase(d, qk - words, q) {
+                    if let Some(e) = matches_words(d, qk - words, qw) {
                         if e == qk - 1 && d.toks[qk - words].block == d.toks[k].block {
                             rule = Some(*r);
                             best_len = words;
@@ -435,7 +485,14 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             let coordinated = out.last().is_some_and(|p: &Qty| {
                 p.tok >= sa && p.last_tok + 1 < start && (p.last_tok + 1..start).all(|x| matches!(d.t(x), "and" | "," | "or" | "plus"))
             });
-            let mut near_found = false;
+            // `killing at least 632 people and injuring 329 others`: an event word
+            // right before the figure is its own.
+            if start > 0 && event.is_none() {
+                if let Some(e) = lex.events.get(d.t(start - 1)) {
+                    event = Some(e);
+                }
+            }
+            let mut near_found = event.is_some();
             while event.is_none() && m < fwd_limit {
                 let t = d.t(m);
                 let reporting = matches!(t, "said" | "says" | "told" | "according") && !matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been");
@@ -491,7 +548,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
                     event = prev.event.as_deref().and_then(|e| lex.events.values().find(|v| **v == e).copied());
                 }
             }
-            if counted.is_some() || event.is_some() || core.vague {
+            // Head counts are whole (`6.8` after `magnitude` is a reading, not a count).
+            let fractional = core.lo.fract() != 0.0 && counted.is_none();
+            let reading = start > 0 && matches!(d.t(start - 1), "magnitude" | "Magnitude" | "level" | "index" | "score" | "rating" | "grade" | "number" | "No");
+            if (counted.is_some() || event.is_some() || core.vague) && !fractional && !reading {
                 kind = QuantityKind::Count;
             } else if !core.digits {
                 // A bare number word (`one centre`) is no quantity worth keeping.
@@ -554,6 +614,21 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             part_of,
             as_of,
         });
+    }
+    // `about 200 ambulances and 1,200 rescue personnel had been deployed`: the event
+    // of the second figure is the first one's too.
+    for i in (1..out.len()).rev() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        let joined = a.kind == QuantityKind::Count
+            && b.kind == QuantityKind::Count
+            && a.event.is_none()
+            && b.event.is_some()
+            && a.last_tok < b.tok
+            && b.tok - a.last_tok <= 2
+            && (a.last_tok + 1..b.tok).all(|x| matches!(d.t(x), "and" | "," | "or"));
+        if joined {
+            out[i - 1].event = out[i].event.clone();
+        }
     }
     out
 }

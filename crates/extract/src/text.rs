@@ -9,7 +9,7 @@ use records::CleanDocument;
 pub enum Kind {
     /// Letters (with inner hyphens, apostrophes, digits: `Kassym-Jomart`, `d’etat`, `G7`).
     Word,
-    /// Digits with thousands separators and decimals (`2,030`, `1.5`), and ordinals (`2nd`).
+    /// Digits with thousands separators and decimals (`4,500`, `1.5`), and ordinals (`2nd`).
     Num,
     /// A possessive ending (`’s`, `'s`, or a lone `’` after a plural).
     Poss,
