@@ -99,11 +99,16 @@ pub fn load(name_or_path: &str, input: Option<&Path>, out: Option<&Path>) -> Res
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let input = match input {
         Some(dir) => cwd.join(dir),
-        None => root.join(settings.input.clone().unwrap_or_else(|| PathBuf::from("seeds"))),
+        None => inside_project(&root, &file, "input", settings.input.clone().unwrap_or_else(|| PathBuf::from("seeds")))?,
     };
     let output = match out {
         Some(dir) => cwd.join(dir),
-        None => root.join(settings.output.clone().unwrap_or_else(|| PathBuf::from("out").join(&name))),
+        None => inside_project(
+            &root,
+            &file,
+            "output",
+            settings.output.clone().unwrap_or_else(|| PathBuf::from("out").join(&name)),
+        )?,
     };
     if !input.is_dir() {
         bail!("input folder {} does not exist or is not a folder (pipeline {})", input.display(), file.display());
@@ -112,12 +117,63 @@ pub fn load(name_or_path: &str, input: Option<&Path>, out: Option<&Path>) -> Res
     let output_abs = absolute_lexical(&output);
     if output_abs.starts_with(&input_abs) {
         bail!(
-            "output folder {} is inside the input folder {}: reports would be read back as articles",
+            "output folder {} is inside the input folder {}: reports would be read back as articles (pipeline {})",
             output.display(),
-            input.display()
+            input.display(),
+            file.display()
+        );
+    }
+    if input_abs.starts_with(&output_abs) {
+        bail!(
+            "input folder {} is inside the output folder {}: the run would delete or overwrite articles (pipeline {})",
+            input.display(),
+            output.display(),
+            file.display()
         );
     }
     Ok(Pipeline { name, file, input, output, settings })
+}
+
+/// Resolves a folder named by a pipeline file against the project root, refusing one
+/// that leaves the project (absolute, or climbing out with `..`, or through a symlink):
+/// a pipeline file someone hands over must not make a run read or write elsewhere
+/// unless the user says so on the command line.
+fn inside_project(root: &Path, file: &Path, key: &str, dir: PathBuf) -> Result<PathBuf> {
+    let flag = if key == "input" { "--input" } else { "--out" };
+    if dir.is_absolute() || dir.has_root() {
+        bail!(
+            "pipeline file {}: `{key}` = {:?} is an absolute path; a pipeline file may only name folders inside the project ({}): give it on the command line with {flag} instead",
+            file.display(),
+            dir.display().to_string(),
+            root.display()
+        );
+    }
+    let mut depth = 0usize;
+    for component in dir.components() {
+        match component {
+            std::path::Component::ParentDir if depth == 0 => bail!(
+                "pipeline file {}: `{key}` = {:?} leaves the project folder ({}): give it on the command line with {flag} instead",
+                file.display(),
+                dir.display().to_string(),
+                root.display()
+            ),
+            std::path::Component::ParentDir => depth -= 1,
+            std::path::Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+    }
+    let joined = root.join(&dir);
+    let resolved = absolute_lexical(&joined);
+    let root_resolved = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if !resolved.starts_with(&root_resolved) {
+        bail!(
+            "pipeline file {}: `{key}` = {:?} leads out of the project folder ({}) through a symbolic link: give it on the command line with {flag} instead",
+            file.display(),
+            dir.display().to_string(),
+            root.display()
+        );
+    }
+    Ok(joined)
 }
 
 /// Makes a path absolute without requiring it to exist, resolving the deepest
@@ -170,6 +226,40 @@ mod tests {
     #[test]
     fn wrong_types_name_file_line_and_key() {
         check_err("[ingest]\nmax_file_bytes = \"big\"\n", &["pipelines/bad.toml", "line 2", "max_file_bytes"]);
+    }
+
+    fn check_dir(dir: &str, expected: Result<&str, &[&str]>) {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("seeds/sub")).unwrap();
+        let got = inside_project(root.path(), Path::new("pipelines/p.toml"), "output", PathBuf::from(dir));
+        match (got, expected) {
+            (Ok(path), Ok(rel)) => assert_eq!(path, root.path().join(rel)),
+            (Err(err), Err(parts)) => {
+                let err = err.to_string();
+                for part in parts {
+                    assert!(err.contains(part), "{err:?} should contain {part:?}");
+                }
+            }
+            (got, expected) => panic!("{dir}: got {got:?}, expected {expected:?}"),
+        }
+    }
+
+    #[test]
+    fn pipeline_paths_stay_inside_the_project() {
+        check_dir("out/default", Ok("out/default"));
+        check_dir("seeds/sub/../x", Ok("seeds/sub/../x"));
+        check_dir("../elsewhere", Err(&["pipelines/p.toml", "`output`", "leaves the project", "--out"]));
+        check_dir("out/../../x", Err(&["leaves the project"]));
+        check_dir("/tmp/x", Err(&["absolute path", "--out"]));
+    }
+
+    #[test]
+    fn a_symlink_out_of_the_project_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.path().join("link")).unwrap();
+        let err = inside_project(root.path(), Path::new("p.toml"), "input", PathBuf::from("link/x")).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
     }
 
     #[test]

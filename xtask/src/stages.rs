@@ -8,11 +8,23 @@
 //! - `extract/<source_id>.json`    one [`Extraction`] per source, plus `manifest.json`
 //! - `reconcile/reconciled.json`   the one [`Reconciled`]
 //! - `reports/`                    what users open
+//! - `cache/<stage>.json`          each stage's cache index (see [`crate::cache`]): the
+//!   key each result was computed under and the blake3 hash of each file holding it
+//! - `.lock`                       held by the one process writing the folder (see [`crate::lock`])
 //!
 //! A stage reads only the files of the stage before it, through that stage's manifest,
 //! so files left by sources no longer in the input are never read (and are pruned).
+//! Ingest writes a record for every document it reads, duplicates included (the
+//! manifest marks them), so that a duplicate that becomes the first of its kind later
+//! needs no work.
+//!
+//! Every file is written beside its final name (`.<name>.partial`) and renamed into
+//! place, so a crash leaves either the old file or the new one, never half of one;
+//! leftover `.partial` files are removed by the next run. A crash between writing a
+//! stage's records and its manifest and index leaves records that no longer match the
+//! index: the next run finds their hashes wrong and computes them again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -21,9 +33,10 @@ use records::{
     CleanDocument, Diagnostic, Extraction, FORMAT_VERSION, MANIFEST_FILE, Manifest, RawDocument, Reconciled,
     SourceEntry, SourceStatus,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde::de::DeserializeOwned;
 
+use crate::cache;
 use crate::pipeline::Pipeline;
 use crate::progress::Progress;
 
@@ -71,6 +84,22 @@ impl Layout {
     pub fn reports_dir(&self) -> PathBuf {
         self.root.join("reports")
     }
+
+    /// The folder of the cache indexes.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.root.join("cache")
+    }
+
+    /// The output folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `path` relative to the output folder, `/`-separated (as recorded in cache indexes).
+    pub fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    }
 }
 
 /// Writes `bytes` to `path` atomically: beside it first, then renamed into place.
@@ -84,9 +113,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
+/// Writes a record as JSON (atomically) and returns the bytes written.
+fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<Vec<u8>> {
     let bytes = serde_json::to_vec_pretty(value).context("serializing a record")?;
-    write_atomic(path, &bytes)
+    write_atomic(path, &bytes)?;
+    Ok(bytes)
 }
 
 fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
@@ -123,61 +154,133 @@ fn prune(dir: &Path, keep: &BTreeSet<PathBuf>) {
     }
 }
 
-/// Counts of one stage's run, for the terminal.
-#[derive(Debug, Clone, Default)]
+/// Removes the `.<name>.partial` files an interrupted write left anywhere under `dir`:
+/// they were never renamed into place, so nothing refers to them.
+pub fn remove_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => remove_partials(&path),
+            Ok(_) => {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with('.') && name.ends_with(".partial") {
+                    tracing::info!(file = %path.display(), "removing a file an interrupted run left");
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// Counts of one stage's run, for the terminal. For ingest the unit of work is an
+/// input file; for the other per-source stages, a source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StageOutcome {
-    /// Sources the stage processed successfully.
+    /// Results computed in this run (the stage's work was done).
+    pub computed: usize,
+    /// Results taken from the cache (no work but a hash check).
+    pub reused: usize,
+    /// Sources that came out of the stage ok.
     pub ok: usize,
-    /// Sources that failed in this stage.
+    /// Sources (or files) that failed in this stage, computed or reused.
     pub failed: usize,
 }
 
-/// Ingest: input folder to `ingest/`.
+/// What ingest made of one input file: its documents, or why it was refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ingested {
+    /// The documents found (one, or several for containers).
+    pub docs: Vec<IngestedDoc>,
+    /// Why the file was refused.
+    pub error: Option<String>,
+}
+
+/// The part of a [`RawDocument`] the ingest manifest needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IngestedDoc {
+    /// See [`RawDocument::source_id`].
+    pub source_id: String,
+    /// See [`RawDocument::file`].
+    pub file: String,
+    /// See [`RawDocument::content_hash`].
+    pub content_hash: String,
+}
+
+/// Result of ingesting one file: its index entry (when cacheable) and whether it was reused.
+struct FileResult {
+    file: ingest::InputFile,
+    value: Ingested,
+    entry: Option<cache::Entry<Ingested>>,
+    reused: bool,
+}
+
+fn to_string_err(err: anyhow::Error) -> String {
+    format!("{err:#}")
+}
+
+/// Ingest: input folder to `ingest/`. A file whose bytes, name, settings and code are
+/// those of a cached result is not ingested again.
 pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
     let config = &pipeline.settings.ingest;
+    let settings = cache::settings_hash(config);
+    let index: cache::Index<Ingested> = cache::load(layout, "ingest");
     let (files, mut diagnostics) = ingest::discover(&pipeline.input);
     let bar = progress.bar("ingest", files.len());
-    let results: Vec<(ingest::InputFile, Result<Vec<RawDocument>, String>)> = files
+    let results: Vec<FileResult> = files
         .into_par_iter()
         .map(|file| {
-            let result = ingest::ingest_file(&file, config);
+            let result = ingest_one(file, config, &settings, &index, layout);
             bar.inc(1);
-            (file, result)
+            result
         })
         .collect();
     bar.finish_and_clear();
 
+    let mut new_index = cache::Index::<Ingested>::default();
+    let mut keep = BTreeSet::new();
     let mut entries = Vec::new();
     let mut docs = Vec::new();
-    for (file, result) in results {
-        match result {
-            Ok(found) => docs.extend(found),
-            Err(reason) => {
-                tracing::warn!(file = %file.rel, %reason, "ingest refused a file");
-                diagnostics.push(Diagnostic { source_id: file.rel.clone(), stage: "ingest".into(), error: reason.clone() });
+    let mut outcome = StageOutcome::default();
+    for result in results {
+        if result.reused {
+            outcome.reused += 1;
+        } else {
+            outcome.computed += 1;
+        }
+        if let Some(entry) = result.entry {
+            keep.extend(entry.outputs.iter().map(|o| layout.root().join(&o.path)));
+            new_index.entries.insert(result.file.rel.clone(), entry);
+        }
+        match result.value.error {
+            Some(reason) => {
+                if !result.reused {
+                    tracing::warn!(file = %result.file.rel, %reason, "ingest refused a file");
+                }
+                outcome.failed += 1;
+                diagnostics.push(Diagnostic { source_id: result.file.rel.clone(), stage: "ingest".into(), error: reason.clone() });
                 entries.push(SourceEntry {
-                    source_id: file.rel.clone(),
-                    file: file.rel,
+                    source_id: result.file.rel.clone(),
+                    file: result.file.rel,
                     content_hash: None,
                     status: SourceStatus::Error { stage: "ingest".into(), reason },
                 });
             }
+            None => docs.extend(result.value.docs),
         }
     }
     docs.sort_by(|a, b| a.source_id.cmp(&b.source_id));
-    let duplicates = ingest::mark_duplicates(&docs);
-    let mut keep = BTreeSet::new();
-    let mut outcome = StageOutcome { failed: entries.len(), ..StageOutcome::default() };
-    for (doc, duplicate_of) in docs.iter().zip(duplicates) {
-        let status = match duplicate_of {
-            Some(of) => SourceStatus::Duplicate { of },
-            None => {
-                let path = layout.record_path("ingest", &doc.source_id);
-                write_json(&path, doc)?;
-                keep.insert(path);
-                outcome.ok += 1;
-                SourceStatus::Ok
-            }
+    // The first source (by id) with given bytes is processed; later ones are its duplicates.
+    let mut first_with_hash: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for doc in &docs {
+        let first = *first_with_hash.entry(doc.content_hash.as_str()).or_insert(doc.source_id.as_str());
+        let status = if first == doc.source_id {
+            outcome.ok += 1;
+            SourceStatus::Ok
+        } else {
+            SourceStatus::Duplicate { of: first.to_string() }
         };
         entries.push(SourceEntry {
             source_id: doc.source_id.clone(),
@@ -186,57 +289,156 @@ pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> 
             status,
         });
     }
-    finish_stage(layout, "ingest", entries, diagnostics, keep)?;
+    finish_stage(layout, "ingest", entries, diagnostics, keep, &new_index)?;
     Ok(outcome)
 }
 
-/// Writes a stage's manifest (entries sorted) and prunes its stale files.
-fn finish_stage(
+fn ingest_one(
+    file: ingest::InputFile,
+    config: &ingest::IngestConfig,
+    settings: &str,
+    index: &cache::Index<Ingested>,
+    layout: &Layout,
+) -> FileResult {
+    // Hash the bytes (within the size limit) to find a cached result. A file too large,
+    // vanished or unreadable goes to ingest, whose error names the reason.
+    let bytes = match std::fs::metadata(&file.path) {
+        // A pipe or a device would block the read or never end; a folder reached
+        // through a symlink is not an article either. Refused before opening.
+        Ok(meta) if !meta.is_file() => {
+            let error = format!("{}: not a regular file (folder, pipe, socket or device)", file.rel);
+            return FileResult { file, value: Ingested { docs: Vec::new(), error: Some(error) }, entry: None, reused: false };
+        }
+        Ok(meta) if meta.len() <= config.max_file_bytes => std::fs::read(&file.path).ok(),
+        _ => None,
+    };
+    let Some(bytes) = bytes else {
+        let value = match ingest::ingest_file(&file, config) {
+            Ok(found) => return compute_ingest(file, Ok(found), None, layout),
+            Err(reason) => Ingested { docs: Vec::new(), error: Some(reason) },
+        };
+        return FileResult { file, value, entry: None, reused: false };
+    };
+    let key = cache::key("ingest", settings, &file.rel, &cache::hash_bytes(&bytes));
+    if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
+        return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
+    }
+    // The bytes just hashed are the bytes ingested, so the key describes the result
+    // even when the file changes meanwhile.
+    let result = ingest::ingest_bytes(&file.rel, &bytes, config);
+    compute_ingest(file, result, Some(key), layout)
+}
+
+fn compute_ingest(
+    file: ingest::InputFile,
+    result: Result<Vec<RawDocument>, String>,
+    key: Option<String>,
+    layout: &Layout,
+) -> FileResult {
+    let mut outputs = Vec::new();
+    let value = match result.and_then(|found| {
+        for doc in &found {
+            let path = layout.record_path("ingest", &doc.source_id);
+            let bytes = write_json(&path, doc).map_err(to_string_err)?;
+            outputs.push(cache::output(layout, &path, &bytes));
+        }
+        Ok(found)
+    }) {
+        Ok(found) => Ingested {
+            docs: found
+                .into_iter()
+                .map(|d| IngestedDoc { source_id: d.source_id, file: d.file, content_hash: d.content_hash })
+                .collect(),
+            error: None,
+        },
+        Err(reason) => Ingested { docs: Vec::new(), error: Some(reason) },
+    };
+    let entry = key.map(|key| cache::Entry { key, value: value.clone(), outputs });
+    FileResult { file, value, entry, reused: false }
+}
+
+/// Writes a stage's manifest (entries sorted) and cache index, and prunes its stale files.
+fn finish_stage<T: Serialize>(
     layout: &Layout,
     stage: &str,
     mut entries: Vec<SourceEntry>,
     diagnostics: Vec<Diagnostic>,
     mut keep: BTreeSet<PathBuf>,
+    index: &cache::Index<T>,
 ) -> Result<()> {
     entries.sort_by(|a, b| a.source_id.cmp(&b.source_id));
     let manifest = Manifest { stage: stage.to_string(), format_version: FORMAT_VERSION, entries, diagnostics };
     let path = layout.stage_dir(stage).join(MANIFEST_FILE);
     write_json(&path, &manifest)?;
+    cache::save(layout, stage, index)?;
     keep.insert(path);
     prune(&layout.stage_dir(stage), &keep);
     Ok(())
 }
 
+/// Hashes of the previous stage's records, by path relative to the output folder, from
+/// its cache index (empty when it has none: the records are then hashed as read).
+fn record_hashes<T: DeserializeOwned>(layout: &Layout, stage: &str) -> HashMap<String, String> {
+    let index: cache::Index<T> = cache::load(layout, stage);
+    index.entries.into_values().flat_map(|e| e.outputs).map(|o| (o.path, o.hash)).collect()
+}
+
 /// Runs a per-source stage over every `ok` source of the previous stage's manifest.
 /// `work` returns the record to write and extra files (path, bytes) to write with it.
-fn per_source<I, O, F>(layout: &Layout, progress: &Progress, previous: &str, stage: &str, work: F) -> Result<StageOutcome>
+/// A source whose input record, settings and code are those of a cached result that
+/// still verifies is not processed again.
+fn per_source<I, O, F>(
+    layout: &Layout,
+    progress: &Progress,
+    previous: &str,
+    stage: &str,
+    settings: &str,
+    work: F,
+) -> Result<StageOutcome>
 where
     I: DeserializeOwned,
     O: Serialize + Send,
     F: Fn(&I) -> Result<(O, Vec<(PathBuf, Vec<u8>)>), String> + Sync,
 {
     let manifest = read_manifest(layout, previous)?;
+    let input_hashes = if previous == "ingest" {
+        record_hashes::<Ingested>(layout, previous)
+    } else {
+        record_hashes::<Option<String>>(layout, previous)
+    };
+    let index: cache::Index<Option<String>> = cache::load(layout, stage);
     let ok_ids: Vec<&SourceEntry> =
         manifest.entries.iter().filter(|e| matches!(e.status, SourceStatus::Ok)).collect();
     let bar = progress.bar(stage, ok_ids.len());
-    let results: Vec<(String, Result<Vec<PathBuf>, String>)> = ok_ids
+    let results: Vec<(String, cache::Entry<Option<String>>, bool)> = ok_ids
         .par_iter()
         .map(|entry| {
-            let result = read_json::<I>(&layout.record_path(previous, &entry.source_id))
-                .map_err(|e| format!("{e:#}"))
-                .and_then(|input| work(&input))
-                .and_then(|(record, extra)| {
-                    let path = layout.record_path(stage, &entry.source_id);
-                    write_json(&path, &record).map_err(|e| format!("{e:#}"))?;
-                    let mut written = vec![path];
-                    for (extra_path, bytes) in extra {
-                        write_atomic(&extra_path, &bytes).map_err(|e| format!("{e:#}"))?;
-                        written.push(extra_path);
+            let id = &entry.source_id;
+            let input_path = layout.record_path(previous, id);
+            let known = input_hashes.get(&layout.relative(&input_path));
+            let mut input_bytes = None;
+            let input_hash = match known {
+                Some(hash) => hash.clone(),
+                None => match std::fs::read(&input_path) {
+                    Ok(bytes) => {
+                        let hash = cache::hash_bytes(&bytes);
+                        input_bytes = Some(bytes);
+                        hash
                     }
-                    Ok(written)
-                });
+                    Err(err) => format!("unreadable: {err}"),
+                },
+            };
+            let key = cache::key(stage, settings, id, &input_hash);
+            let result = match cache::lookup(layout, &index, id, &key) {
+                Some(cached) => (id.clone(), cached.clone(), true),
+                None => {
+                    let mut outputs = Vec::new();
+                    let done = compute_one(layout, previous, stage, id, &input_path, input_bytes, &input_hash, &work, &mut outputs);
+                    (id.clone(), cache::Entry { key, value: done.err(), outputs }, false)
+                }
+            };
             bar.inc(1);
-            (entry.source_id.clone(), result)
+            result
         })
         .collect();
     bar.finish_and_clear();
@@ -245,34 +447,82 @@ where
     let mut diagnostics = manifest.diagnostics.clone();
     let mut keep = BTreeSet::new();
     let mut outcome = StageOutcome::default();
-    for (source_id, result) in results {
-        match result {
-            Ok(written) => {
-                keep.extend(written);
-                outcome.ok += 1;
-            }
-            Err(reason) => {
-                tracing::warn!(%source_id, stage, %reason, "a source failed");
+    let mut new_index = cache::Index::<Option<String>>::default();
+    for (source_id, entry, reused) in results {
+        if reused {
+            outcome.reused += 1;
+        } else {
+            outcome.computed += 1;
+        }
+        keep.extend(entry.outputs.iter().map(|o| layout.root().join(&o.path)));
+        match &entry.value {
+            None => outcome.ok += 1,
+            Some(reason) => {
+                if !reused {
+                    tracing::warn!(%source_id, stage, %reason, "a source failed");
+                }
                 outcome.failed += 1;
                 diagnostics.push(Diagnostic { source_id: source_id.clone(), stage: stage.into(), error: reason.clone() });
-                if let Some(entry) = entries.iter_mut().find(|e| e.source_id == source_id) {
-                    entry.status = SourceStatus::Error { stage: stage.into(), reason };
+                if let Some(e) = entries.iter_mut().find(|e| e.source_id == source_id) {
+                    e.status = SourceStatus::Error { stage: stage.into(), reason: reason.clone() };
                 }
             }
         }
+        new_index.entries.insert(source_id, entry);
     }
     if stage == "normalize" {
         let texts: BTreeSet<PathBuf> = keep.iter().filter(|p| p.starts_with(layout.text_dir())).cloned().collect();
         prune(&layout.text_dir(), &texts);
     }
-    finish_stage(layout, stage, entries, diagnostics, keep)?;
+    finish_stage(layout, stage, entries, diagnostics, keep, &new_index)?;
     Ok(outcome)
+}
+
+/// Processes one source of a per-source stage, writing its files and describing them
+/// in `outputs`. The error is the reason the source failed.
+#[allow(clippy::too_many_arguments)]
+fn compute_one<I, O, F>(
+    layout: &Layout,
+    previous: &str,
+    stage: &str,
+    id: &str,
+    input_path: &Path,
+    input_bytes: Option<Vec<u8>>,
+    input_hash: &str,
+    work: &F,
+    outputs: &mut Vec<cache::Output>,
+) -> Result<(), String>
+where
+    I: DeserializeOwned,
+    O: Serialize,
+    F: Fn(&I) -> Result<(O, Vec<(PathBuf, Vec<u8>)>), String>,
+{
+    let bytes = match input_bytes {
+        Some(bytes) => bytes,
+        None => std::fs::read(input_path).map_err(|e| format!("cannot read {}: {e}", input_path.display()))?,
+    };
+    if cache::hash_bytes(&bytes) != input_hash {
+        return Err(format!(
+            "{} changed after stage {previous} wrote it: run stage {previous} again",
+            input_path.display()
+        ));
+    }
+    let input: I = serde_json::from_slice(&bytes).map_err(|e| format!("cannot parse {}: {e}", input_path.display()))?;
+    let (record, extra) = work(&input)?;
+    let path = layout.record_path(stage, id);
+    let written = write_json(&path, &record).map_err(|e| format!("{e:#} (stage {stage})"))?;
+    outputs.push(cache::output(layout, &path, &written));
+    for (extra_path, bytes) in extra {
+        write_atomic(&extra_path, &bytes).map_err(to_string_err)?;
+        outputs.push(cache::output(layout, &extra_path, &bytes));
+    }
+    Ok(())
 }
 
 /// Normalize: `ingest/` to `normalize/` and `text/`.
 pub fn run_normalize(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
     let config = &pipeline.settings.normalize;
-    per_source(layout, progress, "ingest", "normalize", |raw: &RawDocument| {
+    per_source(layout, progress, "ingest", "normalize", &cache::settings_hash(config), |raw: &RawDocument| {
         let clean = normalize::normalize(raw, config)?;
         let text = (layout.text_path(&clean.source_id), clean.text.clone().into_bytes());
         Ok((clean, vec![text]))
@@ -282,33 +532,87 @@ pub fn run_normalize(pipeline: &Pipeline, layout: &Layout, progress: &Progress) 
 /// Extract: `normalize/` to `extract/`.
 pub fn run_extract(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
     let config = &pipeline.settings.extract;
-    per_source(layout, progress, "normalize", "extract", |clean: &CleanDocument| {
+    per_source(layout, progress, "normalize", "extract", &cache::settings_hash(config), |clean: &CleanDocument| {
         Ok((extract::extract(clean, config), Vec::new()))
     })
 }
 
-/// Reconcile: `extract/` to `reconcile/reconciled.json`.
-pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<Reconciled> {
+/// Key of the reconcile result: the extract manifest and every extraction's hash.
+fn reconcile_key(layout: &Layout, settings: &str, manifest: &Manifest) -> Result<String> {
+    let hashes = record_hashes::<Option<String>>(layout, "extract");
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&serde_json::to_vec(manifest).context("serializing the extract manifest")?);
+    for entry in manifest.entries.iter().filter(|e| matches!(e.status, SourceStatus::Ok)) {
+        let path = layout.relative(&layout.record_path("extract", &entry.source_id));
+        let hash = match hashes.get(&path) {
+            Some(hash) => hash.clone(),
+            // No index (extract was run by an older build): hash the record itself.
+            None => std::fs::read(layout.root().join(&path)).map(|b| cache::hash_bytes(&b)).unwrap_or_default(),
+        };
+        hasher.update(path.as_bytes());
+        hasher.update(hash.as_bytes());
+    }
+    Ok(cache::key("reconcile", settings, "", &hasher.finalize().to_hex()))
+}
+
+/// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
+/// they came from the cache (nothing reconcile reads had changed).
+pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled, bool)> {
     let manifest = read_manifest(layout, "extract")?;
+    let settings = cache::settings_hash(&pipeline.settings.reconcile);
+    let key = reconcile_key(layout, &settings, &manifest)?;
+    let index: cache::Index<()> = cache::load(layout, "reconcile");
+    if cache::lookup(layout, &index, "reconciled", &key).is_some() {
+        match read_json::<Reconciled>(&layout.reconciled_path()) {
+            Ok(reconciled) => return Ok((reconciled, true)),
+            Err(err) => tracing::warn!(err = %format!("{err:#}"), "cached reconcile result unreadable: recomputing"),
+        }
+    }
     let extractions: Vec<Extraction> = manifest
         .entries
         .par_iter()
         .filter(|e| matches!(e.status, SourceStatus::Ok))
-        .map(|e| read_json(&layout.record_path("extract", &e.source_id)))
+        .map(|e| read_json(&layout.record_path("extract", &e.source_id)).context("stage reconcile"))
         .collect::<Result<_>>()?;
     let reconciled =
         reconcile::reconcile(&manifest.entries, &extractions, manifest.diagnostics.clone(), &pipeline.settings.reconcile);
-    write_json(&layout.reconciled_path(), &reconciled)?;
-    Ok(reconciled)
+    let path = layout.reconciled_path();
+    let bytes = write_json(&path, &reconciled)?;
+    let mut new_index = cache::Index::<()>::default();
+    new_index
+        .entries
+        .insert("reconciled".into(), cache::Entry { key, value: (), outputs: vec![cache::output(layout, &path, &bytes)] });
+    cache::save(layout, "reconcile", &new_index)?;
+    Ok((reconciled, false))
 }
 
-/// Report: `reconcile/reconciled.json` to `reports/`.
-pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<Reconciled>) -> Result<Vec<String>> {
+/// Report: `reconcile/reconciled.json` to `reports/`. Returns the report file names and
+/// whether the reports on disk were already those of these records (then nothing is
+/// rewritten, so a spreadsheet that has them open is not disturbed).
+pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<Reconciled>) -> Result<(Vec<String>, bool)> {
     let reconciled = match reconciled {
         Some(r) => r,
         None => read_json(&layout.reconciled_path()).context("reconcile has no usable output: run it first")?,
     };
     let dir = layout.reports_dir();
-    report::write_reports(&reconciled, &dir, &pipeline.settings.report)
-        .with_context(|| format!("cannot write the reports in {}", dir.display()))
+    let settings = cache::settings_hash(&pipeline.settings.report);
+    let input = serde_json::to_vec(&reconciled).context("serializing the reconciled records")?;
+    let key = cache::key("report", &settings, "", &cache::hash_bytes(&input));
+    let index: cache::Index<Vec<String>> = cache::load(layout, "report");
+    if let Some(entry) = cache::lookup(layout, &index, "reports", &key) {
+        return Ok((entry.value.clone(), true));
+    }
+    remove_partials(&dir);
+    let names = report::write_reports(&reconciled, &dir, &pipeline.settings.report)
+        .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
+    let mut outputs = Vec::new();
+    for name in &names {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).with_context(|| format!("cannot read back the report {}", path.display()))?;
+        outputs.push(cache::output(layout, &path, &bytes));
+    }
+    let mut new_index = cache::Index::<Vec<String>>::default();
+    new_index.entries.insert("reports".into(), cache::Entry { key, value: names.clone(), outputs });
+    cache::save(layout, "report", &new_index)?;
+    Ok((names, false))
 }

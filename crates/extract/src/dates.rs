@@ -169,7 +169,12 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
                     s_tok = k - 1;
                     relative = true;
                 }
-                let end_tok = if j == k + 1 && d.is(j, ".") { k } else { j };
+                let mut end_tok = if j == k + 1 && d.is(j, ".") { k } else { j };
+                // `December 21 and 28`, `March 3-5`: a second day of the same month.
+                if day.is_some() && year.is_none() && same(k, end_tok + 2) && matches!(d.t(end_tok + 1), "and" | "-" | "–" | "to" | "or") && day_num(d.t(end_tok + 2)).is_some() && d.toks[end_tok + 2].kind == Kind::Num {
+                    end_tok += 2;
+                    j = end_tok;
+                }
                 out.push(DateM {
                     s: d.toks[s_tok].s,
                     e: d.toks[end_tok].e,

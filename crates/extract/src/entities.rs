@@ -40,6 +40,8 @@ pub struct Ent {
     pub acronym: Option<String>,
     /// How sure the type is: 2 from a title, gazetteer or suffix, 1 from context, 0 guessed.
     pub evidence: u8,
+    /// Whether the mention is the subject of a reporting verb (`Ellison told`, `said Mr Cohen`).
+    pub subject: bool,
 }
 
 /// Connectors allowed inside a name after these head words (`Ministry of Defence`).
@@ -51,6 +53,21 @@ const OF_HEADS: &[&str] = &[
     "Chief", "Head", "Director", "Governor", "Mayor", "President", "Prince", "King", "Queen", "Duke", "Bishop",
     "Archbishop", "Society", "Agency", "Authority", "Centre", "Center", "Coalition", "Movement", "Front", "Service",
     "Forces", "Command", "Council", "Party", "Parliament", "Supreme", "Treaty",
+];
+
+/// Lower-case nouns that, right after a name or in apposition before it, make it an organisation.
+const ORG_NOUNS: &[&str] = &[
+    "plant", "factory", "company", "firm", "brand", "group", "chain", "mill", "platform", "exchange", "bank",
+    "union", "unions", "party", "agency", "charity", "organisation", "organization", "newspaper", "channel",
+    "broadcaster", "startup", "carrier", "airline", "network", "conglomerate", "manufacturer", "retailer",
+    "militia", "movement", "coalition", "club", "university", "institute", "operator", "subsidiary", "ngo",
+];
+
+/// Lower-case nouns that, right after a name, make it a named thing of another kind.
+const OTHER_NOUNS: &[&str] = &[
+    "initiative", "programme", "program", "project", "projects", "plan", "strategy", "policy", "scheme", "agreement",
+    "deal", "act", "law", "bill", "summit", "festival", "games", "championship", "cup", "award", "prize",
+    "campaign", "operation", "protocol", "accord", "doctrine", "pipeline", "vaccine",
 ];
 
 /// Capitalised function words dropped from the head of a run.
@@ -162,15 +179,20 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
         || lex.known_orgs.contains_key(w)
         || lex.titles.contains_key(w)
         || lex.honorifics.contains_key(w)
-        || is_acronym(w)
-        || ws.cap_mid.contains(w);
+        || is_acronym(w);
     if known {
         return true;
     }
-    // Lower-case use elsewhere shows it is a common word.
+    // Lower-case use elsewhere shows it is a common word (`Nursing staff` at a quote's
+    // start, when the text also says `nursing posts`), unless the next word continues
+    // a name seen mid-sentence.
     let lw = buf_lower(w, buf);
-    if ws.lower.contains(lw) {
+    let continues = k + 1 < d.toks.len() && d.cap(k + 1) && ws.cap_mid.contains(d.t(k + 1)) && d.toks[k + 1].sp_before;
+    if ws.lower.contains(lw) && !continues {
         return false;
+    }
+    if ws.cap_mid.contains(w) {
+        return true;
     }
     // In a title-case headline an unknown word is most likely a common word; at a
     // sentence start, a name only if the next word continues it.
@@ -266,6 +288,22 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
                 m += 1;
                 continue;
             }
+            // `Children’s Fund`, `St Thomas’ Hospital`: a possessive inside a name that
+            // ends in an organisation or place word.
+            let plural_poss = d.t(m) == "’" || d.t(m) == "'" || matches!(d.t(m - 1), "Children" | "People" | "Women" | "Men" | "Workers" | "Veterans" | "Farmers" | "Nations" | "Citizens" | "Writers" | "Lawyers" | "Teachers" | "Doctors")
+                || matches!(d.t(a), "St" | "Saint");
+            if d.toks[m].kind == Kind::Poss && plural_poss && m + 1 < n && caps[m + 1] {
+                let mut z = m + 1;
+                while z + 1 < n && caps[z + 1] && z - m < 3 {
+                    z += 1;
+                }
+                let tail = d.t(z);
+                if lex.org_suffixes.contains_key(tail) || lex.place_suffixes.contains_key(tail) {
+                    b = z;
+                    m = z + 1;
+                    continue;
+                }
+            }
             // `Mr. Wang`, `J. Smith`: a stop right after an honorific or initial.
             if t == "." && !d.toks[m].sp_before && m + 1 < n && caps[m + 1] {
                 let prev = d.t(m - 1);
@@ -344,6 +382,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
                     role: None,
                     acronym: None,
                     evidence: 2,
+                    subject: false,
                 });
             }
         }
@@ -352,6 +391,20 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
     ents.dedup_by(|x, y| x.s == y.s && x.e == y.e);
     link_acronyms(d, &mut ents);
     resolve(d, &mut ents);
+    for e in ents.iter_mut() {
+        let mut m = e.tok_end + 1;
+        while m < n && matches!(d.t(m), "also" | "later" | "then" | "previously" | "has" | "had" | "again") {
+            m += 1;
+        }
+        if m < n && d.t(m) == "," {
+            if let Some(c2) = (m + 1..(m + 12).min(n)).find(|&x| d.t(x) == ",") {
+                m = c2 + 1;
+            }
+        }
+        let after = m < n && lex.reporting.contains_key(d.t(m));
+        let before = e.tok >= 1 && lex.reporting.contains_key(d.t(e.tok - 1));
+        e.subject = after || before;
+    }
     ents
 }
 
@@ -492,6 +545,10 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         out.push(mk(d, i, b, EntityType::Organization, 2));
         return;
     }
+    if b + 1 < d.toks.len() && OTHER_NOUNS.contains(&d.t(b + 1)) {
+        out.push(mk(d, i, b, EntityType::Other, 1));
+        return;
+    }
     if lex.place_suffixes.contains_key(d.t(b)) && b > i {
         out.push(mk(d, i, b, EntityType::Place, 1));
         return;
@@ -508,6 +565,19 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
             split_run(d, lex, i + 1, b, None, out);
             return;
         }
+    }
+    // The common noun after a name often says what it is (`the Hashem Foods plant`,
+    // `the Unison union`, `its New Silk Road initiative`), as does one in apposition
+    // before it (`his trading platform, Coinvale`).
+    let next_word = if b + 1 < d.toks.len() && d.toks[b + 1].kind == Kind::Word { d.t(b + 1) } else { "" };
+    let appos = if i >= 2 && d.t(i - 1) == "," && d.toks[i - 2].kind == Kind::Word { d.t(i - 2) } else { "" };
+    if ORG_NOUNS.contains(&next_word) || ORG_NOUNS.contains(&appos) {
+        out.push(mk(d, i, b, EntityType::Organization, 1));
+        return;
+    }
+    if OTHER_NOUNS.contains(&next_word) {
+        out.push(mk(d, i, b, EntityType::Other, 1));
+        return;
     }
     let kind;
     let evidence;
@@ -599,7 +669,7 @@ fn is_org_phrase(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> bool {
 
 fn mk(d: &Doc<'_>, a: usize, b: usize, kind: EntityType, evidence: u8) -> Ent {
     let (s, e) = (d.toks[a].s, d.toks[b].e);
-    Ent { s, e, tok: a, tok_end: b, kind, name: d.text[s..e].to_string(), role: None, acronym: None, evidence }
+    Ent { s, e, tok: a, tok_end: b, kind, name: d.text[s..e].to_string(), role: None, acronym: None, evidence, subject: false }
 }
 
 /// A mention for a run fully known to the gazetteers.
@@ -688,11 +758,41 @@ fn link_acronyms(d: &Doc<'_>, ents: &mut Vec<Ent>) {
             let ini = initials(d, ey.tok, ey.tok_end);
             ini == letters || (ini.len() > letters.len() && ini.ends_with(&letters))
         });
+        // `United Nations Children’s Fund (UNICEF)`: an organisation right before the
+        // bracket, starting with the acronym's letter, defines it even when the
+        // initials differ.
+        let best = best.or_else(|| {
+            (0..x).rev().take(2).find(|&y| {
+                let ey = &ents[y];
+                ey.tok_end + 1 == t - 1
+                    && ey.tok_end > ey.tok
+                    && ey.kind == EntityType::Organization
+                    && ey.name.chars().next() == letters.chars().next()
+            })
+        });
         if let Some(y) = best {
             let exp = ents[y].name.clone();
             ents[y].acronym = Some(acr.clone());
             ents[y].kind = EntityType::Organization.max_if(ents[y].kind);
             defs.insert(acr.clone(), exp);
+        }
+    }
+    // Undefined acronyms spell the initials of exactly one organisation named in full
+    // in the document (`EU` after `European Union`).
+    let orgs: Vec<(String, String)> = ents
+        .iter()
+        .filter(|e| e.kind == EntityType::Organization && e.tok_end > e.tok)
+        .map(|e| (initials(d, e.tok, e.tok_end), e.name.clone()))
+        .collect();
+    for e in ents.iter() {
+        let surface = d.text[e.s..e.e].to_string();
+        if e.tok == e.tok_end && is_acronym(&surface) && !defs.contains_key(&surface) {
+            let letters: String = surface.chars().filter(|c| c.is_alphabetic()).collect();
+            let mut names: Vec<&String> = orgs.iter().filter(|(ini, _)| *ini == letters).map(|(_, n)| n).collect();
+            names.dedup();
+            if names.len() == 1 {
+                defs.insert(surface, names[0].clone());
+            }
         }
     }
     for e in ents.iter_mut() {

@@ -36,6 +36,7 @@ pub const QUALIFIERS: &[(&str, Rule)] = &[
     ("approximately", Rule::Around),
     ("some", Rule::Around),
     ("an estimated", Rule::Around),
+    ("estimated at", Rule::Around),
     ("estimated", Rule::Around),
     ("circa", Rule::Around),
     ("more or less", Rule::Around),
@@ -87,6 +88,7 @@ pub const VAGUE: &[(&str, f64, f64)] = &[
     ("thousands", 2_000.0, 9_999.0),
     ("millions", 2_000_000.0, 9_999_999.0),
     ("tens", 20.0, 99.0),
+    ("several", 3.0, 9.0),
 ];
 
 /// Applies `rule` to a stated interval `[lo, hi]` (equal for a plain number).

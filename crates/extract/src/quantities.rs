@@ -9,7 +9,7 @@ use crate::dates::DateM;
 use crate::entities::Ent;
 use crate::intervals::{QUALIFIERS, Rule, VAGUE, apply};
 use crate::lexicon::{HEDGES, Lexicon, MULTIPLIERS, lexicon};
-use crate::speaker::{Speaker, subject_before, np_after};
+use crate::speaker::{Speaker, according_np, is_source, np_after, subject_before};
 use crate::text::{Doc, Kind};
 
 /// A quantity mention in byte offsets.
@@ -18,6 +18,8 @@ pub struct Qty {
     pub s: usize,
     pub e: usize,
     pub tok: usize,
+    /// Last token of the figure and its counted noun.
+    pub last_tok: usize,
     pub kind: QuantityKind,
     pub low: f64,
     pub high: f64,
@@ -69,6 +71,8 @@ struct Core {
     vague: bool,
     /// Plain integer with no separators (candidate year).
     plain_int: bool,
+    /// A number word fused to a noun (`six-storey`): an attribute, never a head count.
+    fused: bool,
 }
 
 fn matches_phrase(d: &Doc<'_>, k: usize, phrase: &str) -> Option<usize> {
@@ -103,7 +107,7 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
                 end = k + 1;
             }
         }
-        return Some(Core { lo: val, hi: val, end, digits: true, vague: false, plain_int: plain_int && end == k });
+        return Some(Core { lo: val, hi: val, end, digits: true, vague: false, plain_int: plain_int && end == k, fused: false });
     }
     if tk != Kind::Word {
         return None;
@@ -120,7 +124,15 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     if let Some((end, lo, hi)) = best {
         let phrase_is_tens = d.t(k).eq_ignore_ascii_case("tens") && end == k;
         if !phrase_is_tens || (k + 1 < n && matches!(d.t(k + 1), "of" | "to")) {
-            return Some(Core { lo, hi, end, digits: false, vague: true, plain_int: false });
+            return Some(Core { lo, hi, end, digits: false, vague: true, plain_int: false, fused: false });
+        }
+    }
+    // `five-day`, `six-storey`: a number word fused to what it measures.
+    if let Some((head, rest)) = w.split_once('-') {
+        if let Some(v) = word_value(head) {
+            if word_value(w).is_none() && rest.chars().next().is_some_and(char::is_alphabetic) {
+                return Some(Core { lo: v, hi: v, end: k, digits: false, vague: false, plain_int: false, fused: true });
+            }
         }
     }
     // Number words: `sixteen`, `two thousand and thirty`, `a hundred`.
@@ -160,7 +172,7 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     }
     if any {
         let v = total + current;
-        return Some(Core { lo: v, hi: v, end, digits: false, vague: false, plain_int: false });
+        return Some(Core { lo: v, hi: v, end, digits: false, vague: false, plain_int: false, fused: false });
     }
     None
 }
@@ -181,7 +193,7 @@ fn counted_after(d: &Doc<'_>, lex: &Lexicon, j: usize) -> Option<(String, usize)
     if pos < z && d.t(pos) == "of" {
         pos += 1;
     }
-    if pos < z && d.t(pos) == "the" {
+    if pos < z && matches!(d.t(pos), "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those") {
         pos += 1;
     }
     let mut fallback: Option<(String, usize)> = None;
@@ -265,10 +277,12 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
         let mut end = core.end;
         if end + 2 < n {
             let sep = d.t(end + 1);
-            let between = k > 0 && d.t(k - 1).eq_ignore_ascii_case("between");
+            let cur_before = k > 0 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1));
+            let between = (k > 0 && d.t(k - 1).eq_ignore_ascii_case("between")) || (cur_before && k > 1 && d.t(k - 2).eq_ignore_ascii_case("between"));
             let sep_ok = matches!(sep, "to" | "-" | "–" | "or") || (sep == "and" && between);
-            if sep_ok && !in_date[end + 2] {
-                if let Some(c2) = parse_core(d, end + 2) {
+            let second = if end + 3 < n && d.toks[end + 2].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(end + 2)) { end + 3 } else { end + 2 };
+            if sep_ok && !in_date[second] {
+                if let Some(c2) = parse_core(d, second) {
                     if c2.hi >= core.lo && (c2.digits == core.digits || core.vague || c2.vague) {
                         core.hi = c2.hi;
                         core.vague = core.vague || c2.vague;
@@ -277,30 +291,32 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
                         core.end = end;
                         if between {
                             start = k - 1;
+                            if k >= 2 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1)) && d.t(k - 2).eq_ignore_ascii_case("between") {
+                                start = k - 2;
+                            }
                         }
                     }
                 }
             }
         }
-        // Qualifier directly before.
+        // Qualifier directly before (before the currency sign, if any).
         let mut rule = None;
         let mut best_len = 0;
         if start == k {
+            let cur = k > 0 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1)) && d.toks[k - 1].block == d.toks[k].block;
+            let qk = if cur { k - 1 } else { k };
             for (q, r) in QUALIFIERS {
                 let words = q.split(' ').count();
-                if k >= words && words > best_len {
-                    if let Some(e) = matches_phrase(d, k - words, q) {
-                        if e == k - 1 && d.toks[k - words].block == d.toks[k].block {
+                if qk >= words && words > best_len {
+                    if let Some(e) = matches_phrase(d, qk - words, q) {
+                        if e == qk - 1 && d.toks[qk - words].block == d.toks[k].block {
                             rule = Some(*r);
                             best_len = words;
                         }
                     }
                 }
             }
-            // `some` before a vague amount (`some dozens`) adds nothing; before `the` not a qualifier.
-            if best_len > 0 {
-                start = k - best_len;
-            }
+            start = qk - best_len;
         }
         found.push((start, end, core, rule));
         k = end + 1;
@@ -324,7 +340,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             kind = QuantityKind::Percent;
             unit = Some("%".into());
             q_end = if after == "per" { end + 2 } else { end + 1 };
-        } else if let Some(cur) = currency_before(d, start).or_else(|| lex.currencies.get(after).map(|c| c.to_string())) {
+        } else if let Some(cur) = currency_before(d, first_num).or_else(|| lex.currencies.get(after).map(|c| c.to_string())) {
             kind = QuantityKind::Money;
             if lex.currencies.contains_key(after) {
                 q_end = end + 1;
@@ -343,6 +359,9 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
                 unit = Some(after.trim_end_matches('s').to_string());
                 q_end = end + 1;
             }
+        } else if after == "-" && next(end + 2).starts_with("year-old") {
+            kind = QuantityKind::Age;
+            q_end = end + 2;
         } else if after == "-" && lex.time_units.contains_key(next(end + 2)) && !d.toks[end + 1].sp_before {
             kind = QuantityKind::Duration;
             unit = Some(next(end + 2).to_string());
@@ -363,7 +382,8 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
         }
         if kind == QuantityKind::Other {
             let p = prev(start);
-            if p == "aged" || p == "age" {
+            let as_young = start >= 3 && matches!(d.span(start - 3, start - 1), "as young as" | "as old as");
+            if p == "aged" || p == "age" || as_young {
                 kind = QuantityKind::Age;
             } else if p == "," && core.digits && core.plain_int && core.lo < 120.0 && start >= 2 && person_before(ents, d, start - 1)
                 && matches!(next(end + 1), "," | ")" | "." | "")
@@ -372,7 +392,9 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             }
         }
         let mut counted = None;
-        if kind == QuantityKind::Other {
+        if kind == QuantityKind::Other && core.fused {
+            // Keep it as a plain number.
+        } else if kind == QuantityKind::Other {
             if core.plain_int && (1000.0..=2199.0).contains(&core.lo) && rule.is_none() {
                 let c = counted_after(d, lex, end);
                 if c.is_none() {
@@ -393,7 +415,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
         // Counts: counted noun, event.
         let mut event = None;
         let mut implicit_people = false;
-        if kind == QuantityKind::Other {
+        if kind == QuantityKind::Other && !core.fused {
             let limit = sb;
             let next_q_start = found.get(idx + 1).map(|f| f.0).filter(|&s| s < sb && !included_at(d, s));
             let fwd_limit = next_q_start.unwrap_or(limit).min(end + 22);
@@ -404,30 +426,69 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
                     event = Some(e);
                 }
             }
+            // A noun the lexicon knows (people, troops, homes) takes events from its
+            // clause; another one (`districts`) only an event right after it.
+            let strong = counted.as_ref().is_none_or(|c| lex.counted.values().any(|v| *v == c.0));
+            let fwd_limit = if strong { fwd_limit } else { fwd_limit.min(m + 4) };
+            // `deployed 3,000 troops and 20 helicopters`: a figure joined to the one
+            // before shares its event.
+            let coordinated = out.last().is_some_and(|p: &Qty| {
+                p.tok >= sa && p.last_tok + 1 < start && (p.last_tok + 1..start).all(|x| matches!(d.t(x), "and" | "," | "or" | "plus"))
+            });
+            let mut near_found = false;
             while event.is_none() && m < fwd_limit {
                 let t = d.t(m);
-                if matches!(t, ";" | "while" | "whereas" | "but") {
+                let reporting = matches!(t, "said" | "says" | "told" | "according") && !matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been");
+                // `3,000 troops and 20 helicopters and had rescued ...`: a new verb phrase.
+                let new_vp = t == "and" && m + 1 < fwd_limit && matches!(d.t(m + 1), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "then");
+                if reporting || new_vp || matches!(t, ";" | "while" | "whereas" | "but" | "although" | "though") {
                     break;
                 }
                 if let Some((e, _)) = event_at(d, lex, m, fwd_limit) {
                     event = Some(e);
-                    if counted.is_none() && m <= end + 4 {
-                        implicit_people = (end + 1..m).all(|x| matches!(d.t(x), "were" | "was" | "have" | "has" | "had" | "been" | "are" | "being"));
+                    near_found = m <= counted.as_ref().map_or(end, |c| c.1) + 3;
+                    if counted.is_none() && m <= end + 5 {
+                        implicit_people = (end + 1..m).all(|x| {
+                            matches!(d.t(x), "were" | "was" | "have" | "has" | "had" | "been" | "are" | "being" | "still" | "also" | "reportedly" | "later" | "already" | "all")
+                        });
                     }
                     break;
                 }
                 m += 1;
             }
+            if coordinated && !near_found {
+                if let Some(prev) = out.last() {
+                    event = prev.event.as_deref().and_then(|e| lex.events.values().find(|v| **v == e).copied());
+                    implicit_people = false;
+                }
+            }
             if event.is_none() {
                 let prev_q_end = if idx > 0 { Some(found[idx - 1].1) } else { None };
-                let back_limit = prev_q_end.filter(|&e| e >= sa && e < start).map_or(sa, |e| e + 1).max(start.saturating_sub(14));
+                // A noun the lexicon does not know takes only an event right before it
+                // (`cancelled thousands of operations`).
+                let reach = if strong { 14 } else { 3 };
+                let back_limit = prev_q_end.filter(|&e| e >= sa && e < start).map_or(sa, |e| e + 1).max(start.saturating_sub(reach));
                 let mut m = start;
                 while m > back_limit {
                     m -= 1;
+                    if !strong && !matches!(d.t(m), "all" | "the" | "some" | "its" | "their") && lex.events.get(d.t(m)).is_none() {
+                        break;
+                    }
+                    if matches!(d.t(m), ";" | "although" | "though" | "while" | "whereas") {
+                        break;
+                    }
                     if let Some((e, _)) = event_at(d, lex, m, start) {
                         event = Some(e);
                         break;
                     }
+                }
+            }
+            // `1.82 million votes ... against 1.25 million`: a bare figure near a count
+            // in the same sentence counts the same thing.
+            if counted.is_none() && event.is_none() && core.digits && !core.plain_int {
+                if let Some(prev) = out.iter().rev().take_while(|q| q.tok >= sa).find(|q| q.kind == QuantityKind::Count && start.saturating_sub(q.tok) <= 12 && q.counted.is_some()) {
+                    counted = prev.counted.clone().map(|c| (c, end));
+                    event = prev.event.as_deref().and_then(|e| lex.events.values().find(|v| **v == e).copied());
                 }
             }
             if counted.is_some() || event.is_some() || core.vague {
@@ -440,6 +501,11 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
         if kind != QuantityKind::Count {
             event = None;
         }
+        let last_tok = counted.as_ref().map_or(q_end, |c| c.1.max(q_end));
+        // A count of an event that befalls people, with no noun, counts people
+        // (`kill at least 90`, `dozens killed`).
+        let people_event = matches!(event, Some("killed" | "injured" | "detained" | "missing" | "displaced" | "rescued" | "evacuated"));
+        let implicit_people = implicit_people || (counted.is_none() && people_event && kind == QuantityKind::Count);
         let counted_s = counted.map(|c| c.0).or_else(|| implicit_people.then(|| "people".to_string()));
         let event = event.map(str::to_string).or_else(|| {
             (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops")).then(|| "deployed".to_string())
@@ -473,6 +539,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             s: d.toks[start].s,
             e: d.toks[q_end].e,
             tok: start,
+            last_tok,
             kind,
             low: lo,
             high: hi,
@@ -507,8 +574,14 @@ fn is_round(v: f64, digits: bool) -> bool {
 fn included_at(d: &Doc<'_>, s: usize) -> bool {
     let p1 = if s >= 1 { d.t(s - 1) } else { "" };
     let p2 = if s >= 2 { d.span(s - 2, s - 1) } else { "" };
-    matches!(p1, "including" | "includes" | "include" | "Including")
+    if matches!(p1, "including" | "includes" | "include" | "Including")
         || matches!(p2, "among them" | "of whom" | "of which" | "among those" | "among whom" | "of them")
+    {
+        return true;
+    }
+    // `including the owner, Abul Hashem, and four of his sons`
+    p1 == "and"
+        && (s.saturating_sub(10)..s - 1).rev().take_while(|&x| d.toks[x].kind != Kind::Num && !matches!(d.t(x), ";" | "." | "and")).any(|x| matches!(d.t(x), "including" | "Including"))
 }
 
 fn currency_before(d: &Doc<'_>, start: usize) -> Option<String> {
@@ -556,29 +629,45 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Words that start a new clause: a source on one side does not give the figures on the other.
+const CLAUSE_BREAK: &[&str] = &[";", "although", "though", "while", "whereas", "but", "because", "when", "after", "before", "until", "as"];
+
 /// Who gives the figures of sentence `sa..sb`: `according to X`, `X said`, `said X`.
 pub fn attribution(d: &Doc<'_>, lex: &Lexicon, ents: &[Ent], sa: usize, sb: usize, near: usize) -> Option<Speaker> {
+    let broken = |a: usize, b: usize| {
+        (a.min(b)..a.max(b)).any(|x| d.t(x) == ";" || (x > 0 && d.t(x - 1) == "," && CLAUSE_BREAK.contains(&d.t(x))))
+    };
     for m in sa..sb.saturating_sub(1) {
-        if d.t(m).eq_ignore_ascii_case("according") && d.t(m + 1) == "to" {
-            if let Some(s) = np_after(d, ents, m + 2, sb) {
+        if d.t(m).eq_ignore_ascii_case("according") && d.t(m + 1) == "to" && !broken(m, near) {
+            if let Some(s) = according_np(d, ents, m + 2, sb) {
                 return Some(s);
             }
         }
     }
     // The nearest reporting verb with a subject, preferring ones after the number.
-    let mut verbs: Vec<usize> = (sa..sb).filter(|&m| matches!(d.t(m), "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "estimated" | "stated" | "claimed" | "put" | "puts" | "retracted" | "withdrew" | "published" | "released" | "revised")).collect();
+    let mut verbs: Vec<usize> = (sa..sb)
+        .filter(|&m| {
+            matches!(d.t(m), "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "estimated" | "stated" | "claimed" | "put" | "puts" | "retracted" | "withdrew" | "published" | "released" | "revised")
+        })
+        .filter(|&m| !broken(m, near))
+        .collect();
     verbs.sort_by_key(|&m| if m > near { m - near } else { (near - m) * 2 });
     for v in verbs {
         if matches!(d.t(v), "put" | "puts") && !(v + 2 < sb && d.t(v + 1) == "the" && d.t(v + 2) == "toll") {
             continue;
         }
         if let Some(s) = subject_before(d, ents, v, sa) {
-            return Some(s);
+            if is_source(&s) {
+                return Some(s);
+            }
+            continue;
         }
-        // Inverted: `..., said the ministry`.
+        // Inverted: `..., said the ministry.`
         if v > sa && matches!(d.t(v - 1), "," | "”") {
             if let Some(s) = np_after(d, ents, v + 1, sb) {
-                return Some(s);
+                if is_source(&s) {
+                    return Some(s);
+                }
             }
         }
     }

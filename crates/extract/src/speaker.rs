@@ -17,6 +17,8 @@ pub struct Speaker {
     /// Resolved name: a person's fullest name, an organisation's name, or the phrase
     /// itself without its article.
     pub name: String,
+    /// First token of the phrase.
+    pub tok: usize,
 }
 
 /// Words skipped between a subject and its verb (`Officials previously said`).
@@ -43,6 +45,9 @@ const HEAD_WORDS: &[&str] = &[
     "While", "When", "As", "After", "Before", "But", "And", "If", "Although", "Though", "Because", "Since", "Meanwhile",
     "However", "Also", "Then", "Yet", "So", "In", "On", "At", "Following", "Speaking",
 ];
+
+/// Organisation heads a bare `the X` can refer back to.
+const ORG_HEADS: &[&str] = &["ministry", "department", "commission", "agency", "committee", "council", "court", "party", "union", "authority", "service", "office", "organisation", "organization", "bureau", "company", "group", "fund", "board"];
 
 /// Possessors too generic to keep in a source's name (`the country's health ministry`).
 const GENERIC_POSSESSORS: &[&str] = &["country", "nation", "government", "state", "city", "region", "province", "party", "company", "army"];
@@ -73,17 +78,38 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
     if v > sa && matches!(d.t(v - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
         return None;
     }
-    let end = m - 1;
+    let mut end = m - 1;
+    let mut sa = sa;
+    // Apposition or relative clause between commas: `The EU's chief observer, Maria
+    // Arena, told`, `Dr Sana Malik, a health official, warned`, `X, who flew in, said`.
+    if d.t(end) == "," && end > sa {
+        let c1 = (sa..end).rev().find(|&x| d.t(x) == ",")?;
+        let seg = c1 + 1..end;
+        if seg.is_empty() {
+            return None;
+        }
+        let relative = matches!(d.t(seg.start), "who" | "which" | "whose" | "where" | "whom");
+        let name_like = seg.clone().all(|x| d.cap(x) || d.toks[x].kind == Kind::Punct && d.t(x) == ".");
+        if name_like && !relative {
+            sa = c1 + 1;
+            end -= 1;
+        } else if c1 > sa {
+            end = c1 - 1;
+        } else {
+            return None;
+        }
+    }
     let t = d.t(end);
     if PRONOUNS.contains(&t) {
         let name = match t {
             "he" | "He" | "she" | "She" | "I" => last_person_before(d, ents, d.toks[end].s),
             _ => None,
         };
-        return Some(Speaker { text: t.to_string(), name: name.unwrap_or_else(|| t.to_lowercase()) });
+        return Some(Speaker { text: t.to_string(), name: name.unwrap_or_else(|| t.to_lowercase()), tok: end });
     }
     let mut start = end + 1;
     let mut k = end + 1;
+    let sa = sa;
     let mut n_words = 0;
     while k > sa {
         let i = k - 1;
@@ -127,19 +153,44 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
     if start > end {
         return None;
     }
+    // `Workers at the plant said`, `Analysts at the University of Zambia said`: a
+    // capitalised noun and a prepositional phrase; the noun is the speaker.
+    let mut head = None;
+    if start >= sa + 2 && matches!(d.t(start - 1), "at" | "in" | "from" | "of" | "for" | "on") {
+        let noun = start - 2;
+        let mut a = noun;
+        while a > sa && matches!(d.toks[a - 1].kind, Kind::Word) && !NP_STOP.contains(&d.t(a - 1)) && !HEAD_WORDS.contains(&d.t(a - 1)) && noun - a < 3 {
+            a -= 1;
+        }
+        let starts_clause = a == sa || matches!(d.t(a - 1), "," | ":" | "—");
+        if d.toks[noun].kind == Kind::Word && !NP_STOP.contains(&d.t(noun)) && d.cap(a) && starts_clause && !d.cap(noun) || (d.cap(noun) && a == noun && starts_clause && !ents.iter().any(|e| e.tok <= noun && noun <= e.tok_end)) {
+            head = Some(noun);
+            start = a;
+        }
+    }
     // Drop leading lower-case words that cannot start a subject (`both`, `officials`).
     let mut a = start;
     while a < end && DETERMINERS.contains(&d.t(a)) {
         a += 1;
     }
-    Some(resolve_np(d, ents, start, a, end))
+    match head {
+        Some(h) => {
+            let text = d.span(start, end).to_string();
+            let mut a = start;
+            while a < h && DETERMINERS.contains(&d.t(a)) {
+                a += 1;
+            }
+            Some(Speaker { text, name: d.span(a, h).to_string(), tok: start })
+        }
+        None => Some(resolve_np(d, ents, start, a, end)),
+    }
 }
 
 /// Noun phrase starting at token `m` (`the Russian foreign ministry`, `Mr Putin`).
 pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speaker> {
     if m < sb && matches!(d.t(m), "him" | "her" | "he" | "she") {
         let name = last_person_before(d, ents, d.toks[m].s).unwrap_or_else(|| d.t(m).to_string());
-        return Some(Speaker { text: d.t(m).to_string(), name });
+        return Some(Speaker { text: d.t(m).to_string(), name, tok: m });
     }
     let mut a = m;
     while a < sb && DETERMINERS.contains(&d.t(a)) {
@@ -150,8 +201,9 @@ pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speake
     while e < sb && e - a < 9 {
         let t = d.t(e);
         let tok = &d.toks[e];
+        let participle = e > a && t.ends_with("ing") && !d.cap(e);
         let ok = match tok.kind {
-            Kind::Word => !NP_STOP.contains(&t) && !lexicon().reporting.contains_key(t) && !matches!(t, "citing" | "quoting" | "via"),
+            Kind::Word => !participle && !NP_STOP.contains(&t) && !lexicon().reporting.contains_key(t) && !matches!(t, "citing" | "quoting" | "via" | "who" | "which"),
             Kind::Poss => true,
             Kind::Punct => {
                 (t == "." && e > 0 && d.toks[e].s == d.toks[e - 1].e && e + 1 < sb && d.cap(e + 1) && d.t(e - 1).len() <= 3)
@@ -190,14 +242,8 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
             head = b - 1;
         }
     }
-    let has_poss = (a..=b).any(|k| d.toks[k].kind == Kind::Poss);
     if let Some(ent) = ents.iter().find(|e| e.tok <= head && head <= e.tok_end) {
-        let whole = ent.tok <= a || (a..ent.tok).all(|k| !d.cap(k) || ents.iter().any(|o| o.tok <= k && k <= o.tok_end && o.kind != EntityType::Person));
-        if !has_poss || ent.kind == EntityType::Person && (a..ent.tok).all(|k| d.toks[k].kind != Kind::Poss) {
-            if whole || ent.kind == EntityType::Person {
-                return Speaker { text, name: ent.name.clone() };
-            }
-        }
+        return Speaker { text, name: ent.name.clone(), tok: shown };
     }
     // Title-only phrases (`the president`) name the person who holds the title most
     // often in the document (a `former president` does not count).
@@ -229,14 +275,77 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
                 }
             }
             if let Some(best) = counts.iter().max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2))) {
-                return Speaker { text, name: best.0.to_string() };
+                return Speaker { text, name: best.0.to_string(), tok: shown };
+            }
+        }
+        // `the ministry`, `the department`, `the commission`: the organisation of that
+        // kind named last before.
+        if a == b && ORG_HEADS.contains(&lower.as_str()) {
+            let here = d.toks[a].s;
+            if let Some(o) = ents.iter().rev().filter(|e| e.kind == EntityType::Organization && e.e <= here).find(|e| {
+                e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&lower))
+            }) {
+                return Speaker { text, name: o.name.clone(), tok: shown };
             }
         }
     }
-    Speaker { text, name: phrase.to_string() }
+    Speaker { text, name: phrase.to_string(), tok: shown }
 }
 
-/// The last person named before byte `pos`.
+/// The person a `he` or `she` at byte `pos` most likely means: the last person who
+/// spoke (subject of a reporting verb) shortly before, else the last person named.
 pub fn last_person_before(_d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<String> {
-    ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos).map(|e| e.name.clone())
+    let last = ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos)?;
+    let speaker = ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos && e.subject);
+    match speaker {
+        Some(s) if pos - s.e <= 400 => Some(s.name.clone()),
+        _ => Some(last.name.clone()),
+    }
+}
+
+/// Nouns that name a source of statements without a capital (`officials`, `the ministry`).
+const SOURCE_NOUNS: &[&str] = &[
+    "ministry", "officials", "official", "authorities", "police", "spokesman", "spokeswoman", "spokesperson",
+    "government", "president", "minister", "ministers", "experts", "critics", "analysts", "agency", "committee",
+    "army", "military", "office", "prosecutors", "witnesses", "residents", "court", "sources", "statement",
+    "report", "department", "commission", "administration", "council", "union", "hospital", "doctors",
+    "observers", "investigators", "lawyers", "lawyer", "defence", "defense", "organisers", "organizers",
+    "activists", "group", "company", "firm", "spokespeople", "leader", "leaders", "chief", "director", "workers",
+    "nurses", "survivors", "relatives", "police", "rescuers", "monitors", "media", "agency", "service",
+];
+
+/// Whether a subject can be a source of statements or figures: a name, a pronoun
+/// for a person, or a noun such as `officials` or `the ministry`.
+pub fn is_source(sp: &Speaker) -> bool {
+    if matches!(
+        sp.text.as_str(),
+        "it" | "It" | "they" | "They" | "we" | "We" | "I" | "this" | "This" | "there" | "There" | "Some" | "Many" | "Most"
+            | "All" | "Both" | "Few" | "Several" | "One" | "Others"
+    ) {
+        return false;
+    }
+    sp.text.chars().next().is_some_and(char::is_uppercase)
+        || matches!(sp.text.as_str(), "he" | "she")
+        || sp.text.split_whitespace().any(|x| SOURCE_NOUNS.iter().any(|w| x.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(w)))
+}
+
+/// Nouns for documents that carry figures (`according to figures published by X`).
+const DOC_NOUNS: &[&str] = &["figures", "data", "statistics", "estimates", "numbers", "tally", "count", "report", "records", "reports"];
+
+/// The source after `according to` at token `a`: the phrase, or the publisher of the
+/// figures it names (`figures published by the commission`, `NHS figures`).
+pub fn according_np(d: &Doc<'_>, ents: &[Ent], a: usize, sb: usize) -> Option<Speaker> {
+    let mut a = a;
+    if let Some(h) = (a..(a + 4).min(sb)).find(|&x| DOC_NOUNS.contains(&d.t(x))) {
+        if let Some(by) = (h + 1..(h + 4).min(sb)).find(|&x| matches!(d.t(x), "by" | "from")) {
+            a = by + 1;
+        }
+    }
+    let mut s = np_after(d, ents, a, sb)?;
+    for dn in DOC_NOUNS {
+        if let Some(x) = s.name.strip_suffix(&format!(" {dn}")) {
+            s.name = x.to_string();
+        }
+    }
+    Some(s)
 }

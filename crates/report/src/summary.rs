@@ -1,0 +1,306 @@
+//! `summary.md`: the page a reviewer reads first. In order: the run in one line; the
+//! stories; the sources with their independence groups; the conflicts, each with the
+//! sentences on both sides; the best-corroborated facts; name variants; retracted
+//! figures; errors.
+//!
+//! Text taken from articles is escaped for Markdown (it cannot open a link, a tag or
+//! a table column) and invisible control characters are shown as `[U+XXXX]`.
+
+use std::fmt::Write;
+
+use records::Reconciled;
+
+use crate::ReportConfig;
+use crate::table::best_estimate_readable;
+use crate::text::md_escape;
+use crate::view::{ConflictView, Evidence, View};
+
+/// Renders `summary.md` from canonical records.
+pub fn render(rec: &Reconciled, config: &ReportConfig) -> String {
+    let view = View::new(rec, config.top_facts);
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_all(&mut out, &view);
+    out
+}
+
+fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
+    let rec = v.rec;
+    writeln!(out, "# corroborate: summary\n")?;
+    let conflict_facts: usize = v.stories.iter().map(|s| s.conflict_facts).sum();
+    writeln!(
+        out,
+        "{} ({} ok) in {} · {} · {} ({} in conflict) · {} · {} · {}\n",
+        plural(rec.sources.len(), "source"),
+        v.ok_sources(),
+        plural(v.stories.len(), "story"),
+        plural(rec.entities.len(), "entity"),
+        plural(rec.facts.len(), "fact"),
+        conflict_facts,
+        plural(rec.conflicts.len(), "conflict"),
+        plural(rec.quotes.len(), "quote"),
+        plural(rec.errors.len(), "error")
+    )?;
+    writeln!(
+        out,
+        "Every row is in the CSV files beside this page and in `corroborate.xlsx`; `report.html` shows the \
+         same with pictures. Offsets (`chars a-b`) count characters into `text/<source_id>.txt`.\n"
+    )?;
+
+    writeln!(out, "## Stories\n")?;
+    if v.stories.is_empty() {
+        writeln!(out, "No story: no source could be read.\n")?;
+    }
+    for story in &v.stories {
+        write!(out, "### Story {}", md_escape(&story.id))?;
+        if let Some((first, last)) = &story.dates {
+            if first == last {
+                write!(out, " ({})", md_escape(first))?;
+            } else {
+                write!(out, " ({} to {})", md_escape(first), md_escape(last))?;
+            }
+        }
+        writeln!(out, "\n")?;
+        writeln!(
+            out,
+            "- {}, {} independent: {}, {} in conflict; {}",
+            plural(story.sources.len(), "source"),
+            story.groups.len(),
+            plural(story.facts, "fact"),
+            story.conflict_facts,
+            plural(story.conflicts, "conflict")
+        )?;
+        for s in &story.sources {
+            if let Some(title) = &s.title {
+                writeln!(
+                    out,
+                    "- {}: {}",
+                    md_escape(&v.label(&s.source_id)),
+                    md_escape(title)
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Sources and their independence\n")?;
+    writeln!(
+        out,
+        "Sources in one group copy or paraphrase each other (or one common original): together they are one \
+         confirmation, not several.\n"
+    )?;
+    if !v.stories.is_empty() {
+        writeln!(
+            out,
+            "| story | group | source_id | outlet | published | words | title |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---:|---|")?;
+        for story in &v.stories {
+            for (_, sources) in &story.groups {
+                for s in sources {
+                    writeln!(
+                        out,
+                        "| {} | {} | {} | {} | {} | {} | {} |",
+                        md_escape(&story.id),
+                        md_escape(s.group_id.as_deref().unwrap_or("")),
+                        md_escape(&s.source_id),
+                        md_escape(s.outlet.as_deref().unwrap_or("")),
+                        md_escape(s.published.as_deref().unwrap_or("")),
+                        s.words,
+                        md_escape(s.title.as_deref().unwrap_or(""))
+                    )?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    if !v.unplaced.is_empty() {
+        writeln!(out, "Not in any story:\n")?;
+        writeln!(out, "| source_id | status |")?;
+        writeln!(out, "|---|---|")?;
+        for s in &v.unplaced {
+            writeln!(
+                out,
+                "| {} | {} |",
+                md_escape(&s.source_id),
+                md_escape(&s.status.label())
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Conflicts\n")?;
+    if v.conflicts.is_empty() {
+        writeln!(out, "No two sources contradict each other.\n")?;
+    }
+    for c in &v.conflicts {
+        write_conflict(out, v, c)?;
+    }
+
+    writeln!(out, "## Best-corroborated facts\n")?;
+    if v.best.is_empty() {
+        writeln!(out, "No fact found.\n")?;
+    } else {
+        writeln!(
+            out,
+            "| fact | story | what | best estimate | status | independent sources | sources | values |"
+        )?;
+        writeln!(out, "|---|---|---|---:|---|---:|---:|---|")?;
+        for f in &v.best {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                md_escape(&f.fact_id),
+                md_escape(&f.story_id),
+                md_escape(&f.what),
+                md_escape(&best_estimate_readable(f.best_low, f.best_high)),
+                f.status.as_str(),
+                f.independent_sources,
+                f.sources,
+                md_escape(&f.values.join("; "))
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Name variants\n")?;
+    if v.variants.is_empty() {
+        writeln!(out, "No deviant spelling of a name.\n")?;
+    } else {
+        writeln!(out, "| entity | name | type | variants (source) |")?;
+        writeln!(out, "|---|---|---|---|")?;
+        for e in &v.variants {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md_escape(&e.entity_id),
+                md_escape(&e.name),
+                e.kind.as_str(),
+                md_escape(&e.variants.join("; "))
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Retracted figures\n")?;
+    if v.retracted.is_empty() {
+        writeln!(out, "No source withdrew a figure.\n")?;
+    } else {
+        writeln!(
+            out,
+            "These figures were withdrawn by their source and are left out of each fact's status.\n"
+        )?;
+        writeln!(out, "| fact | what | source | figure | sentence | chars |")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for (m, fact) in &v.retracted {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {}-{} |",
+                md_escape(&m.fact_id),
+                md_escape(fact.map(|f| f.what.as_str()).unwrap_or("")),
+                md_escape(&m.source_id),
+                md_escape(&m.text),
+                md_escape(&m.sentence),
+                m.start,
+                m.end
+            )?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Errors\n")?;
+    if rec.errors.is_empty() {
+        writeln!(out, "None.")?;
+    } else {
+        writeln!(out, "| source_id | stage | error |")?;
+        writeln!(out, "|---|---|---|")?;
+        for e in &rec.errors {
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                md_escape(&e.source_id),
+                md_escape(&e.stage),
+                md_escape(&e.error)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `1 story`, `2 stories`, `0 sources`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn write_conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Result {
+    let k = c.conflict;
+    writeln!(
+        out,
+        "### {} · {} · {} (story {})\n",
+        md_escape(&k.conflict_id),
+        k.kind.as_str(),
+        md_escape(&k.subject),
+        md_escape(&k.story_id)
+    )?;
+    for (source, value, evidence) in [
+        (&k.source_a, &k.value_a, &c.evidence_a),
+        (&k.source_b, &k.value_b, &c.evidence_b),
+    ] {
+        let group = v
+            .group(source)
+            .map(|g| format!(", group {}", md_escape(g)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "- **{}** ({}{}): {}",
+            md_escape(&v.label(source)),
+            md_escape(source),
+            group,
+            md_escape(value)
+        )?;
+        for e in evidence {
+            write_evidence(out, e)?;
+        }
+    }
+    if !k.note.trim().is_empty() {
+        writeln!(out, "- why: {}", md_escape(&k.note))?;
+    }
+    if let Some(f) = c.fact {
+        writeln!(
+            out,
+            "- fact {}: status {}, best estimate {}",
+            md_escape(&f.fact_id),
+            f.status.as_str(),
+            md_escape(&best_estimate_readable(f.best_low, f.best_high))
+        )?;
+    }
+    writeln!(out)
+}
+
+fn write_evidence(out: &mut String, e: &Evidence) -> std::fmt::Result {
+    let said = if e.sentence.is_empty() {
+        e.text
+    } else {
+        e.sentence
+    };
+    let retracted = if e.retracted { " (retracted)" } else { "" };
+    match e.span {
+        Some((start, end)) => {
+            writeln!(
+                out,
+                "  - \"{}\"{} (chars {}-{})",
+                md_escape(said),
+                retracted,
+                start,
+                end
+            )
+        }
+        None => writeln!(out, "  - \"{}\"{}", md_escape(said), retracted),
+    }
+}

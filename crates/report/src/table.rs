@@ -1,0 +1,546 @@
+//! The tabular reports as data: one [`Table`] per CSV file (and per workbook sheet),
+//! built from a [`Reconciled`] and sorted into a fixed order, so that the CSV files and
+//! the workbook hold the same cells in the same places.
+//!
+//! Row order (natural order: digit runs compare as numbers, `F2` before `F10`; the
+//! whole row breaks any remaining tie, so the order never depends on the input order):
+//! - `sources`: `source_id`
+//! - `entities`: `entity_id`
+//! - `facts`: `story_id`, `fact_id`
+//! - `fact_mentions`: `fact_id`, `source_id`, `start`, `end`
+//! - `quotes`: `quote_id`, `source_id`, `start`, `end`
+//! - `conflicts`: `conflict_id`
+//! - `source_pairs`: `source_a`, `source_b`
+//! - `timeline`: `date`, `story_id`, `event`
+//! - `errors`: `source_id`, `stage`, `error`
+
+use std::cmp::Ordering;
+
+use records::{FactStatus, QuoteKind, Reconciled, Relation, SourceStatus};
+
+use crate::csv::format_number;
+use crate::text::natural_cmp;
+
+/// One cell: text, or a number (written as a number to the workbook and in plain
+/// notation to the CSV).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text, as it stands in the records.
+    Text(String),
+    /// A number.
+    Num(f64),
+}
+
+impl Cell {
+    /// The cell as CSV text before neutralisation: numbers in plain notation.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Num(n) => format_number(*n),
+        }
+    }
+
+    fn cmp_natural(&self, other: &Cell) -> Ordering {
+        match (self, other) {
+            (Cell::Num(a), Cell::Num(b)) => a.total_cmp(b),
+            _ => natural_cmp(&self.plain(), &other.plain()),
+        }
+    }
+}
+
+/// How a column is laid out in the workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    /// Short values (ids, numbers, flags): as wide as the content.
+    Fit,
+    /// Running text (titles, evidence sentences): a wide column, wrapped.
+    Wrap,
+}
+
+/// A link from a cell to the first row of another sheet whose `to` columns equal
+/// this row's `from` columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// Target table.
+    pub table: &'static str,
+    /// Pairs of (column in this table, column in the target table) that must match.
+    pub keys: &'static [(&'static str, &'static str)],
+}
+
+/// A column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Header.
+    pub name: &'static str,
+    /// Workbook layout.
+    pub width: Width,
+    /// Where the workbook links this column's cells to, if anywhere.
+    pub link: Option<Link>,
+}
+
+/// How a row is highlighted in the workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// No highlight.
+    None,
+    /// Part of a conflict (a fact in conflict, its mentions, a conflict row).
+    Conflict,
+    /// A figure its source withdrew.
+    Retracted,
+    /// A source that failed, or an error row.
+    Error,
+    /// A duplicate source, or a pair of sources where one derives from the other.
+    Derived,
+}
+
+/// One report table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Name without extension: `sources` for `sources.csv` and the `sources` sheet.
+    pub name: &'static str,
+    /// Columns, the contract's leading columns first.
+    pub columns: Vec<Column>,
+    /// Rows, sorted.
+    pub rows: Vec<Vec<Cell>>,
+    /// Highlight of each row.
+    pub marks: Vec<Mark>,
+}
+
+impl Table {
+    /// Index of the column named `name`.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+}
+
+const fn fit(name: &'static str) -> Column {
+    Column {
+        name,
+        width: Width::Fit,
+        link: None,
+    }
+}
+
+const fn wrap(name: &'static str) -> Column {
+    Column {
+        name,
+        width: Width::Wrap,
+        link: None,
+    }
+}
+
+const fn link(
+    name: &'static str,
+    table: &'static str,
+    keys: &'static [(&'static str, &'static str)],
+) -> Column {
+    Column {
+        name,
+        width: Width::Fit,
+        link: Some(Link { table, keys }),
+    }
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn opt(s: &Option<String>) -> Cell {
+    Cell::Text(s.clone().unwrap_or_default())
+}
+
+fn list(items: &[String]) -> Cell {
+    Cell::Text(items.join("; "))
+}
+
+fn count(n: usize) -> Cell {
+    Cell::Num(n as f64)
+}
+
+fn flag(b: bool) -> Cell {
+    Cell::Text(if b { "true" } else { "false" }.to_string())
+}
+
+/// Source ids inside a cell: deduplicated and in natural order, whatever order
+/// reconcile gave them in.
+fn id_list(items: &[String]) -> Cell {
+    let mut ids: Vec<&String> = items.iter().collect();
+    ids.sort_by(|a, b| natural_cmp(a, b));
+    ids.dedup();
+    Cell::Text(
+        ids.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+/// Rounds to the 4 decimals the CSV shows, so the workbook's number is the CSV's.
+fn rounded(v: f64) -> Cell {
+    Cell::Num(format_number(v).parse::<f64>().unwrap_or(v))
+}
+
+/// The best estimate of a fact: a number, or a range `low-high`.
+pub fn best_estimate(low: Option<f64>, high: Option<f64>) -> Cell {
+    match (low, high) {
+        (Some(lo), Some(hi)) if lo == hi => rounded(lo),
+        (Some(lo), Some(hi)) => Cell::Text(format!("{}-{}", format_number(lo), format_number(hi))),
+        (Some(v), None) | (None, Some(v)) => rounded(v),
+        (None, None) => Cell::Text(String::new()),
+    }
+}
+
+/// The best estimate for a reader: `120`, `400 to 450` (a dash would be ambiguous
+/// next to negative numbers).
+pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(lo), Some(hi)) if lo != hi => {
+            format!("{} to {}", format_number(lo), format_number(hi))
+        }
+        _ => best_estimate(low, high).plain(),
+    }
+}
+
+const SOURCE: &[(&str, &str)] = &[("source_id", "source_id")];
+
+/// Every table of the contract, in the order of `reports.md`.
+pub fn tables(rec: &Reconciled) -> Vec<Table> {
+    let conflict_facts: std::collections::BTreeSet<&str> = rec
+        .facts
+        .iter()
+        .filter(|f| f.status == FactStatus::Conflict)
+        .map(|f| f.fact_id.as_str())
+        .collect();
+    let mut out = Vec::new();
+
+    out.push(build(
+        "sources",
+        vec![
+            fit("source_id"),
+            fit("file"),
+            wrap("title"),
+            fit("outlet"),
+            fit("published"),
+            fit("words"),
+            fit("status"),
+            fit("story_id"),
+            fit("group_id"),
+        ],
+        &["source_id"],
+        rec.sources.iter().map(|s| {
+            let mark = match s.status {
+                SourceStatus::Ok => Mark::None,
+                SourceStatus::Duplicate { .. } => Mark::Derived,
+                SourceStatus::Error { .. } => Mark::Error,
+            };
+            (
+                vec![
+                    text(&s.source_id),
+                    text(&s.file),
+                    opt(&s.title),
+                    opt(&s.outlet),
+                    opt(&s.published),
+                    count(s.words),
+                    Cell::Text(s.status.label()),
+                    opt(&s.story_id),
+                    opt(&s.group_id),
+                ],
+                mark,
+            )
+        }),
+    ));
+
+    out.push(build(
+        "entities",
+        vec![
+            fit("entity_id"),
+            fit("name"),
+            fit("type"),
+            wrap("roles"),
+            wrap("aliases"),
+            wrap("variants"),
+            fit("sources"),
+            fit("mentions"),
+            wrap("source_ids"),
+        ],
+        &["entity_id"],
+        rec.entities.iter().map(|e| {
+            (
+                vec![
+                    text(&e.entity_id),
+                    text(&e.name),
+                    text(e.kind.as_str()),
+                    list(&e.roles),
+                    list(&e.aliases),
+                    list(&e.variants),
+                    count(e.sources),
+                    count(e.mentions),
+                    id_list(&e.source_ids),
+                ],
+                Mark::None,
+            )
+        }),
+    ));
+
+    out.push(build(
+        "facts",
+        vec![
+            link("fact_id", "fact_mentions", &[("fact_id", "fact_id")]),
+            fit("story_id"),
+            fit("what"),
+            fit("status"),
+            fit("best_estimate"),
+            wrap("values"),
+            fit("sources"),
+            fit("independent_sources"),
+            wrap("attributed_to"),
+            wrap("evidence"),
+            fit("as_of"),
+        ],
+        &["story_id", "fact_id"],
+        rec.facts.iter().map(|f| {
+            (
+                vec![
+                    text(&f.fact_id),
+                    text(&f.story_id),
+                    text(&f.what),
+                    text(f.status.as_str()),
+                    best_estimate(f.best_low, f.best_high),
+                    list(&f.values),
+                    count(f.sources),
+                    count(f.independent_sources),
+                    list(&f.attributed_to),
+                    text(&f.evidence),
+                    opt(&f.as_of),
+                ],
+                if f.status == FactStatus::Conflict {
+                    Mark::Conflict
+                } else {
+                    Mark::None
+                },
+            )
+        }),
+    ));
+
+    out.push(build(
+        "fact_mentions",
+        vec![
+            link("fact_id", "facts", &[("fact_id", "fact_id")]),
+            link("source_id", "sources", SOURCE),
+            fit("text"),
+            fit("low"),
+            fit("high"),
+            fit("unit"),
+            fit("event"),
+            fit("attributed_to"),
+            fit("hedged"),
+            fit("retracted"),
+            fit("as_of"),
+            wrap("sentence"),
+            fit("start"),
+            fit("end"),
+        ],
+        &["fact_id", "source_id", "start", "end"],
+        rec.fact_mentions.iter().map(|m| {
+            let mark = if m.retracted {
+                Mark::Retracted
+            } else if conflict_facts.contains(m.fact_id.as_str()) {
+                Mark::Conflict
+            } else {
+                Mark::None
+            };
+            (
+                vec![
+                    text(&m.fact_id),
+                    text(&m.source_id),
+                    text(&m.text),
+                    rounded(m.low),
+                    rounded(m.high),
+                    opt(&m.unit),
+                    opt(&m.event),
+                    opt(&m.attributed_to),
+                    flag(m.hedged),
+                    flag(m.retracted),
+                    opt(&m.as_of),
+                    text(&m.sentence),
+                    count(m.start),
+                    count(m.end),
+                ],
+                mark,
+            )
+        }),
+    ));
+
+    out.push(build(
+        "quotes",
+        vec![
+            fit("quote_id"),
+            link("source_id", "sources", SOURCE),
+            fit("speaker"),
+            fit("kind"),
+            fit("wording"),
+            fit("sources"),
+            wrap("text"),
+            fit("start"),
+            fit("end"),
+            fit("verb"),
+        ],
+        &["quote_id", "source_id", "start", "end"],
+        rec.quotes.iter().map(|q| {
+            (
+                vec![
+                    text(&q.quote_id),
+                    text(&q.source_id),
+                    opt(&q.speaker),
+                    text(match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Indirect => "indirect",
+                    }),
+                    text(q.wording.as_str()),
+                    count(q.sources),
+                    text(&q.text),
+                    count(q.start),
+                    count(q.end),
+                    opt(&q.verb),
+                ],
+                Mark::None,
+            )
+        }),
+    ));
+
+    out.push(build(
+        "conflicts",
+        vec![
+            fit("conflict_id"),
+            fit("kind"),
+            fit("story_id"),
+            link(
+                "subject",
+                "facts",
+                &[("story_id", "story_id"), ("subject", "what")],
+            ),
+            link("source_a", "sources", &[("source_a", "source_id")]),
+            wrap("value_a"),
+            link("source_b", "sources", &[("source_b", "source_id")]),
+            wrap("value_b"),
+            wrap("note"),
+        ],
+        &["conflict_id"],
+        rec.conflicts.iter().map(|c| {
+            (
+                vec![
+                    text(&c.conflict_id),
+                    text(c.kind.as_str()),
+                    text(&c.story_id),
+                    text(&c.subject),
+                    text(&c.source_a),
+                    text(&c.value_a),
+                    text(&c.source_b),
+                    text(&c.value_b),
+                    text(&c.note),
+                ],
+                Mark::Conflict,
+            )
+        }),
+    ));
+
+    out.push(build(
+        "source_pairs",
+        vec![
+            link("source_a", "sources", &[("source_a", "source_id")]),
+            link("source_b", "sources", &[("source_b", "source_id")]),
+            fit("similarity"),
+            fit("shared_facts"),
+            fit("relation"),
+            wrap("evidence"),
+        ],
+        &["source_a", "source_b"],
+        rec.source_pairs.iter().map(|p| {
+            (
+                vec![
+                    text(&p.source_a),
+                    text(&p.source_b),
+                    Cell::Num((p.similarity * 1000.0).round() / 1000.0),
+                    count(p.shared_facts),
+                    text(p.relation.as_str()),
+                    text(&p.evidence),
+                ],
+                if p.relation == Relation::Derived {
+                    Mark::Derived
+                } else {
+                    Mark::None
+                },
+            )
+        }),
+    ));
+
+    out.push(build(
+        "timeline",
+        vec![
+            fit("date"),
+            fit("story_id"),
+            wrap("event"),
+            fit("sources"),
+            wrap("source_ids"),
+        ],
+        &["date", "story_id", "event"],
+        rec.timeline.iter().map(|t| {
+            (
+                vec![
+                    text(&t.date),
+                    text(&t.story_id),
+                    text(&t.event),
+                    count(t.sources),
+                    id_list(&t.source_ids),
+                ],
+                Mark::None,
+            )
+        }),
+    ));
+
+    out.push(build(
+        "errors",
+        vec![
+            link("source_id", "sources", SOURCE),
+            fit("stage"),
+            wrap("error"),
+        ],
+        &["source_id", "stage", "error"],
+        rec.errors.iter().map(|e| {
+            (
+                vec![text(&e.source_id), text(&e.stage), text(&e.error)],
+                Mark::Error,
+            )
+        }),
+    ));
+
+    out
+}
+
+fn build(
+    name: &'static str,
+    columns: Vec<Column>,
+    order: &[&str],
+    rows: impl Iterator<Item = (Vec<Cell>, Mark)>,
+) -> Table {
+    let keys: Vec<usize> = order
+        .iter()
+        .filter_map(|k| columns.iter().position(|c| c.name == *k))
+        .collect();
+    let mut rows: Vec<(Vec<Cell>, Mark)> = rows.collect();
+    rows.sort_by(|(a, ma), (b, mb)| {
+        keys.iter()
+            .map(|&k| a[k].cmp_natural(&b[k]))
+            .chain(a.iter().zip(b.iter()).map(|(x, y)| x.cmp_natural(y)))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+            .then(ma.cmp(mb))
+    });
+    let (rows, marks) = rows.into_iter().unzip();
+    Table {
+        name,
+        columns,
+        rows,
+        marks,
+    }
+}

@@ -1,0 +1,181 @@
+//! Text helpers shared by the human-readable reports (`summary.md`, `report.html`):
+//! making invisible control characters visible, escaping, natural ordering.
+
+use std::cmp::Ordering;
+
+/// Whether `c` is an invisible formatting character that can change how the text
+/// around it is displayed: bidirectional embeddings, overrides, isolates and marks,
+/// zero-width characters and the byte-order mark. A hostile headline can use them to
+/// make a cell read differently from what it holds (the "Trojan Source" trick).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}'
+    )
+}
+
+/// Replaces every invisible formatting character by a visible `[U+XXXX]`, and every
+/// other control character but newline and tab by the same notation, so the
+/// human-readable reports show what the text holds. The CSV files keep the text as it is.
+pub fn reveal_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible_format(c) || (c.is_control() && c != '\n' && c != '\t') {
+            out.push_str(&format!("[U+{:04X}]", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One line of readable text: controls revealed, runs of whitespace (newlines and
+/// tabs included) collapsed to one space.
+pub fn one_line(text: &str) -> String {
+    reveal_controls(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Escapes text for HTML element content and attribute values (both quote kinds),
+/// with controls revealed and line breaks and tabs turned into spaces (the text is
+/// not trimmed, so pieces of one sentence can be escaped one by one).
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in reveal_controls(text).chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a Markdown table cell or paragraph: every character that opens
+/// inline Markdown or HTML (emphasis, links, images, code, tags, entities, table
+/// columns) is backslash-escaped, and so is a line-start marker (heading, list,
+/// quote) at the start, so an article's title cannot open a link, a tag or a column.
+pub fn md_escape(text: &str) -> String {
+    let line = one_line(text);
+    let mut out = String::with_capacity(line.len() + 8);
+    let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
+    for (i, c) in line.chars().enumerate() {
+        let inline = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+        );
+        let line_start = (i == 0 && matches!(c, '#' | '+' | '-' | '=' | '!'))
+            || (digits > 0 && i == digits && matches!(c, '.' | ')'));
+        if inline || line_start {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Cuts `text` to at most `max` chars, ending with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Natural order: digit runs compare as numbers (`F2` before `F10`), everything else
+/// by code point. Total, and consistent with equality of the strings.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.chars().next(), b.chars().next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let da = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
+                let db = b.find(|c: char| !c.is_ascii_digit()).unwrap_or(b.len());
+                let (na, nb) = (
+                    a[..da].trim_start_matches('0'),
+                    b[..db].trim_start_matches('0'),
+                );
+                // Compare by magnitude (length of the run without leading zeros), then
+                // digit by digit, then the run with fewer leading zeros first.
+                let ord = na
+                    .len()
+                    .cmp(&nb.len())
+                    .then_with(|| na.cmp(nb))
+                    .then_with(|| da.cmp(&db));
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                a = &a[da..];
+                b = &b[db..];
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a = &a[x.len_utf8()..];
+                b = &b[y.len_utf8()..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_natural(a: &str, b: &str, expected: Ordering) {
+        assert_eq!(natural_cmp(a, b), expected, "{a:?} vs {b:?}");
+        assert_eq!(natural_cmp(b, a), expected.reverse(), "{b:?} vs {a:?}");
+    }
+
+    #[test]
+    fn natural_order() {
+        check_natural("F2", "F10", Ordering::Less);
+        check_natural("F10", "F10", Ordering::Equal);
+        check_natural("F010", "F10", Ordering::Greater);
+        check_natural("a.txt", "a.txt#2", Ordering::Less);
+        check_natural("2022-01-05", "2022-01-10", Ordering::Less);
+        check_natural("2022-01", "2022-01-05", Ordering::Less);
+        check_natural("S1", "T1", Ordering::Less);
+        check_natural(
+            "99999999999999999999999",
+            "100000000000000000000000",
+            Ordering::Less,
+        );
+    }
+
+    #[test]
+    fn controls_are_revealed() {
+        assert_eq!(
+            reveal_controls("a\u{202E}b\u{200F}c"),
+            "a[U+202E]b[U+200F]c"
+        );
+        assert_eq!(one_line(" a\n\tb\r\nc "), "a b[U+000D] c");
+    }
+
+    #[test]
+    fn escapes() {
+        assert_eq!(
+            html_escape("<b a='1'>&\"</b>"),
+            "&lt;b a=&#39;1&#39;&gt;&amp;&quot;&lt;/b&gt;"
+        );
+        assert_eq!(
+            md_escape("[x](http://e) | <i>"),
+            "\\[x\\](http://e) \\| \\<i\\>"
+        );
+        assert_eq!(md_escape("# 2022-01-10 *a*"), "\\# 2022-01-10 \\*a\\*");
+        assert_eq!(md_escape("1. x"), "1\\. x");
+        assert_eq!(md_escape("=1+1 a_b"), "\\=1+1 a\\_b");
+    }
+}

@@ -1,0 +1,803 @@
+//! The report contract (`shared/docs/reports.md`) checked on a rich synthetic fixture:
+//! CSV conventions, hostile cells, determinism, the workbook against the CSV files,
+//! the readable pages.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use common::*;
+use report::{ReportConfig, ReportFile, neutralise, render};
+
+fn files(rec: &records::Reconciled) -> BTreeMap<String, Vec<u8>> {
+    render(rec, &ReportConfig::default())
+        .into_iter()
+        .map(|ReportFile { name, bytes }| (name, bytes))
+        .collect()
+}
+
+fn text_of(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(files[name].clone()).unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"))
+}
+
+/// A CSV file read back with the csv crate: header and rows.
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .expect("CSV starts with a UTF-8 BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(body);
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            r.expect("well-formed CSV record")
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The CSV rows of `file` as maps from column name to cell.
+fn rows_of(files: &BTreeMap<String, Vec<u8>>, file: &str) -> Vec<BTreeMap<String, String>> {
+    let (header, rows) = read_csv(&files[file]);
+    rows.into_iter()
+        .map(|row| header.iter().cloned().zip(row).collect())
+        .collect()
+}
+
+const CONTRACT: &[(&str, &[&str])] = &[
+    (
+        "sources.csv",
+        &[
+            "source_id",
+            "file",
+            "title",
+            "outlet",
+            "published",
+            "words",
+            "status",
+            "story_id",
+            "group_id",
+        ],
+    ),
+    (
+        "entities.csv",
+        &[
+            "entity_id",
+            "name",
+            "type",
+            "roles",
+            "aliases",
+            "variants",
+            "sources",
+            "mentions",
+            "source_ids",
+        ],
+    ),
+    (
+        "facts.csv",
+        &[
+            "fact_id",
+            "story_id",
+            "what",
+            "status",
+            "best_estimate",
+            "values",
+            "sources",
+            "independent_sources",
+            "attributed_to",
+            "evidence",
+        ],
+    ),
+    (
+        "fact_mentions.csv",
+        &[
+            "fact_id",
+            "source_id",
+            "text",
+            "low",
+            "high",
+            "unit",
+            "event",
+            "attributed_to",
+            "hedged",
+            "retracted",
+            "as_of",
+            "sentence",
+            "start",
+            "end",
+        ],
+    ),
+    (
+        "quotes.csv",
+        &[
+            "quote_id",
+            "source_id",
+            "speaker",
+            "kind",
+            "wording",
+            "sources",
+            "text",
+            "start",
+            "end",
+        ],
+    ),
+    (
+        "conflicts.csv",
+        &[
+            "conflict_id",
+            "kind",
+            "story_id",
+            "subject",
+            "source_a",
+            "value_a",
+            "source_b",
+            "value_b",
+            "note",
+        ],
+    ),
+    (
+        "source_pairs.csv",
+        &[
+            "source_a",
+            "source_b",
+            "similarity",
+            "shared_facts",
+            "relation",
+        ],
+    ),
+    (
+        "timeline.csv",
+        &["date", "story_id", "event", "sources", "source_ids"],
+    ),
+    ("errors.csv", &["source_id", "stage", "error"]),
+];
+
+#[test]
+fn every_file_of_the_contract_is_rendered() {
+    let names: Vec<String> = render(&fixture(), &ReportConfig::default())
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    let mut expected: Vec<&str> = CONTRACT.iter().map(|(n, _)| *n).collect();
+    expected.extend(["summary.md", "report.html", "corroborate.xlsx"]);
+    assert_eq!(names, expected);
+
+    let config = ReportConfig {
+        workbook: false,
+        html: false,
+        ..ReportConfig::default()
+    };
+    let names: Vec<String> = render(&fixture(), &config)
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(names.last().map(String::as_str), Some("summary.md"));
+    assert_eq!(names.len(), CONTRACT.len() + 1);
+}
+
+#[test]
+fn csv_files_have_bom_crlf_and_the_contract_columns_first() {
+    let files = files(&fixture());
+    for (name, leading) in CONTRACT {
+        let bytes = &files[*name];
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}: no BOM");
+        assert!(!bytes[3..].starts_with(b"\xEF\xBB\xBF"), "{name}: two BOMs");
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        let first_line = text[3..].split("\r\n").next().unwrap_or("");
+        assert!(text.ends_with("\r\n"), "{name}: records end with CRLF");
+        let (header, rows) = read_csv(bytes);
+        assert_eq!(
+            &header[..leading.len()],
+            *leading,
+            "{name}: leading columns"
+        );
+        assert!(
+            first_line.starts_with(&format!("\"{}\"", leading[0])),
+            "{name}: header {first_line}"
+        );
+        assert!(
+            !rows.is_empty(),
+            "{name}: the fixture has rows for every file"
+        );
+        for row in &rows {
+            assert_eq!(row.len(), header.len(), "{name}: ragged row {row:?}");
+        }
+    }
+}
+
+fn check_cell(
+    files: &BTreeMap<String, Vec<u8>>,
+    file: &str,
+    key: (&str, &str),
+    column: &str,
+    expected: &str,
+) {
+    let rows = rows_of(files, file);
+    let row = rows
+        .iter()
+        .find(|r| r.get(key.0).map(String::as_str) == Some(key.1))
+        .unwrap_or_else(|| panic!("{file}: no row with {} = {:?}", key.0, key.1));
+    assert_eq!(row[column], expected, "{file}: {column} of {}", key.1);
+}
+
+#[test]
+fn hostile_cells_survive_a_csv_reader_and_are_neutralised() {
+    let files = files(&fixture());
+    // Formula starts get the quote prefix; quotes, commas, line breaks, tabs and bidi
+    // controls come back exactly.
+    check_cell(
+        &files,
+        "sources.csv",
+        ("source_id", "src2.txt"),
+        "title",
+        &format!("'{TITLE_FORMULA}"),
+    );
+    check_cell(
+        &files,
+        "sources.csv",
+        ("source_id", "src10.txt"),
+        "title",
+        TITLE_SCRIPT,
+    );
+    check_cell(
+        &files,
+        "sources.csv",
+        ("source_id", "wire/a.txt"),
+        "title",
+        TITLE_BIDI,
+    );
+    check_cell(
+        &files,
+        "sources.csv",
+        ("source_id", "c.html"),
+        "title",
+        "'-40 degrees: cold snap grips the north",
+    );
+    check_cell(
+        &files,
+        "sources.csv",
+        ("source_id", "d.json#1"),
+        "outlet",
+        "'@Polar_Bulletin",
+    );
+    check_cell(
+        &files,
+        "errors.csv",
+        ("source_id", "c.html"),
+        "error",
+        &format!("'{ERROR_AT}"),
+    );
+    check_cell(
+        &files,
+        "quotes.csv",
+        ("start", "410"),
+        "text",
+        &format!("'{QUOTE_PLUS}"),
+    );
+    check_cell(
+        &files,
+        "quotes.csv",
+        ("start", "500"),
+        "text",
+        "the water\nwould recede by Monday",
+    );
+    check_cell(
+        &files,
+        "quotes.csv",
+        ("quote_id", "Q10"),
+        "text",
+        "'@everyone stay indoors",
+    );
+    check_cell(
+        &files,
+        "facts.csv",
+        ("fact_id", "F10"),
+        "evidence",
+        &format!("'{SENTENCE_MINUS}"),
+    );
+    check_cell(
+        &files,
+        "entities.csv",
+        ("entity_id", "E2"),
+        "variants",
+        "Velicov (b.md); =Velikof (src10.txt)",
+    );
+    check_cell(
+        &files,
+        "entities.csv",
+        ("entity_id", "E10"),
+        "name",
+        "Lowland, \"North\" Province",
+    );
+    check_cell(
+        &files,
+        "conflicts.csv",
+        ("conflict_id", "C10"),
+        "value_b",
+        "'=cmd|' /C calc'!A0",
+    );
+    check_cell(
+        &files,
+        "fact_mentions.csv",
+        ("start", "88"),
+        "sentence",
+        "About 3,000\tpeople were evacuated.",
+    );
+    // Plain numbers stay numbers, negative ones included.
+    check_cell(&files, "fact_mentions.csv", ("text", "-40"), "low", "-40");
+    check_cell(
+        &files,
+        "fact_mentions.csv",
+        ("text", "-32.5"),
+        "high",
+        "-32.5",
+    );
+    check_cell(
+        &files,
+        "conflicts.csv",
+        ("conflict_id", "C3"),
+        "value_a",
+        "-40",
+    );
+    check_cell(
+        &files,
+        "facts.csv",
+        ("fact_id", "F4"),
+        "best_estimate",
+        "'-40--38",
+    );
+    check_cell(
+        &files,
+        "facts.csv",
+        ("fact_id", "F2"),
+        "best_estimate",
+        "3000",
+    );
+    check_cell(
+        &files,
+        "facts.csv",
+        ("fact_id", "F10"),
+        "best_estimate",
+        "400-450",
+    );
+    check_cell(
+        &files,
+        "source_pairs.csv",
+        ("source_a", "src10.txt"),
+        "similarity",
+        "0.913",
+    );
+
+    // No cell anywhere would run as a formula.
+    for (name, _) in CONTRACT {
+        let (_, rows) = read_csv(&files[*name]);
+        for cell in rows.iter().flatten() {
+            assert_eq!(
+                neutralise(cell),
+                *cell,
+                "{name}: cell {cell:?} is still a formula"
+            );
+        }
+    }
+}
+
+#[test]
+fn numbers_are_plain_and_unquoted_and_text_is_quoted() {
+    let files = files(&fixture());
+    let facts = text_of(&files, "facts.csv");
+    assert!(
+        facts.contains("\"F2\",\"S1\",\"people evacuated\",\"agreed\",3000,"),
+        "{facts}"
+    );
+    let mentions = text_of(&files, "fact_mentions.csv");
+    assert!(mentions.contains(",-40,-40,"), "{mentions}");
+    assert!(mentions.contains(",3000,3000,"), "{mentions}");
+    let sources = text_of(&files, "sources.csv");
+    assert!(
+        sources.contains(",\"2031-04-03\","),
+        "ISO dates stay as written: {sources}"
+    );
+    // A tab inside a cell is quoted like a comma would be.
+    assert!(
+        mentions.contains("\"About 3,000\tpeople were evacuated.\""),
+        "{mentions}"
+    );
+}
+
+#[test]
+fn rows_follow_the_documented_order() {
+    let files = files(&shuffled(7));
+    let column = |file: &str, col: &str| -> Vec<String> {
+        rows_of(&files, file)
+            .into_iter()
+            .map(|r| r[col].clone())
+            .collect()
+    };
+    assert_eq!(
+        column("sources.csv", "source_id"),
+        [
+            "b.md",
+            "broken.bin",
+            "c.html",
+            "d.json#1",
+            "src2.txt",
+            "src3.txt",
+            "src10.txt",
+            "wire/a.txt"
+        ]
+    );
+    assert_eq!(column("entities.csv", "entity_id"), ["E1", "E2", "E10"]);
+    assert_eq!(
+        column("facts.csv", "fact_id"),
+        ["F1", "F2", "F10", "F3", "F4"]
+    );
+    assert_eq!(
+        column("fact_mentions.csv", "source_id")[..4],
+        ["b.md", "src2.txt", "src10.txt", "wire/a.txt"],
+        "mentions of F1 by source"
+    );
+    assert_eq!(
+        column("conflicts.csv", "conflict_id"),
+        ["C1", "C2", "C3", "C10"]
+    );
+    assert_eq!(
+        column("timeline.csv", "date"),
+        [
+            "2031-01",
+            "2031-04-01",
+            "2031-04-02",
+            "2031-04-02",
+            "2031-04-10"
+        ]
+    );
+    assert_eq!(column("quotes.csv", "quote_id"), ["Q1", "Q1", "Q2", "Q10"]);
+    // Lists of source ids inside a cell are sorted too.
+    assert_eq!(
+        column("entities.csv", "source_ids")[0],
+        "b.md; src2.txt; src10.txt; wire/a.txt"
+    );
+}
+
+#[test]
+fn two_renders_are_byte_identical_whatever_the_input_order() {
+    let reference = files(&fixture());
+    assert_eq!(files(&fixture()), reference, "same input, same bytes");
+    for seed in [1, 2, 3, 42, 1000] {
+        let other = files(&shuffled(seed));
+        for (name, bytes) in &reference {
+            assert!(
+                other[name] == *bytes,
+                "{name} differs when the input is shuffled with seed {seed}"
+            );
+        }
+    }
+}
+
+fn workbook_sheets(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    Xlsx::new(Cursor::new(bytes.to_vec())).expect("the workbook opens")
+}
+
+#[test]
+fn the_workbook_matches_the_csv_files_cell_by_cell() {
+    let files = files(&fixture());
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    let expected_sheets: Vec<String> = CONTRACT
+        .iter()
+        .map(|(n, _)| n.trim_end_matches(".csv").to_string())
+        .collect();
+    assert_eq!(workbook.sheet_names(), expected_sheets);
+    for sheet in &expected_sheets {
+        let (header, rows) = read_csv(&files[&format!("{sheet}.csv")]);
+        let range = workbook.worksheet_range(sheet).expect("sheet reads");
+        let cells: Vec<Vec<String>> = range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell {
+                        Data::Empty => String::new(),
+                        Data::String(s) => neutralise(s).into_owned(),
+                        Data::Float(f) => report::format_number(*f),
+                        Data::Int(i) => i.to_string(),
+                        Data::Bool(b) => b.to_string(),
+                        other => panic!("{sheet}: unexpected cell {other:?}"),
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(cells.len(), rows.len() + 1, "{sheet}: rows");
+        assert_eq!(cells[0], header, "{sheet}: header");
+        for (i, (got, want)) in cells[1..].iter().zip(&rows).enumerate() {
+            // A trailing empty cell may be absent from the sheet's range.
+            let mut got = got.clone();
+            got.resize(want.len(), String::new());
+            assert_eq!(&got, want, "{sheet}: row {}", i + 1);
+        }
+        // Text is stored as text, never as a formula.
+        let formulas = workbook.worksheet_formula(sheet).expect("formulas read");
+        assert!(
+            formulas.cells().all(|(_, _, f)| f.is_empty()),
+            "{sheet}: holds a formula"
+        );
+    }
+}
+
+#[test]
+fn the_workbook_holds_numbers_as_numbers_and_hostile_text_as_it_was() {
+    let files = files(&fixture());
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    let sources = workbook.worksheet_range("sources").expect("sources sheet");
+    let titles: Vec<&Data> = sources.rows().skip(1).map(|r| &r[2]).collect();
+    assert!(
+        titles.contains(&&Data::String(TITLE_FORMULA.to_string())),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&&Data::String(TITLE_BIDI.to_string())),
+        "{titles:?}"
+    );
+    assert!(
+        sources
+            .rows()
+            .skip(1)
+            .all(|r| matches!(r[5], Data::Float(_))),
+        "words are numbers"
+    );
+}
+
+#[test]
+fn html_escapes_hostile_text_and_loads_nothing() {
+    let files = files(&fixture());
+    let html = text_of(&files, "report.html");
+    for forbidden in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<link",
+        "<object",
+        "<embed",
+        "url(",
+        "@import",
+        "<b>bold</b>",
+        "\u{202E}",
+        "\u{200F}",
+    ] {
+        assert!(!html.contains(forbidden), "report.html holds {forbidden:?}");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        "the hostile title is shown escaped"
+    );
+    assert!(
+        html.contains("[U+202E]"),
+        "the bidi override is shown, not applied"
+    );
+    assert!(
+        html.contains("Content-Security-Policy"),
+        "a policy forbids loading anything"
+    );
+    // Every link stays inside the page.
+    for (i, _) in html.match_indices("href=") {
+        assert!(
+            html[i..].starts_with("href=\"#"),
+            "external link at {}",
+            &html[i..(i + 60).min(html.len())]
+        );
+    }
+    // The pictures: a number line per disputed figure (F1 and F4), a similarity matrix
+    // per story with two sources or more, a timeline per story with dated events.
+    assert_eq!(html.matches("aria-label=\"number line").count(), 2);
+    assert_eq!(html.matches("aria-label=\"similarity matrix\"").count(), 2);
+    assert_eq!(html.matches("aria-label=\"timeline\"").count(), 2);
+    assert!(
+        html.contains("(retracted)"),
+        "the withdrawn figure is marked on its number line"
+    );
+}
+
+#[test]
+fn the_summary_has_every_section_and_escapes_markdown() {
+    let files = files(&fixture());
+    let md = text_of(&files, "summary.md");
+    for heading in [
+        "## Stories",
+        "## Sources and their independence",
+        "## Conflicts",
+        "## Best-corroborated facts",
+        "## Name variants",
+        "## Retracted figures",
+        "## Errors",
+    ] {
+        assert!(md.contains(heading), "summary.md lacks {heading}");
+    }
+    assert!(md.contains("8 sources (6 ok) in 2 stories"), "{md}");
+    assert!(
+        md.contains("### Story S1 (2031-04-02 to 2031-04-04)"),
+        "{md}"
+    );
+    assert!(md.contains("- 4 sources, 3 independent"), "{md}");
+    assert!(
+        md.contains("### C1 · number · people killed (story S1)"),
+        "{md}"
+    );
+    assert!(md.contains("  - \"The river flood killed 120 people, the Ministry of Emergencies said on Thursday.\" (chars 23-26)"), "{md}");
+    assert!(
+        md.contains("| F1 | people killed | wire/a.txt | Nearly 200 |"),
+        "retracted figure listed: {md}"
+    );
+    assert!(
+        md.contains("\\<script\\>"),
+        "HTML in a title is escaped: {md}"
+    );
+    assert!(!md.contains("<script>") && !md.contains("\u{202E}"), "{md}");
+    assert!(
+        md.contains("| Velicov (b.md); =Velikof (src10.txt) |"),
+        "{md}"
+    );
+    // Best-corroborated: most independent sources first.
+    let best = md.split("## Best-corroborated facts").nth(1).unwrap_or("");
+    let first_row = best.lines().find(|l| l.starts_with("| F")).unwrap_or("");
+    assert!(first_row.starts_with("| F1 |"), "{first_row}");
+}
+
+#[test]
+fn an_empty_run_renders_every_file() {
+    let files = files(&records::Reconciled::default());
+    for (name, leading) in CONTRACT {
+        let (header, rows) = read_csv(&files[*name]);
+        assert_eq!(&header[..leading.len()], *leading);
+        assert!(rows.is_empty());
+    }
+    assert!(text_of(&files, "summary.md").contains("No story"));
+    assert!(text_of(&files, "report.html").contains("No figure is disputed"));
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    assert_eq!(workbook.sheet_names().len(), CONTRACT.len());
+    assert!(workbook.worksheet_range("facts").is_ok());
+}
+
+#[test]
+fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reports = dir.path().join("reports");
+    std::fs::create_dir_all(&reports).expect("mkdir");
+    std::fs::write(reports.join("facts.csv"), b"stale").expect("stale file");
+    let names =
+        report::write_reports(&fixture(), &reports, &ReportConfig::default()).expect("written");
+    let rendered = files(&fixture());
+    assert_eq!(names.len(), rendered.len());
+    for (name, bytes) in &rendered {
+        assert_eq!(
+            &std::fs::read(reports.join(name)).expect("file"),
+            bytes,
+            "{name}"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&reports)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_large_run_keeps_every_row_in_every_file() {
+    let n = 150;
+    let rec = large(n);
+    let files = files(&rec);
+    let one = files_count(&fixture());
+    for (name, rows) in one {
+        let (_, got) = read_csv(&files[&name]);
+        assert_eq!(got.len(), rows * n, "{name}");
+    }
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    let facts = workbook.worksheet_range("facts").expect("facts sheet");
+    assert_eq!(facts.height(), rec.facts.len() + 1);
+    let html = text_of(&files, "report.html");
+    assert_eq!(html.matches("aria-label=\"number line").count(), 2 * n);
+    assert_eq!(html.matches("class=\"conflict-card\"").count(), 4 * n);
+}
+
+fn files_count(rec: &records::Reconciled) -> Vec<(String, usize)> {
+    let files = files(rec);
+    CONTRACT
+        .iter()
+        .map(|(name, _)| (name.to_string(), read_csv(&files[*name]).1.len()))
+        .collect()
+}
+
+/// The XML of one part of the workbook.
+fn workbook_part(bytes: &[u8], part: &str) -> String {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes.to_vec())).expect("the workbook is a zip");
+    let mut file = archive
+        .by_name(part)
+        .unwrap_or_else(|e| panic!("{part}: {e}"));
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut file, &mut xml).expect("UTF-8 XML");
+    xml
+}
+
+#[test]
+fn every_sheet_has_a_frozen_header_a_filter_and_widths() {
+    let files = files(&fixture());
+    let bytes = &files["corroborate.xlsx"];
+    for (i, (name, _)) in CONTRACT.iter().enumerate() {
+        let xml = workbook_part(bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
+        assert!(
+            xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""),
+            "{name}: header not frozen"
+        );
+        assert!(
+            xml.contains("<autoFilter ref=\"A1:"),
+            "{name}: no autofilter"
+        );
+        assert!(xml.contains("<col "), "{name}: no column widths");
+    }
+    let styles = workbook_part(bytes, "xl/styles.xml");
+    assert!(styles.contains("FFF8D7DA"), "conflict rows are filled red");
+    assert!(
+        styles.contains("wrapText=\"1\""),
+        "evidence text is wrapped"
+    );
+    assert!(
+        styles.contains("<strike/>"),
+        "retracted figures are struck through"
+    );
+    let core = workbook_part(bytes, "docProps/core.xml");
+    assert!(
+        core.contains("2000-01-01T00:00:00Z"),
+        "fixed creation date: {core}"
+    );
+}
+
+#[test]
+fn workbook_links_lead_from_facts_to_mentions_and_sources() {
+    let files = files(&fixture());
+    let bytes = &files["corroborate.xlsx"];
+    let sheet = |name: &str| {
+        let i = CONTRACT
+            .iter()
+            .position(|(n, _)| *n == format!("{name}.csv"))
+            .expect("sheet")
+            + 1;
+        workbook_part(bytes, &format!("xl/worksheets/sheet{i}.xml"))
+    };
+    // facts: F1 (row 2) links to its first mention, row 2 of fact_mentions.
+    let facts = sheet("facts");
+    assert!(
+        facts.contains("<hyperlink ref=\"A2\" location=\"'fact_mentions'!A2\""),
+        "{facts}"
+    );
+    // fact_mentions: each mention links back to its fact and to its source.
+    let mentions = sheet("fact_mentions");
+    assert!(
+        mentions.contains("<hyperlink ref=\"A2\" location=\"'facts'!A2\""),
+        "{mentions}"
+    );
+    assert!(
+        mentions.contains("<hyperlink ref=\"B2\" location=\"'sources'!A2\""),
+        "b.md is row 2 of sources"
+    );
+    // conflicts: a number conflict links to its fact, the sources to theirs.
+    let conflicts = sheet("conflicts");
+    assert!(
+        conflicts.contains("<hyperlink ref=\"D2\" location=\"'facts'!A2\""),
+        "{conflicts}"
+    );
+    assert!(
+        conflicts.contains("<hyperlink ref=\"E2\" location=\"'sources'!A2\""),
+        "{conflicts}"
+    );
+}
