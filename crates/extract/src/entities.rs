@@ -61,6 +61,14 @@ const ORG_NOUNS: &[&str] = &[
     "union", "unions", "party", "agency", "charity", "organisation", "organization", "newspaper", "channel",
     "broadcaster", "startup", "carrier", "airline", "network", "conglomerate", "manufacturer", "retailer",
     "militia", "movement", "coalition", "club", "university", "institute", "operator", "subsidiary", "ngo",
+    "service", "broadcaster", "watchdog", "regulator", "authority", "ministry",
+];
+
+/// Lower-case nouns that, right after a name, make it a place.
+const PLACE_NOUNS: &[&str] = &[
+    "mountains", "district", "province", "region", "state", "city", "town", "village", "valley", "river", "county",
+    "area", "border", "coast", "island", "islands", "peninsula", "desert", "lake", "sea", "governorate", "prefecture",
+    "municipality", "neighbourhood", "neighborhood", "suburb", "camp", "refugee", "port", "airport",
 ];
 
 /// Lower-case nouns that, right after a name, make it a named thing of another kind.
@@ -182,6 +190,10 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
         || is_acronym(w);
     if known {
         return true;
+    }
+    // A gerund opening a sentence or quote (`Closing the plant ...`) is no name.
+    if w.ends_with("ing") && !ws.cap_mid.contains(w) {
+        return false;
     }
     // Lower-case use elsewhere shows it is a common word (`Nursing staff` at a quote's
     // start, when the text also says `nursing posts`), unless the next word continues
@@ -318,6 +330,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
                 let ok = match t {
                     "of" => OF_HEADS.contains(&head) || lex.org_suffixes.contains_key(head) || lex.titles.contains_key(head),
                     "for" => OF_HEADS.contains(&head) || lex.org_suffixes.contains_key(head),
+                    "on" if matches!(head, "Commission" | "Committee" | "Council" | "Conference" | "Convention" | "Court" | "Panel" | "Forum" | "Treaty") => true,
                     // `and`/`on` only inside a known multiword name.
                     _ => {
                         let mut end = m + 1;
@@ -570,13 +583,32 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     // `the Unison union`, `its New Silk Road initiative`), as does one in apposition
     // before it (`his trading platform, Coinvale`).
     let next_word = if b + 1 < d.toks.len() && d.toks[b + 1].kind == Kind::Word { d.t(b + 1) } else { "" };
+    let next2 = if b + 2 < d.toks.len() && d.toks[b + 2].kind == Kind::Word && !d.cap(b + 1) && !next_word.is_empty() { d.t(b + 2) } else { "" };
     let appos = if i >= 2 && d.t(i - 1) == "," && d.toks[i - 2].kind == Kind::Word { d.t(i - 2) } else { "" };
-    if ORG_NOUNS.contains(&next_word) || ORG_NOUNS.contains(&appos) {
+    if ORG_NOUNS.contains(&next_word) || ORG_NOUNS.contains(&next2) || ORG_NOUNS.contains(&appos) {
         out.push(mk(d, i, b, EntityType::Organization, 1));
         return;
     }
     if OTHER_NOUNS.contains(&next_word) {
         out.push(mk(d, i, b, EntityType::Other, 1));
+        return;
+    }
+    // `the town of Moulay Brahim`, `in Taroudant`, `near Al Hoceima`, `Morocco's High
+    // Atlas mountains`.
+    let p1 = if i >= 1 { d.t(i - 1) } else { "" };
+    let p2 = if i >= 2 { d.t(i - 2) } else { "" };
+    let p3 = if i >= 3 { d.t(i - 3) } else { "" };
+    let place_prep = |w: &str| matches!(w, "in" | "near" | "at" | "outside" | "across" | "into" | "towards" | "around" | "throughout" | "inside");
+    let of_place = p1 == "of" && (PLACE_NOUNS.contains(&p2) || (p2 == "the" && PLACE_NOUNS.contains(&p3)));
+    let of_place = of_place || (p1 == "of" && matches!(p2, "state" | "province" | "town" | "city" | "village" | "district" | "region" | "capital"));
+    if PLACE_NOUNS.contains(&next_word) || of_place || place_prep(p1) || (p1 == "the" && place_prep(p2)) {
+        out.push(mk(d, i, b, EntityType::Place, 1));
+        return;
+    }
+    // An organisation word inside the run with a place after it (`Amnesty
+    // International Kenya`), or a known organisation at its head.
+    if b > i && ((i..b).any(|x| lex.org_suffixes.contains_key(d.t(x))) || (i + 1..b).any(|z| lex.known_orgs.contains_key(d.span(i, z)))) && lex.places.contains_key(d.t(b)) {
+        out.push(mk(d, i, b, EntityType::Organization, 1));
         return;
     }
     let kind;
@@ -589,9 +621,22 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         evidence = 0;
     } else {
         let w = d.t(i);
-        if is_acronym(w) {
+        let caps_dateline = w.chars().all(|c| !c.is_lowercase())
+            && d.block_range(i).0 == i
+            && b + 2 < d.toks.len()
+            && d.t(b + 1) == ","
+            && (lex.places.contains_key(d.t(b + 2)) || lex.places.contains_key(d.span(b + 2, (b + 3).min(d.toks.len() - 1))));
+        if caps_dateline {
+            kind = EntityType::Place;
+            evidence = 1;
+        } else if is_acronym(w) {
             kind = EntityType::Organization;
             evidence = 1;
+        } else if w.chars().all(|c| !c.is_lowercase()) {
+            // An unknown word in capitals at a paragraph's start is a dateline's place.
+            let dateline = d.block_range(i).0 == i && b + 1 < d.toks.len() && d.t(b + 1) == ",";
+            kind = if dateline { EntityType::Place } else { EntityType::Other };
+            evidence = if dateline { 1 } else { 0 };
         } else if w.chars().skip(1).any(char::is_uppercase) && !w.contains(['-', '‑']) {
             // CamelCase brand names (`KazakhTelecom`).
             kind = EntityType::Organization;
@@ -767,7 +812,6 @@ fn link_acronyms(d: &Doc<'_>, ents: &mut Vec<Ent>) {
                 ey.tok_end + 1 == t - 1
                     && ey.tok_end > ey.tok
                     && ey.kind == EntityType::Organization
-                    && ey.name.chars().next() == letters.chars().next()
             })
         });
         if let Some(y) = best {

@@ -51,6 +51,7 @@ pub const QUALIFIERS: &[(&str, Rule)] = &[
     ("no less than", Rule::AtLeast),
     ("at least", Rule::AtLeast),
     ("as many as", Rule::AtMost),
+    ("as much as", Rule::AtMost),
     ("up to", Rule::AtMost),
     ("at most", Rule::AtMost),
     ("no more than", Rule::AtMost),

@@ -435,7 +435,14 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             let coordinated = out.last().is_some_and(|p: &Qty| {
                 p.tok >= sa && p.last_tok + 1 < start && (p.last_tok + 1..start).all(|x| matches!(d.t(x), "and" | "," | "or" | "plus"))
             });
-            let mut near_found = false;
+            // `killing at least 632 people and injuring 329 others`: an event word
+            // right before the figure is its own.
+            if start > 0 && event.is_none() {
+                if let Some(e) = lex.events.get(d.t(start - 1)) {
+                    event = Some(e);
+                }
+            }
+            let mut near_found = event.is_some();
             while event.is_none() && m < fwd_limit {
                 let t = d.t(m);
                 let reporting = matches!(t, "said" | "says" | "told" | "according") && !matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been");
@@ -491,7 +498,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
                     event = prev.event.as_deref().and_then(|e| lex.events.values().find(|v| **v == e).copied());
                 }
             }
-            if counted.is_some() || event.is_some() || core.vague {
+            // Head counts are whole (`6.8` after `magnitude` is a reading, not a count).
+            let fractional = core.lo.fract() != 0.0 && counted.is_none();
+            let reading = start > 0 && matches!(d.t(start - 1), "magnitude" | "Magnitude" | "level" | "index" | "score" | "rating" | "grade" | "number" | "No");
+            if (counted.is_some() || event.is_some() || core.vague) && !fractional && !reading {
                 kind = QuantityKind::Count;
             } else if !core.digits {
                 // A bare number word (`one centre`) is no quantity worth keeping.
@@ -554,6 +564,21 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
             part_of,
             as_of,
         });
+    }
+    // `about 200 ambulances and 1,200 rescue personnel had been deployed`: the event
+    // of the second figure is the first one's too.
+    for i in (1..out.len()).rev() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        let joined = a.kind == QuantityKind::Count
+            && b.kind == QuantityKind::Count
+            && a.event.is_none()
+            && b.event.is_some()
+            && a.last_tok < b.tok
+            && b.tok - a.last_tok <= 2
+            && (a.last_tok + 1..b.tok).all(|x| matches!(d.t(x), "and" | "," | "or"));
+        if joined {
+            out[i - 1].event = out[i].event.clone();
+        }
     }
     out
 }

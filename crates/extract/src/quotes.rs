@@ -397,7 +397,7 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 let Some(c) = starts.into_iter().find(|&c| {
                     c < sb
                         && matches!(d.toks[c].kind, Kind::Word | Kind::Num)
-                        && !NOT_CLAUSE_START.contains(&d.t(c))
+                        && (!NOT_CLAUSE_START.contains(&d.t(c)) || (c + 2 < sb && (d.toks[c + 1].kind == Kind::Num || matches!(d.t(c + 1), "least" | "most") || d.toks[c + 2].kind == Kind::Num)))
                         && !lex.events.contains_key(d.t(c))
                         && has_finite_verb(d, c, clause_end(d, c, sb))
                 }) else {
@@ -479,7 +479,11 @@ fn push(d: &Doc<'_>, out: &mut Vec<Qt>, a: usize, b: usize, sp: Speaker, verb: &
 /// not used as an adjective), which a reported clause has and a bare object
 /// (`claimed victory in a contested election`) lacks.
 fn has_finite_verb(d: &Doc<'_>, a: usize, b: usize) -> bool {
-    (a..b.min(d.toks.len())).any(|x| {
+    (a..b.min(d.toks.len())).any(|x| is_finite(d, x))
+}
+
+fn is_finite(d: &Doc<'_>, x: usize) -> bool {
+    {
         let t = d.t(x);
         let after_det = x > 0 && matches!(d.t(x - 1), "a" | "an" | "the" | "this" | "its" | "his" | "her" | "their" | "our" | "very" | "most" | "more" | "well");
         matches!(
@@ -488,15 +492,23 @@ fn has_finite_verb(d: &Doc<'_>, a: usize, b: usize) -> bool {
                 | "might" | "must" | "did" | "does" | "do" | "shall" | "remains" | "remained" | "needs" | "needed" | "wants"
                 | "knew" | "knows" | "saw" | "took" | "made" | "came" | "went" | "gave" | "left" | "got" | "found" | "lost"
                 | "won" | "ran" | "fell" | "rose" | "held" | "sent" | "began" | "became" | "led" | "met" | "paid"
+                | "hit" | "struck" | "fought" | "caught" | "brought" | "thought" | "sought" | "built" | "spent" | "stood"
+                | "kept" | "felt" | "dealt" | "meant" | "broke" | "spoke" | "chose" | "wrote" | "drove" | "froze" | "stole"
+                | "threw" | "grew" | "drew" | "flew" | "fled" | "shot" | "sold" | "told" | "spread" | "cost"
+                | "hurt" | "heard" | "laid" | "taught" | "lay" | "sat" | "shut" | "set" | "put" | "cut" | "let" | "bore"
+                | "tore" | "wore" | "sank" | "hid" | "forgot" | "understood" | "overtook" | "withdrew" | "swept"
         ) || (t.len() > 4 && t.ends_with("ed") && !d.cap(x) && !after_det)
-    })
+    }
 }
 
 /// Where the finite verb of a clause starting at `c` must be found: before a
 /// subordinator or relative pronoun, within 20 tokens, in the sentence.
 fn clause_end(d: &Doc<'_>, c: usize, sb: usize) -> usize {
     (c + 1..sb.min(c + 20))
-        .find(|&x| matches!(d.t(x), "as" | "when" | "while" | "because" | "after" | "before" | ";" | "who" | "which" | "whose" | "although"))
+        .find(|&x| {
+            matches!(d.t(x), "as" | "when" | "while" | "because" | "after" | "before" | ";" | "who" | "which" | "whose" | "although")
+                || (d.t(x) == "and" && x + 1 < sb && is_finite(d, x + 1))
+        })
         .unwrap_or(sb.min(c + 20))
 }
 

@@ -245,6 +245,12 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
     if let Some(ent) = ents.iter().find(|e| e.tok <= head && head <= e.tok_end) {
         return Speaker { text, name: ent.name.clone(), tok: shown };
     }
+    // `the IG Metall union`: a common noun after a named organisation.
+    if head > a && !d.cap(head) && matches!(d.t(head), "union" | "party" | "group" | "company" | "agency" | "service" | "ministry" | "government" | "army" | "police" | "authority" | "commission") {
+        if let Some(ent) = ents.iter().find(|e| e.tok_end + 1 == head && e.kind == EntityType::Organization) {
+            return Speaker { text, name: ent.name.clone(), tok: shown };
+        }
+    }
     // Title-only phrases (`the president`) name the person who holds the title most
     // often in the document (a `former president` does not count).
     let mut a = a;
@@ -292,10 +298,23 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
     Speaker { text, name: phrase.to_string(), tok: shown }
 }
 
-/// The person a `he` or `she` at byte `pos` most likely means: the last person who
-/// spoke (subject of a reporting verb) shortly before, else the last person named.
-pub fn last_person_before(_d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<String> {
+/// The person a `he` or `she` at byte `pos` most likely means: the person who leads
+/// this or one of the two sentences before (at its start or as subject of a
+/// reporting verb), else the last person who spoke shortly before, else the last
+/// person named.
+pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<String> {
     let last = ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos)?;
+    let tok = d.toks.partition_point(|t| t.e <= pos).min(d.toks.len().saturating_sub(1));
+    let sent = d.toks.get(tok).map_or(0, |t| t.sent as usize);
+    let possessed = |e: &Ent| e.tok_end + 1 < d.toks.len() && d.toks[e.tok_end + 1].kind == Kind::Poss;
+    for s in (sent.saturating_sub(2)..=sent).rev() {
+        let a = d.sent_start[s];
+        let in_s = |e: &&Ent| e.kind == EntityType::Person && e.e <= pos && d.toks[e.tok].sent as usize == s && !possessed(e);
+        let lead = ents.iter().filter(in_s).filter(|e| e.subject).last().or_else(|| ents.iter().filter(in_s).find(|e| e.tok <= a + 3));
+        if let Some(p) = lead {
+            return Some(p.name.clone());
+        }
+    }
     let speaker = ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos && e.subject);
     match speaker {
         Some(s) if pos - s.e <= 400 => Some(s.name.clone()),
@@ -324,8 +343,12 @@ pub fn is_source(sp: &Speaker) -> bool {
     ) {
         return false;
     }
+    let agentive_plural = |x: &str| {
+        x.len() > 5 && ["ists", "ers", "ians", "ors", "ants", "ents"].iter().any(|suf| x.ends_with(suf)) && x.chars().all(char::is_lowercase)
+    };
     sp.text.chars().next().is_some_and(char::is_uppercase)
         || matches!(sp.text.as_str(), "he" | "she")
+        || sp.text.split_whitespace().last().is_some_and(agentive_plural)
         || sp.text.split_whitespace().any(|x| SOURCE_NOUNS.iter().any(|w| x.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(w)))
 }
 

@@ -410,9 +410,21 @@ fn seeds_meet_the_issue_targets() {
 #[test]
 fn other_events_hold_their_floor() {
     let sc = score("other.toml");
-    // Floors a little under the figures measured when the set was added, so a change
-    // that loses ground on stories other than the seeds' fails here.
-    assert!(sc.entities.f1() >= 0.85, "entities F1 {}", sc.entities.show());
-    assert!(sc.quantities.f1() >= 0.70, "quantities F1 {}", sc.quantities.show());
-    assert!(sc.direct_speaker.f1() >= 0.80, "direct quote speakers F1 {}", sc.direct_speaker.show());
+    // Floors a little under the current figures (first run before tuning on this set:
+    // entities 0.87, quantities 0.71, quote speakers 0.84), so a change that loses
+    // ground on stories other than the seeds' fails here.
+    assert!(sc.entities.f1() >= 0.95, "entities F1 {}", sc.entities.show());
+    assert!(sc.quantities.f1() >= 0.90, "quantities F1 {}", sc.quantities.show());
+    assert!(sc.direct_speaker.f1() >= 0.95, "direct quote speakers F1 {}", sc.direct_speaker.show());
+}
+
+#[test]
+fn held_out_events_hold_their_floor() {
+    let sc = score("heldout.toml");
+    // This set was written after the rules were tuned on the two others; its first
+    // run (entities 0.78, quantities 0.72, quote speakers 1.00) and the fixes it
+    // prompted are in the crate README. Floors a little under the current figures.
+    assert!(sc.entities.f1() >= 0.93, "entities F1 {}", sc.entities.show());
+    assert!(sc.quantities.f1() >= 0.90, "quantities F1 {}", sc.quantities.show());
+    assert!(sc.direct_speaker.f1() >= 0.95, "direct quote speakers F1 {}", sc.direct_speaker.show());
 }
