@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use records::Extraction;
 
 use crate::ReconcileConfig;
-use crate::text::{content_set, content_stems, hash64};
+use crate::text::{content_stems, hash64};
 
 const N_HASHES: usize = 64;
 const BAND_ROWS: usize = 2;
@@ -56,16 +56,22 @@ pub fn profile(x: &Extraction) -> Profile {
     let text = &x.document.text;
     let mut sentences = Vec::new();
     let mut sentence_index = Vec::new();
+    // One tokenisation serves both the sentence sets and the shingles.
+    let mut stems: Vec<String> = Vec::new();
     for (idx, s) in x.document.sentences.iter().enumerate() {
         if let Some(t) = records::char_slice(text, s.start, s.end) {
-            let set: BTreeSet<u64> = content_set(t).iter().map(|w| hash64(w)).collect();
+            let words = content_stems(t);
+            let set: BTreeSet<u64> = words.iter().map(|w| hash64(w)).collect();
+            stems.extend(words);
             if set.len() >= 3 {
                 sentences.push(set.into_iter().collect());
                 sentence_index.push(idx);
             }
         }
     }
-    let stems = content_stems(text);
+    if x.document.sentences.is_empty() {
+        stems = content_stems(text);
+    }
     let shingles: BTreeSet<u64> = stems.windows(3).map(|w| hash64(&w.join(" "))).collect();
     let signature = (0..N_HASHES as u64)
         .map(|seed| {

@@ -12,7 +12,7 @@
 //!   must also pass an edit-distance or phonetic (Double Metaphone) test, and the
 //!   first name and role give the context.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use records::{Conflict, ConflictKind, EntityRow, EntityType, Extraction};
 use rphonetic::{DoubleMetaphone, Encoder};
@@ -149,7 +149,8 @@ pub struct Entities {
     /// Name conflicts (ids left blank; the caller numbers all conflicts).
     pub conflicts: Vec<Conflict>,
     /// name key -> row index.
-    by_key: BTreeMap<String, usize>,
+    /// (Lookups only: nothing is ever listed in this map's order.)
+    by_key: HashMap<String, usize>,
     /// (story, surname key) -> row index, for a surname alone.
     by_surname: BTreeMap<(usize, String), Option<usize>>,
 }
@@ -196,7 +197,9 @@ fn surname_similar(a: &str, b: &str, phonetic: &DoubleMetaphone) -> (bool, Strin
 /// of story `k`.
 pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String]) -> Entities {
     // Every distinct key gets a slot; slots are merged with union-find.
-    let mut slot_of: BTreeMap<String, usize> = BTreeMap::new();
+    // Lookups only; slots are numbered in input order, so output never depends on
+    // this map's order.
+    let mut slot_of: HashMap<String, usize> = HashMap::new();
     let mut slots: Vec<Cluster> = Vec::new();
     let mut slot_key: Vec<String> = Vec::new();
     let mut acronym_links: Vec<(String, String)> = Vec::new();
@@ -463,7 +466,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
             .then(a.row.name.cmp(&b.row.name))
             .then(a.row.kind.cmp(&b.row.kind))
     });
-    let mut by_key = BTreeMap::new();
+    let mut by_key = HashMap::new();
     let mut by_surname: BTreeMap<(usize, String), Option<usize>> = BTreeMap::new();
     let mut rows = Vec::new();
     for (idx, mut d) in drafts.into_iter().enumerate() {

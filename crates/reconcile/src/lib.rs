@@ -53,6 +53,10 @@ pub struct ReconcileConfig {
     /// How many of a source's most distinctive terms index it for story candidates.
     /// Default 15.
     pub story_terms: usize,
+    /// Window when walking a posting list of story candidates: each source is compared
+    /// with the next `story_window` sources sharing one of its distinctive terms.
+    /// Default 12.
+    pub story_window: usize,
     /// Window when walking a posting list of candidates: each entry is paired with the
     /// next `block_cap` entries, which bounds the work on very common keys. Default 64.
     pub block_cap: usize,
@@ -86,6 +90,7 @@ impl Default for ReconcileConfig {
         ReconcileConfig {
             story_similarity: 0.12,
             story_terms: 15,
+            story_window: 12,
             block_cap: 64,
             all_pairs_max: 60,
             align_dice: 0.4,

@@ -8,7 +8,7 @@
 //! source's most distinctive terms, skipping terms so common that they say nothing,
 //! so the work grows with the number of sources, not with its square.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use records::Extraction;
 
@@ -80,7 +80,8 @@ fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
 pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
     let n = extractions.len();
     let counts: Vec<BTreeMap<u64, f64>> = extractions.iter().map(terms).collect();
-    let mut df: BTreeMap<u64, usize> = BTreeMap::new();
+    // Lookups only.
+    let mut df: HashMap<u64, usize> = HashMap::new();
     for c in &counts {
         for t in c.keys() {
             *df.entry(*t).or_default() += 1;
@@ -104,32 +105,30 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
         })
         .collect();
 
-    // Block: each source is indexed under its heaviest terms; a term shared by too many
-    // sources (a common word across a large corpus) is not a useful block.
-    let cap = config.block_cap.max(1);
+    // Block: each source is indexed under its heaviest terms (a term only one source
+    // has links nothing). A posting list is walked with a window: each source is
+    // compared with the next `story_window` sources sharing the term, which bounds the
+    // work on common terms and still chains every source of a large story together.
+    // Pairs already in one story are skipped, so repeated blocks cost nothing.
     let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
     for (i, v) in vectors.iter().enumerate() {
-        let mut top: Vec<&(u64, f64)> = v
-            .iter()
-            .filter(|(t, _)| df[t] >= 2 && df[t] <= cap)
-            .collect();
+        let mut top: Vec<&(u64, f64)> = v.iter().filter(|(t, _)| df[t] >= 2).collect();
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (t, _) in top.into_iter().take(config.story_terms) {
             index.entry(*t).or_default().push(i);
         }
     }
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut uf = UnionFind::new(n);
+    let window = config.story_window.max(1);
     for list in index.values() {
         for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                candidates.insert((a.min(b), a.max(b)));
+            for &b in list.iter().skip(k + 1).take(window) {
+                if uf.find(a) != uf.find(b)
+                    && cosine(&vectors[a], &vectors[b]) >= config.story_similarity
+                {
+                    uf.union(a, b);
+                }
             }
-        }
-    }
-    let mut uf = UnionFind::new(n);
-    for (a, b) in candidates {
-        if cosine(&vectors[a], &vectors[b]) >= config.story_similarity {
-            uf.union(a, b);
         }
     }
     uf.dense_labels()

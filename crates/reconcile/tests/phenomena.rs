@@ -645,3 +645,37 @@ fn ids_do_not_depend_on_input_order() {
     reversed_docs.reverse();
     assert_eq!(forward, run(reversed_docs));
 }
+
+#[test]
+fn a_story_with_many_sources_stays_one_story() {
+    // 150 outlets on one event, each with its own selection of its sentences: every
+    // word of the story is in more sources than a blocking window holds.
+    let pool = [
+        "Floodwater broke through the Brenford dam early on Tuesday.",
+        "Governor Helena Markowitz ordered the valley evacuated.",
+        "Rescue crews in boats searched the flooded streets of Brenford.",
+        "The reservoir had been at record levels after weeks of rain.",
+        "Engineers warned of cracks in the eastern wall of the dam.",
+        "Schools and two bridges in the Brenford district were closed.",
+        "Markowitz said an inquiry into the dam would begin next week.",
+        "Residents waited in shelters on higher ground above the valley.",
+    ];
+    let docs: Vec<Doc> = (0..150)
+        .map(|i| {
+            let picked: Vec<&str> = (0..5)
+                .map(|k| pool[(i * 3 + k * (1 + i % 3)) % pool.len()])
+                .collect();
+            Doc::new(
+                &format!("s{i:03}.txt"),
+                &format!(
+                    "Dam breach\n\n{} Outlet {i} adds its own line.",
+                    picked.join(" ")
+                ),
+            )
+        })
+        .collect();
+    let r = run(docs);
+    let stories: std::collections::BTreeSet<_> =
+        r.sources.iter().map(|s| s.story_id.clone()).collect();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+}

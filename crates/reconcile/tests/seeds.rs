@@ -264,6 +264,17 @@ fn the_rewrite_giving_a_statement_to_another_speaker_is_a_quote_conflict() {
         .iter()
         .filter(|c| c.kind == records::ConflictKind::Quote)
         .collect();
-    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
-    assert_eq!(conflicts[0].subject, original.quote_id);
+    assert!(
+        conflicts.iter().any(|c| c.subject == original.quote_id),
+        "{conflicts:#?}"
+    );
+    // 002 gives the whole two-paragraph quotation to the alliance, 000 to the president:
+    // every quote conflict is between these two, none elsewhere.
+    for c in &conflicts {
+        assert_eq!(
+            (c.source_a.clone(), c.source_b.clone()),
+            (seed(&r, "000"), seed(&r, "002")),
+            "{c:#?}"
+        );
+    }
 }
