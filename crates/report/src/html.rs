@@ -43,7 +43,8 @@ nav a { margin-right: 12px; color: #0b57d0; text-decoration: none; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 6px 0 12px; }
 th, td { border: 1px solid #e3e7ee; padding: 4px 7px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date { white-space: nowrap; }
 td, .card, .evidence, text { unicode-bidi: plaintext; }
 .chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; vertical-align: baseline; }
 .status { font-weight: 600; padding: 0 5px; border-radius: 4px; }
@@ -506,16 +507,17 @@ fn conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Result {
         (&k.source_a, &k.value_a, &c.evidence_a),
         (&k.source_b, &k.value_b, &c.evidence_b),
     ] {
-        let group = v
-            .group(source)
-            .map(|g| format!(", group {g}"))
-            .unwrap_or_default();
+        let detail = v.detail(source);
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"muted id\">({})</span>", h(&detail))
+        };
         writeln!(
             out,
-            "<div><b>{}</b> <span class=\"muted id\">({}{})</span>: {}</div>",
+            "<div><b>{}</b>{}: {}</div>",
             h(&v.label(source)),
-            h(source),
-            h(&group),
+            detail,
             h(value)
         )?;
         for e in evidence {
@@ -828,7 +830,7 @@ fn timeline(out: &mut String, v: &View) -> std::fmt::Result {
     for (i, e) in events.iter().enumerate() {
         writeln!(
             out,
-            "<tr><td class=\"num\"><span class=\"chip\" style=\"background:{}\"></span>{}</td><td class=\"id\">{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=\"num\"><span class=\"chip\" style=\"background:{}\"></span>{}</td><td class=\"id date\">{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td></tr>",
             story_color(&e.story_id),
             i + 1,
             h(&e.date),

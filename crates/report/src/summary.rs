@@ -252,16 +252,17 @@ fn write_conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Res
         (&k.source_a, &k.value_a, &c.evidence_a),
         (&k.source_b, &k.value_b, &c.evidence_b),
     ] {
-        let group = v
-            .group(source)
-            .map(|g| format!(", group {}", md_escape(g)))
-            .unwrap_or_default();
+        let detail = v.detail(source);
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", md_escape(&detail))
+        };
         writeln!(
             out,
-            "- **{}** ({}{}): {}",
+            "- **{}**{}: {}",
             md_escape(&v.label(source)),
-            md_escape(source),
-            group,
+            detail,
             md_escape(value)
         )?;
         for e in evidence {

@@ -152,28 +152,14 @@ impl<'a> View<'a> {
             .filter(|s| s.story_id.is_none())
             .collect();
 
-        // A number conflict names its fact by what is counted (or by its id).
-        let mut fact_by_subject: HashMap<(&str, &str), &Fact> = HashMap::new();
-        for f in &rec.facts {
-            fact_by_subject
-                .entry((f.story_id.as_str(), f.what.as_str()))
-                .or_insert(f);
-            fact_by_subject
-                .entry((f.story_id.as_str(), f.fact_id.as_str()))
-                .or_insert(f);
-        }
+        let conflict_facts = crate::table::ConflictFacts::new(&rec.facts);
         let no_mentions: Vec<&FactMention> = Vec::new();
         let no_quotes: Vec<&QuoteRow> = Vec::new();
         let conflicts = rec
             .conflicts
             .iter()
             .map(|c| {
-                let fact = match c.kind {
-                    ConflictKind::Number => fact_by_subject
-                        .get(&(c.story_id.as_str(), c.subject.as_str()))
-                        .copied(),
-                    _ => None,
-                };
+                let fact = conflict_facts.find(c);
                 let mentions = fact
                     .and_then(|f| mentions_by_fact.get(f.fact_id.as_str()))
                     .unwrap_or(&no_mentions);
@@ -181,8 +167,8 @@ impl<'a> View<'a> {
                 ConflictView {
                     conflict: c,
                     fact,
-                    evidence_a: evidence(c, mentions, quotes, &c.source_a),
-                    evidence_b: evidence(c, mentions, quotes, &c.source_b),
+                    evidence_a: evidence(c, mentions, quotes, &c.source_a, &c.value_a),
+                    evidence_b: evidence(c, mentions, quotes, &c.source_b, &c.value_b),
                 }
             })
             .collect();
@@ -255,6 +241,19 @@ impl<'a> View<'a> {
             .unwrap_or_else(|| source_id.to_string())
     }
 
+    /// What to say after a source's label: its id (unless the label is the id) and
+    /// its independence group, comma-separated; empty when there is nothing to add.
+    pub fn detail(&self, source_id: &str) -> String {
+        let mut parts = Vec::new();
+        if self.label(source_id) != source_id {
+            parts.push(source_id.to_string());
+        }
+        if let Some(g) = self.group(source_id) {
+            parts.push(format!("group {g}"));
+        }
+        parts.join(", ")
+    }
+
     /// The independence group of a source, if it has one.
     pub fn group(&self, source_id: &str) -> Option<&'a str> {
         self.sources_by_id
@@ -287,24 +286,39 @@ impl<'a> Story<'a> {
 }
 
 /// The sentences behind one side of a conflict: the source's mentions of the
-/// disputed fact, or its wording of the disputed quote.
+/// disputed fact (those worded as the conflict's value when there are such, so a
+/// source's other figures for the fact do not crowd the page), or its wording of the
+/// disputed quote.
 fn evidence<'a>(
     c: &'a Conflict,
     mentions: &[&'a FactMention],
     quotes: &[&'a QuoteRow],
     source_id: &str,
+    value: &str,
 ) -> Vec<Evidence<'a>> {
     match c.kind {
-        ConflictKind::Number => mentions
-            .iter()
-            .filter(|m| m.source_id == source_id)
-            .map(|m| Evidence {
-                text: &m.text,
-                sentence: &m.sentence,
-                span: Some((m.start, m.end)),
-                retracted: m.retracted,
-            })
-            .collect(),
+        ConflictKind::Number => {
+            let own: Vec<&FactMention> = mentions
+                .iter()
+                .copied()
+                .filter(|m| m.source_id == source_id)
+                .collect();
+            let worded: Vec<&FactMention> = own
+                .iter()
+                .copied()
+                .filter(|m| m.text.trim().eq_ignore_ascii_case(value.trim()))
+                .collect();
+            let chosen = if worded.is_empty() { own } else { worded };
+            chosen
+                .into_iter()
+                .map(|m| Evidence {
+                    text: &m.text,
+                    sentence: &m.sentence,
+                    span: Some((m.start, m.end)),
+                    retracted: m.retracted,
+                })
+                .collect()
+        }
         ConflictKind::Quote => quotes
             .iter()
             .filter(|q| q.source_id == source_id)
