@@ -134,6 +134,7 @@ pub fn write_reports(
     config: &ReportConfig,
 ) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
+    remove_partials(dir);
     let mut names = Vec::new();
     for file in render(rec, config) {
         let final_path = dir.join(&file.name);
@@ -155,4 +156,19 @@ pub fn write_reports(
         names.push(file.name);
     }
     Ok(names)
+}
+
+/// Removes `.<name>.partial` files a crashed earlier run left behind. Best effort: a
+/// leftover file is untidy, not wrong, so failing to remove one is no error.
+fn remove_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".partial") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

@@ -672,6 +672,7 @@ fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
     let reports = dir.path().join("reports");
     std::fs::create_dir_all(&reports).expect("mkdir");
     std::fs::write(reports.join("facts.csv"), b"stale").expect("stale file");
+    std::fs::write(reports.join(".facts.csv.partial"), b"left by a crash").expect("partial file");
     let names =
         report::write_reports(&fixture(), &reports, &ReportConfig::default()).expect("written");
     let rendered = files(&fixture());
@@ -800,4 +801,25 @@ fn workbook_links_lead_from_facts_to_mentions_and_sources() {
         conflicts.contains("<hyperlink ref=\"E2\" location=\"'sources'!A2\""),
         "{conflicts}"
     );
+}
+
+#[test]
+fn text_longer_than_a_workbook_cell_is_cut_there_and_kept_whole_in_the_csv() {
+    let mut rec = fixture();
+    let long = "word ".repeat(10_000);
+    rec.sources[0].title = Some(long.clone());
+    let id = rec.sources[0].source_id.clone();
+    let files = files(&rec);
+    check_cell(&files, "sources.csv", ("source_id", &id), "title", &long);
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    let sources = workbook.worksheet_range("sources").expect("sources sheet");
+    let row = sources
+        .rows()
+        .find(|r| r[0] == Data::String(id.clone()))
+        .expect("row");
+    let Data::String(title) = &row[2] else {
+        panic!("title is text")
+    };
+    assert_eq!(title.chars().count(), report::xlsx::MAX_CELL_CHARS);
+    assert!(title.ends_with('…'));
 }
