@@ -584,6 +584,10 @@ fn best_facts(out: &mut String, v: &View) -> std::fmt::Result {
     writeln!(out, "</table>")
 }
 
+/// Most sources a similarity matrix shows; a larger story would need cells too small
+/// to read (and a page of tens of thousands of cells).
+const MAX_MATRIX: usize = 60;
+
 /// White to dark blue.
 fn heat(sim: f64) -> String {
     let t = sim.clamp(0.0, 1.0);
@@ -617,6 +621,16 @@ fn similarity(out: &mut String, v: &View) -> std::fmt::Result {
             continue;
         }
         drawn += 1;
+        if ids.len() > MAX_MATRIX {
+            writeln!(
+                out,
+                "<h3>Story <span class=\"id\">{}</span></h3><p class=\"muted\">{} sources: too many to draw \
+                 legibly; every pair is in <span class=\"id\">source_pairs.csv</span>.</p>",
+                h(&story.id),
+                ids.len()
+            )?;
+            continue;
+        }
         let count = ids.len() as f64;
         let cell = (560.0 / count).clamp(14.0, 44.0);
         let left = 250.0;
@@ -668,7 +682,8 @@ fn similarity(out: &mut String, v: &View) -> std::fmt::Result {
                     )?;
                     continue;
                 }
-                let (fill, title, stroke, text) = match pairs.get(&(*a, *b)) {
+                let pair = pairs.get(&(*a, *b)).filter(|(sim, _, _)| sim.is_finite());
+                let (fill, title, stroke, text) = match pair {
                     Some((sim, rel, evidence)) => (
                         heat(*sim),
                         format!(

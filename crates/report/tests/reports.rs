@@ -823,3 +823,25 @@ fn text_longer_than_a_workbook_cell_is_cut_there_and_kept_whole_in_the_csv() {
     assert_eq!(title.chars().count(), report::xlsx::MAX_CELL_CHARS);
     assert!(title.ends_with('…'));
 }
+
+#[test]
+fn numbers_that_are_not_finite_leave_cells_empty_and_pictures_whole() {
+    let mut rec = fixture();
+    rec.source_pairs[0].similarity = f64::NAN;
+    rec.fact_mentions[0].low = f64::NEG_INFINITY;
+    rec.fact_mentions[0].high = f64::INFINITY;
+    let files = files(&rec);
+    check_cell(
+        &files,
+        "source_pairs.csv",
+        ("source_a", "src10.txt"),
+        "similarity",
+        "",
+    );
+    check_cell(&files, "fact_mentions.csv", ("start", "23"), "low", "");
+    let html = text_of(&files, "report.html");
+    for bad in ["NaN", ">inf", "-inf", "=\"inf", "#000000"] {
+        assert!(!html.contains(bad), "report.html holds {bad}");
+    }
+    assert_eq!(html.matches("aria-label=\"number line").count(), 2);
+}
