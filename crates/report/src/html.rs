@@ -40,6 +40,7 @@ nav a { margin-right: 12px; color: #0b57d0; text-decoration: none; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; }
 .card { border: 1px solid #dde4ee; border-radius: 8px; padding: 10px 14px; background: #fbfcfe; flex: 1 1 300px; }
 .card ul { margin: 6px 0 0; padding-left: 18px; }
+#quotes ~ .card { margin: 8px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 6px 0 12px; }
 th, td { border: 1px solid #e3e7ee; padding: 4px 7px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
@@ -141,7 +142,7 @@ fn page(out: &mut String, v: &View) -> std::fmt::Result {
         out,
         "<nav><a href=\"#stories\">Stories</a><a href=\"#sources\">Sources</a><a href=\"#disputed\">Disputed figures</a>\
          <a href=\"#conflicts\">Conflicts</a><a href=\"#facts\">Best-corroborated facts</a><a href=\"#similarity\">Similarity</a>\
-         <a href=\"#timeline\">Timeline</a><a href=\"#variants\">Name variants</a><a href=\"#retracted\">Retracted</a>\
+         <a href=\"#timeline\">Timeline</a><a href=\"#quotes\">Statements</a><a href=\"#variants\">Name variants</a><a href=\"#retracted\">Retracted</a>\
          <a href=\"#errors\">Errors</a></nav>"
     )?;
 
@@ -152,6 +153,7 @@ fn page(out: &mut String, v: &View) -> std::fmt::Result {
     best_facts(out, v)?;
     similarity(out, v)?;
     timeline(out, v)?;
+    shared_quotes(out, v)?;
     variants(out, v)?;
     retracted(out, v)?;
     errors(out, v)?;
@@ -962,6 +964,39 @@ fn timeline_axis(
         )?;
     }
     writeln!(out, "</svg>")
+}
+
+fn shared_quotes(out: &mut String, v: &View) -> std::fmt::Result {
+    writeln!(out, "<h2 id=\"quotes\">Statements in several sources</h2>")?;
+    if v.shared_quotes.is_empty() {
+        return writeln!(
+            out,
+            "<p class=\"muted\">No statement is reported by more than one source.</p>"
+        );
+    }
+    for rows in &v.shared_quotes {
+        let q = rows[0];
+        writeln!(
+            out,
+            "<div class=\"card\"><b class=\"id\">{}</b> <b>{}</b> <span class=\"muted\">{}, wording {}</span>",
+            h(&q.quote_id),
+            h(q.speaker.as_deref().unwrap_or("unknown speaker")),
+            plural(crate::view::distinct_sources(rows), "source"),
+            q.wording.as_str()
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "<div class=\"evidence\"><b>{}</b>: “{}” <span class=\"muted\">(chars {}-{})</span></div>",
+                h(&v.label(&r.source_id)),
+                h(&r.text),
+                r.start,
+                r.end
+            )?;
+        }
+        writeln!(out, "</div>")?;
+    }
+    Ok(())
 }
 
 fn variants(out: &mut String, v: &View) -> std::fmt::Result {

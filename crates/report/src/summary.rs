@@ -1,7 +1,7 @@
 //! `summary.md`: the page a reviewer reads first. In order: the run in one line; the
 //! stories; the sources with their independence groups; the conflicts, each with the
-//! sentences on both sides; the best-corroborated facts; name variants; retracted
-//! figures; errors.
+//! sentences on both sides; the best-corroborated facts; statements reported by
+//! several sources; name variants; retracted figures; errors.
 //!
 //! Text taken from articles is escaped for Markdown (it cannot open a link, a tag or
 //! a table column) and invisible control characters are shown as `[U+XXXX]`.
@@ -160,6 +160,35 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
                 md_escape(&f.values.join("; "))
             )?;
         }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Statements in several sources\n")?;
+    if v.shared_quotes.is_empty() {
+        writeln!(out, "No statement is reported by more than one source.\n")?;
+    }
+    for rows in &v.shared_quotes {
+        let q = rows[0];
+        writeln!(
+            out,
+            "- **{}** {} ({}, wording {}):",
+            md_escape(&q.quote_id),
+            md_escape(q.speaker.as_deref().unwrap_or("unknown speaker")),
+            plural(crate::view::distinct_sources(rows), "source"),
+            q.wording.as_str()
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "  - {}: \"{}\" (chars {}-{})",
+                md_escape(&v.label(&r.source_id)),
+                md_escape(&r.text),
+                r.start,
+                r.end
+            )?;
+        }
+    }
+    if !v.shared_quotes.is_empty() {
         writeln!(out)?;
     }
 

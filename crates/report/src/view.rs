@@ -71,6 +71,9 @@ pub struct View<'a> {
     pub best: Vec<&'a Fact>,
     /// Entities with spelling variants.
     pub variants: Vec<&'a EntityRow>,
+    /// Statements reported by several sources, most sources first: each statement's
+    /// rows of `quotes.csv`.
+    pub shared_quotes: Vec<Vec<&'a QuoteRow>>,
     /// Withdrawn figures with their fact.
     pub retracted: Vec<(&'a FactMention, Option<&'a Fact>)>,
     sources_by_id: HashMap<&'a str, &'a SourceRow>,
@@ -202,8 +205,20 @@ impl<'a> View<'a> {
         });
         best.truncate(top_facts);
 
+        let mut shared_quotes: Vec<Vec<&QuoteRow>> = quotes_by_id
+            .into_values()
+            .filter(|rows| distinct_sources(rows) >= 2)
+            .collect();
+        shared_quotes.sort_by(|a, b| {
+            distinct_sources(b)
+                .cmp(&distinct_sources(a))
+                .then_with(|| natural_cmp(&a[0].quote_id, &b[0].quote_id))
+        });
+        shared_quotes.truncate(top_facts);
+
         View {
             rec,
+            shared_quotes,
             stories,
             unplaced,
             conflicts,
@@ -283,6 +298,14 @@ impl<'a> Story<'a> {
             dates: None,
         }
     }
+}
+
+/// Number of distinct sources among a statement's rows.
+pub fn distinct_sources(rows: &[&QuoteRow]) -> usize {
+    let mut sources: Vec<&str> = rows.iter().map(|q| q.source_id.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.len()
 }
 
 /// The sentences behind one side of a conflict: the source's mentions of the

@@ -615,6 +615,7 @@ fn the_summary_has_every_section_and_escapes_markdown() {
         "## Sources and their independence",
         "## Conflicts",
         "## Best-corroborated facts",
+        "## Statements in several sources",
         "## Name variants",
         "## Retracted figures",
         "## Errors",
@@ -644,6 +645,18 @@ fn the_summary_has_every_section_and_escapes_markdown() {
     assert!(
         md.contains("| Velicov (b.md); =Velikof (src10.txt) |"),
         "{md}"
+    );
+    assert!(
+        md.contains("- **Q1** Ardan Velikov (2 sources, wording variant):"),
+        "{md}"
+    );
+    assert!(
+        md.contains("  - Valley Courier: \"\\+We will rebuild"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("**Q2**"),
+        "a statement from one source is not listed: {md}"
     );
     // Best-corroborated: most independent sources first.
     let best = md.split("## Best-corroborated facts").nth(1).unwrap_or("");
