@@ -127,7 +127,9 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
 }
 
 /// Writes every report into `dir`, each atomically: written to a hidden file beside
-/// its final name, flushed to disk, then renamed over it. Returns the file names.
+/// its final name, then renamed over it. Returns the file names. A process killed
+/// midway leaves each report whole (old or new); no fsync is made, which would only
+/// add power-loss durability at a cost every watch cycle pays.
 pub fn write_reports(
     rec: &Reconciled,
     dir: &Path,
@@ -142,7 +144,6 @@ pub fn write_reports(
         let result = (|| {
             let mut out = std::fs::File::create(&tmp_path)?;
             out.write_all(&file.bytes)?;
-            out.sync_all()?;
             std::fs::rename(&tmp_path, &final_path)
         })();
         if let Err(err) = result {
