@@ -39,8 +39,8 @@ pub struct ReportConfig {
     pub workbook: bool,
     /// Write `report.html`. Default `true`.
     pub html: bool,
-    /// How many facts `summary.md` and `report.html` list as best corroborated.
-    /// Default `10`.
+    /// How many facts `summary.md` and `report.html` list as best corroborated, and
+    /// how many statements as reported by several sources. Default `10`.
     pub top_facts: usize,
 }
 
