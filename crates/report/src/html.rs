@@ -40,10 +40,12 @@ nav a { margin-right: 12px; color: #0b57d0; text-decoration: none; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; }
 .card { border: 1px solid #dde4ee; border-radius: 8px; padding: 10px 14px; background: #fbfcfe; flex: 1 1 300px; }
 .card ul { margin: 6px 0 0; padding-left: 18px; }
+#quotes ~ .card { margin: 8px 0; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 6px 0 12px; }
 th, td { border: 1px solid #e3e7ee; padding: 4px 7px; text-align: left; vertical-align: top; }
 th { background: #eef2f7; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date { white-space: nowrap; }
 td, .card, .evidence, text { unicode-bidi: plaintext; }
 .chip { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; vertical-align: baseline; }
 .status { font-weight: 600; padding: 0 5px; border-radius: 4px; }
@@ -140,7 +142,7 @@ fn page(out: &mut String, v: &View) -> std::fmt::Result {
         out,
         "<nav><a href=\"#stories\">Stories</a><a href=\"#sources\">Sources</a><a href=\"#disputed\">Disputed figures</a>\
          <a href=\"#conflicts\">Conflicts</a><a href=\"#facts\">Best-corroborated facts</a><a href=\"#similarity\">Similarity</a>\
-         <a href=\"#timeline\">Timeline</a><a href=\"#variants\">Name variants</a><a href=\"#retracted\">Retracted</a>\
+         <a href=\"#timeline\">Timeline</a><a href=\"#quotes\">Statements</a><a href=\"#variants\">Name variants</a><a href=\"#retracted\">Retracted</a>\
          <a href=\"#errors\">Errors</a></nav>"
     )?;
 
@@ -151,6 +153,7 @@ fn page(out: &mut String, v: &View) -> std::fmt::Result {
     best_facts(out, v)?;
     similarity(out, v)?;
     timeline(out, v)?;
+    shared_quotes(out, v)?;
     variants(out, v)?;
     retracted(out, v)?;
     errors(out, v)?;
@@ -506,16 +509,17 @@ fn conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Result {
         (&k.source_a, &k.value_a, &c.evidence_a),
         (&k.source_b, &k.value_b, &c.evidence_b),
     ] {
-        let group = v
-            .group(source)
-            .map(|g| format!(", group {g}"))
-            .unwrap_or_default();
+        let detail = v.detail(source);
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"muted id\">({})</span>", h(&detail))
+        };
         writeln!(
             out,
-            "<div><b>{}</b> <span class=\"muted id\">({}{})</span>: {}</div>",
+            "<div><b>{}</b>{}: {}</div>",
             h(&v.label(source)),
-            h(source),
-            h(&group),
+            detail,
             h(value)
         )?;
         for e in evidence {
@@ -582,6 +586,10 @@ fn best_facts(out: &mut String, v: &View) -> std::fmt::Result {
     writeln!(out, "</table>")
 }
 
+/// Most sources a similarity matrix shows; a larger story would need cells too small
+/// to read (and a page of tens of thousands of cells).
+const MAX_MATRIX: usize = 60;
+
 /// White to dark blue.
 fn heat(sim: f64) -> String {
     let t = sim.clamp(0.0, 1.0);
@@ -615,6 +623,16 @@ fn similarity(out: &mut String, v: &View) -> std::fmt::Result {
             continue;
         }
         drawn += 1;
+        if ids.len() > MAX_MATRIX {
+            writeln!(
+                out,
+                "<h3>Story <span class=\"id\">{}</span></h3><p class=\"muted\">{} sources: too many to draw \
+                 legibly; every pair is in <span class=\"id\">source_pairs.csv</span>.</p>",
+                h(&story.id),
+                ids.len()
+            )?;
+            continue;
+        }
         let count = ids.len() as f64;
         let cell = (560.0 / count).clamp(14.0, 44.0);
         let left = 250.0;
@@ -666,7 +684,8 @@ fn similarity(out: &mut String, v: &View) -> std::fmt::Result {
                     )?;
                     continue;
                 }
-                let (fill, title, stroke, text) = match pairs.get(&(*a, *b)) {
+                let pair = pairs.get(&(*a, *b)).filter(|(sim, _, _)| sim.is_finite());
+                let (fill, title, stroke, text) = match pair {
                     Some((sim, rel, evidence)) => (
                         heat(*sim),
                         format!(
@@ -828,7 +847,7 @@ fn timeline(out: &mut String, v: &View) -> std::fmt::Result {
     for (i, e) in events.iter().enumerate() {
         writeln!(
             out,
-            "<tr><td class=\"num\"><span class=\"chip\" style=\"background:{}\"></span>{}</td><td class=\"id\">{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=\"num\"><span class=\"chip\" style=\"background:{}\"></span>{}</td><td class=\"id date\">{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td></tr>",
             story_color(&e.story_id),
             i + 1,
             h(&e.date),
@@ -945,6 +964,39 @@ fn timeline_axis(
         )?;
     }
     writeln!(out, "</svg>")
+}
+
+fn shared_quotes(out: &mut String, v: &View) -> std::fmt::Result {
+    writeln!(out, "<h2 id=\"quotes\">Statements in several sources</h2>")?;
+    if v.shared_quotes.is_empty() {
+        return writeln!(
+            out,
+            "<p class=\"muted\">No statement is reported by more than one source.</p>"
+        );
+    }
+    for rows in &v.shared_quotes {
+        let q = rows[0];
+        writeln!(
+            out,
+            "<div class=\"card\"><b class=\"id\">{}</b> <b>{}</b> <span class=\"muted\">{}, wording {}</span>",
+            h(&q.quote_id),
+            h(q.speaker.as_deref().unwrap_or("unknown speaker")),
+            plural(crate::view::distinct_sources(rows), "source"),
+            q.wording.as_str()
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "<div class=\"evidence\"><b>{}</b>: “{}” <span class=\"muted\">(chars {}-{})</span></div>",
+                h(&v.label(&r.source_id)),
+                h(&r.text),
+                r.start,
+                r.end
+            )?;
+        }
+        writeln!(out, "</div>")?;
+    }
+    Ok(())
 }
 
 fn variants(out: &mut String, v: &View) -> std::fmt::Result {

@@ -39,8 +39,8 @@ pub struct ReportConfig {
     pub workbook: bool,
     /// Write `report.html`. Default `true`.
     pub html: bool,
-    /// How many facts `summary.md` and `report.html` list as best corroborated.
-    /// Default `10`.
+    /// How many facts `summary.md` and `report.html` list as best corroborated, and
+    /// how many statements as reported by several sources. Default `10`.
     pub top_facts: usize,
 }
 
@@ -127,13 +127,16 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
 }
 
 /// Writes every report into `dir`, each atomically: written to a hidden file beside
-/// its final name, flushed to disk, then renamed over it. Returns the file names.
+/// its final name, then renamed over it. Returns the file names. A process killed
+/// midway leaves each report whole (old or new); no fsync is made, which would only
+/// add power-loss durability at a cost every watch cycle pays.
 pub fn write_reports(
     rec: &Reconciled,
     dir: &Path,
     config: &ReportConfig,
 ) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
+    remove_partials(dir);
     let mut names = Vec::new();
     for file in render(rec, config) {
         let final_path = dir.join(&file.name);
@@ -141,7 +144,6 @@ pub fn write_reports(
         let result = (|| {
             let mut out = std::fs::File::create(&tmp_path)?;
             out.write_all(&file.bytes)?;
-            out.sync_all()?;
             std::fs::rename(&tmp_path, &final_path)
         })();
         if let Err(err) = result {
@@ -155,4 +157,19 @@ pub fn write_reports(
         names.push(file.name);
     }
     Ok(names)
+}
+
+/// Removes `.<name>.partial` files a crashed earlier run left behind. Best effort: a
+/// leftover file is untidy, not wrong, so failing to remove one is no error.
+fn remove_partials(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".partial") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

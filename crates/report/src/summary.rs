@@ -1,7 +1,7 @@
 //! `summary.md`: the page a reviewer reads first. In order: the run in one line; the
 //! stories; the sources with their independence groups; the conflicts, each with the
-//! sentences on both sides; the best-corroborated facts; name variants; retracted
-//! figures; errors.
+//! sentences on both sides; the best-corroborated facts; statements reported by
+//! several sources; name variants; retracted figures; errors.
 //!
 //! Text taken from articles is escaped for Markdown (it cannot open a link, a tag or
 //! a table column) and invisible control characters are shown as `[U+XXXX]`.
@@ -163,6 +163,35 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
         writeln!(out)?;
     }
 
+    writeln!(out, "## Statements in several sources\n")?;
+    if v.shared_quotes.is_empty() {
+        writeln!(out, "No statement is reported by more than one source.\n")?;
+    }
+    for rows in &v.shared_quotes {
+        let q = rows[0];
+        writeln!(
+            out,
+            "- **{}** {} ({}, wording {}):",
+            md_escape(&q.quote_id),
+            md_escape(q.speaker.as_deref().unwrap_or("unknown speaker")),
+            plural(crate::view::distinct_sources(rows), "source"),
+            q.wording.as_str()
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "  - {}: \"{}\" (chars {}-{})",
+                md_escape(&v.label(&r.source_id)),
+                md_escape(&r.text),
+                r.start,
+                r.end
+            )?;
+        }
+    }
+    if !v.shared_quotes.is_empty() {
+        writeln!(out)?;
+    }
+
     writeln!(out, "## Name variants\n")?;
     if v.variants.is_empty() {
         writeln!(out, "No deviant spelling of a name.\n")?;
@@ -252,16 +281,17 @@ fn write_conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Res
         (&k.source_a, &k.value_a, &c.evidence_a),
         (&k.source_b, &k.value_b, &c.evidence_b),
     ] {
-        let group = v
-            .group(source)
-            .map(|g| format!(", group {}", md_escape(g)))
-            .unwrap_or_default();
+        let detail = v.detail(source);
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", md_escape(&detail))
+        };
         writeln!(
             out,
-            "- **{}** ({}{}): {}",
+            "- **{}**{}: {}",
             md_escape(&v.label(source)),
-            md_escape(source),
-            group,
+            detail,
             md_escape(value)
         )?;
         for e in evidence {

@@ -9,14 +9,19 @@
 //! - `facts`: `story_id`, `fact_id`
 //! - `fact_mentions`: `fact_id`, `source_id`, `start`, `end`
 //! - `quotes`: `quote_id`, `source_id`, `start`, `end`
-//! - `conflicts`: `conflict_id`
+//! - `conflicts`: `conflict_id` (an extra last column, `fact_id`, names the fact a number
+//!   conflict is about, when its subject names one)
 //! - `source_pairs`: `source_a`, `source_b`
 //! - `timeline`: `date`, `story_id`, `event`
 //! - `errors`: `source_id`, `stage`, `error`
 
 use std::cmp::Ordering;
 
-use records::{FactStatus, QuoteKind, Reconciled, Relation, SourceStatus};
+use std::collections::HashMap;
+
+use records::{
+    Conflict, ConflictKind, Fact, FactStatus, QuoteKind, Reconciled, Relation, SourceStatus,
+};
 
 use crate::csv::format_number;
 use crate::text::natural_cmp;
@@ -198,6 +203,45 @@ pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
             format!("{} to {}", format_number(lo), format_number(hi))
         }
         _ => best_estimate(low, high).plain(),
+    }
+}
+
+/// Finds the fact a number conflict is about. Its subject names the fact by what is
+/// counted (`people killed`), by its id (`F5`), or both (`people killed (F5)`).
+pub struct ConflictFacts<'a> {
+    by_key: HashMap<(&'a str, &'a str), &'a Fact>,
+}
+
+impl<'a> ConflictFacts<'a> {
+    /// Indexes the facts by (story, what) and (story, id).
+    pub fn new(facts: &'a [Fact]) -> Self {
+        let mut by_key = HashMap::new();
+        for f in facts {
+            by_key
+                .entry((f.story_id.as_str(), f.fact_id.as_str()))
+                .or_insert(f);
+        }
+        // An id wins over a `what` that happens to be spelled like one.
+        for f in facts {
+            by_key
+                .entry((f.story_id.as_str(), f.what.as_str()))
+                .or_insert(f);
+        }
+        ConflictFacts { by_key }
+    }
+
+    /// The fact of a number conflict, when its subject names one of its story.
+    pub fn find(&self, c: &Conflict) -> Option<&'a Fact> {
+        if c.kind != ConflictKind::Number {
+            return None;
+        }
+        let story = c.story_id.as_str();
+        let subject = c.subject.trim();
+        if let Some(f) = self.by_key.get(&(story, subject)) {
+            return Some(f);
+        }
+        let (_, id) = subject.strip_suffix(')')?.rsplit_once('(')?;
+        self.by_key.get(&(story, id.trim())).copied()
     }
 }
 
@@ -408,25 +452,27 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
         }),
     ));
 
+    let conflict_facts_index = ConflictFacts::new(&rec.facts);
     out.push(build(
         "conflicts",
         vec![
             fit("conflict_id"),
             fit("kind"),
             fit("story_id"),
-            link(
-                "subject",
-                "facts",
-                &[("story_id", "story_id"), ("subject", "what")],
-            ),
+            link("subject", "facts", &[("fact_id", "fact_id")]),
             link("source_a", "sources", &[("source_a", "source_id")]),
             wrap("value_a"),
             link("source_b", "sources", &[("source_b", "source_id")]),
             wrap("value_b"),
             wrap("note"),
+            link("fact_id", "facts", &[("fact_id", "fact_id")]),
         ],
         &["conflict_id"],
         rec.conflicts.iter().map(|c| {
+            let fact_id = conflict_facts_index
+                .find(c)
+                .map(|f| f.fact_id.as_str())
+                .unwrap_or("");
             (
                 vec![
                     text(&c.conflict_id),
@@ -438,6 +484,7 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                     text(&c.source_b),
                     text(&c.value_b),
                     text(&c.note),
+                    text(fact_id),
                 ],
                 Mark::Conflict,
             )
@@ -542,5 +589,61 @@ fn build(
         columns,
         rows,
         marks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(id: &str, story: &str, what: &str) -> Fact {
+        Fact {
+            fact_id: id.to_string(),
+            story_id: story.to_string(),
+            what: what.to_string(),
+            status: FactStatus::Conflict,
+            best_low: None,
+            best_high: None,
+            values: vec![],
+            sources: 2,
+            independent_sources: 2,
+            attributed_to: vec![],
+            evidence: String::new(),
+            as_of: None,
+        }
+    }
+
+    fn check_conflict_fact(kind: ConflictKind, story: &str, subject: &str, expected: Option<&str>) {
+        let facts = vec![
+            fact("F1", "S1", "people killed"),
+            fact("F2", "S2", "people killed"),
+            fact("F3", "S1", "F1"),
+        ];
+        let c = Conflict {
+            conflict_id: "C1".to_string(),
+            kind,
+            story_id: story.to_string(),
+            subject: subject.to_string(),
+            source_a: "a".to_string(),
+            value_a: "1".to_string(),
+            source_b: "b".to_string(),
+            value_b: "2".to_string(),
+            note: String::new(),
+        };
+        let found = ConflictFacts::new(&facts)
+            .find(&c)
+            .map(|f| f.fact_id.as_str());
+        assert_eq!(found, expected, "{subject:?} in {story}");
+    }
+
+    #[test]
+    fn number_conflicts_find_their_fact() {
+        check_conflict_fact(ConflictKind::Number, "S1", "people killed", Some("F1"));
+        check_conflict_fact(ConflictKind::Number, "S2", "people killed", Some("F2"));
+        check_conflict_fact(ConflictKind::Number, "S1", "people killed (F1)", Some("F1"));
+        check_conflict_fact(ConflictKind::Number, "S1", "F1", Some("F1"));
+        check_conflict_fact(ConflictKind::Number, "S1", "something else (F9)", None);
+        check_conflict_fact(ConflictKind::Number, "S3", "people killed", None);
+        check_conflict_fact(ConflictKind::Name, "S1", "people killed", None);
     }
 }

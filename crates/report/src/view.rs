@@ -71,6 +71,9 @@ pub struct View<'a> {
     pub best: Vec<&'a Fact>,
     /// Entities with spelling variants.
     pub variants: Vec<&'a EntityRow>,
+    /// Statements reported by several sources, most sources first: each statement's
+    /// rows of `quotes.csv`.
+    pub shared_quotes: Vec<Vec<&'a QuoteRow>>,
     /// Withdrawn figures with their fact.
     pub retracted: Vec<(&'a FactMention, Option<&'a Fact>)>,
     sources_by_id: HashMap<&'a str, &'a SourceRow>,
@@ -152,28 +155,14 @@ impl<'a> View<'a> {
             .filter(|s| s.story_id.is_none())
             .collect();
 
-        // A number conflict names its fact by what is counted (or by its id).
-        let mut fact_by_subject: HashMap<(&str, &str), &Fact> = HashMap::new();
-        for f in &rec.facts {
-            fact_by_subject
-                .entry((f.story_id.as_str(), f.what.as_str()))
-                .or_insert(f);
-            fact_by_subject
-                .entry((f.story_id.as_str(), f.fact_id.as_str()))
-                .or_insert(f);
-        }
+        let conflict_facts = crate::table::ConflictFacts::new(&rec.facts);
         let no_mentions: Vec<&FactMention> = Vec::new();
         let no_quotes: Vec<&QuoteRow> = Vec::new();
         let conflicts = rec
             .conflicts
             .iter()
             .map(|c| {
-                let fact = match c.kind {
-                    ConflictKind::Number => fact_by_subject
-                        .get(&(c.story_id.as_str(), c.subject.as_str()))
-                        .copied(),
-                    _ => None,
-                };
+                let fact = conflict_facts.find(c);
                 let mentions = fact
                     .and_then(|f| mentions_by_fact.get(f.fact_id.as_str()))
                     .unwrap_or(&no_mentions);
@@ -181,8 +170,8 @@ impl<'a> View<'a> {
                 ConflictView {
                     conflict: c,
                     fact,
-                    evidence_a: evidence(c, mentions, quotes, &c.source_a),
-                    evidence_b: evidence(c, mentions, quotes, &c.source_b),
+                    evidence_a: evidence(c, mentions, quotes, &c.source_a, &c.value_a),
+                    evidence_b: evidence(c, mentions, quotes, &c.source_b, &c.value_b),
                 }
             })
             .collect();
@@ -216,8 +205,20 @@ impl<'a> View<'a> {
         });
         best.truncate(top_facts);
 
+        let mut shared_quotes: Vec<Vec<&QuoteRow>> = quotes_by_id
+            .into_values()
+            .filter(|rows| distinct_sources(rows) >= 2)
+            .collect();
+        shared_quotes.sort_by(|a, b| {
+            distinct_sources(b)
+                .cmp(&distinct_sources(a))
+                .then_with(|| natural_cmp(&a[0].quote_id, &b[0].quote_id))
+        });
+        shared_quotes.truncate(top_facts);
+
         View {
             rec,
+            shared_quotes,
             stories,
             unplaced,
             conflicts,
@@ -255,6 +256,19 @@ impl<'a> View<'a> {
             .unwrap_or_else(|| source_id.to_string())
     }
 
+    /// What to say after a source's label: its id (unless the label is the id) and
+    /// its independence group, comma-separated; empty when there is nothing to add.
+    pub fn detail(&self, source_id: &str) -> String {
+        let mut parts = Vec::new();
+        if self.label(source_id) != source_id {
+            parts.push(source_id.to_string());
+        }
+        if let Some(g) = self.group(source_id) {
+            parts.push(format!("group {g}"));
+        }
+        parts.join(", ")
+    }
+
     /// The independence group of a source, if it has one.
     pub fn group(&self, source_id: &str) -> Option<&'a str> {
         self.sources_by_id
@@ -286,25 +300,48 @@ impl<'a> Story<'a> {
     }
 }
 
+/// Number of distinct sources among a statement's rows.
+pub fn distinct_sources(rows: &[&QuoteRow]) -> usize {
+    let mut sources: Vec<&str> = rows.iter().map(|q| q.source_id.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.len()
+}
+
 /// The sentences behind one side of a conflict: the source's mentions of the
-/// disputed fact, or its wording of the disputed quote.
+/// disputed fact (those worded as the conflict's value when there are such, so a
+/// source's other figures for the fact do not crowd the page), or its wording of the
+/// disputed quote.
 fn evidence<'a>(
     c: &'a Conflict,
     mentions: &[&'a FactMention],
     quotes: &[&'a QuoteRow],
     source_id: &str,
+    value: &str,
 ) -> Vec<Evidence<'a>> {
     match c.kind {
-        ConflictKind::Number => mentions
-            .iter()
-            .filter(|m| m.source_id == source_id)
-            .map(|m| Evidence {
-                text: &m.text,
-                sentence: &m.sentence,
-                span: Some((m.start, m.end)),
-                retracted: m.retracted,
-            })
-            .collect(),
+        ConflictKind::Number => {
+            let own: Vec<&FactMention> = mentions
+                .iter()
+                .copied()
+                .filter(|m| m.source_id == source_id)
+                .collect();
+            let worded: Vec<&FactMention> = own
+                .iter()
+                .copied()
+                .filter(|m| m.text.trim().eq_ignore_ascii_case(value.trim()))
+                .collect();
+            let chosen = if worded.is_empty() { own } else { worded };
+            chosen
+                .into_iter()
+                .map(|m| Evidence {
+                    text: &m.text,
+                    sentence: &m.sentence,
+                    span: Some((m.start, m.end)),
+                    retracted: m.retracted,
+                })
+                .collect()
+        }
         ConflictKind::Quote => quotes
             .iter()
             .filter(|q| q.source_id == source_id)

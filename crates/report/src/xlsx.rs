@@ -11,6 +11,10 @@
 //! with the CSV's formula-neutralising quote: a workbook cell written as a string is
 //! never evaluated, so the reviewer sees the text as the article had it.
 //!
+//! Excel's limits: text longer than a cell holds (32,767 chars) is cut there and ends
+//! with `…` (the CSV keeps it whole); past 65,530 links in a sheet, ids are plain text;
+//! past 1,048,575 rows a sheet stops and `errors.csv` says so.
+//!
 //! The bytes are deterministic: the document's creation date is fixed, and so are the
 //! zip entries' dates, so two runs on the same input give the same file.
 
@@ -31,6 +35,9 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// Rows a sheet holds below its header (Excel's limit less the header).
 pub const MAX_ROWS: usize = 1_048_575;
+
+/// Hyperlinks a sheet holds (Excel's limit); later cells are written as plain text.
+pub const MAX_LINKS: usize = 65_530;
 
 /// Widest and narrowest column, in characters.
 const MAX_FIT_WIDTH: usize = 40;
@@ -177,11 +184,19 @@ fn write_sheet(sheet: &mut Worksheet, table: &Table, anchors: &Anchors) -> Resul
         sheet.write_string_with_format(0, c as u16, column.name, &header)?;
     }
     let n_rows = table.rows.len().min(MAX_ROWS);
+    let mut n_links = 0;
     for (r, (row, &mark)) in table.rows.iter().zip(&table.marks).take(n_rows).enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             let column = table.columns[c];
-            let link = anchors.link(table, row, c);
+            let link = if n_links < MAX_LINKS {
+                anchors.link(table, row, c)
+            } else {
+                None
+            };
+            if link.is_some() {
+                n_links += 1;
+            }
             let format = cell_format(column.width, mark, link.is_some());
             let col = c as u16;
             match cell {

@@ -615,6 +615,7 @@ fn the_summary_has_every_section_and_escapes_markdown() {
         "## Sources and their independence",
         "## Conflicts",
         "## Best-corroborated facts",
+        "## Statements in several sources",
         "## Name variants",
         "## Retracted figures",
         "## Errors",
@@ -645,6 +646,18 @@ fn the_summary_has_every_section_and_escapes_markdown() {
         md.contains("| Velicov (b.md); =Velikof (src10.txt) |"),
         "{md}"
     );
+    assert!(
+        md.contains("- **Q1** Ardan Velikov (2 sources, wording variant):"),
+        "{md}"
+    );
+    assert!(
+        md.contains("  - Valley Courier: \"\\+We will rebuild"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("**Q2**"),
+        "a statement from one source is not listed: {md}"
+    );
     // Best-corroborated: most independent sources first.
     let best = md.split("## Best-corroborated facts").nth(1).unwrap_or("");
     let first_row = best.lines().find(|l| l.starts_with("| F")).unwrap_or("");
@@ -672,6 +685,7 @@ fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
     let reports = dir.path().join("reports");
     std::fs::create_dir_all(&reports).expect("mkdir");
     std::fs::write(reports.join("facts.csv"), b"stale").expect("stale file");
+    std::fs::write(reports.join(".facts.csv.partial"), b"left by a crash").expect("partial file");
     let names =
         report::write_reports(&fixture(), &reports, &ReportConfig::default()).expect("written");
     let rendered = files(&fixture());
@@ -800,4 +814,47 @@ fn workbook_links_lead_from_facts_to_mentions_and_sources() {
         conflicts.contains("<hyperlink ref=\"E2\" location=\"'sources'!A2\""),
         "{conflicts}"
     );
+}
+
+#[test]
+fn text_longer_than_a_workbook_cell_is_cut_there_and_kept_whole_in_the_csv() {
+    let mut rec = fixture();
+    let long = "word ".repeat(10_000);
+    rec.sources[0].title = Some(long.clone());
+    let id = rec.sources[0].source_id.clone();
+    let files = files(&rec);
+    check_cell(&files, "sources.csv", ("source_id", &id), "title", &long);
+    let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    let sources = workbook.worksheet_range("sources").expect("sources sheet");
+    let row = sources
+        .rows()
+        .find(|r| r[0] == Data::String(id.clone()))
+        .expect("row");
+    let Data::String(title) = &row[2] else {
+        panic!("title is text")
+    };
+    assert_eq!(title.chars().count(), report::xlsx::MAX_CELL_CHARS);
+    assert!(title.ends_with('…'));
+}
+
+#[test]
+fn numbers_that_are_not_finite_leave_cells_empty_and_pictures_whole() {
+    let mut rec = fixture();
+    rec.source_pairs[0].similarity = f64::NAN;
+    rec.fact_mentions[0].low = f64::NEG_INFINITY;
+    rec.fact_mentions[0].high = f64::INFINITY;
+    let files = files(&rec);
+    check_cell(
+        &files,
+        "source_pairs.csv",
+        ("source_a", "src10.txt"),
+        "similarity",
+        "",
+    );
+    check_cell(&files, "fact_mentions.csv", ("start", "23"), "low", "");
+    let html = text_of(&files, "report.html");
+    for bad in ["NaN", ">inf", "-inf", "=\"inf", "#000000"] {
+        assert!(!html.contains(bad), "report.html holds {bad}");
+    }
+    assert_eq!(html.matches("aria-label=\"number line").count(), 2);
 }

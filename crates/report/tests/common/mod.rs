@@ -497,7 +497,7 @@ pub fn fixture() -> Reconciled {
             conflict_id: "C3".to_string(),
             kind: ConflictKind::Number,
             story_id: "S2".to_string(),
-            subject: "temperature change".to_string(),
+            subject: "temperature change (F4)".to_string(),
             source_a: "c.html".to_string(),
             value_a: "-40".to_string(),
             source_b: "d.json#1".to_string(),
