@@ -4,11 +4,17 @@
 //! The stages are library crates (`crates/`); this binary only wires them to files,
 //! the terminal and the pipeline files (`pipelines/*.toml`).
 
+mod bench;
 mod bench_html;
+mod bench_watch;
+mod cache;
+mod gen_corpus;
+mod lock;
 mod pipeline;
 mod progress;
 mod run;
 mod stages;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +32,27 @@ struct Cli {
 enum Command {
     /// Run every stage of a pipeline.
     Run(Target),
+    /// Score the HTML path on the article-extraction benchmark (F1, P, R, pages/s).
+    BenchHtml(bench_html::BenchArgs),
+    /// Run the pipeline, then keep the reports up to date as the input folder or the
+    /// pipeline file change (Ctrl-C to stop).
+    Watch {
+        #[command(flatten)]
+        target: Target,
+        /// Stop after this many updates (for tests and scripts).
+        #[arg(long)]
+        exit_after: Option<usize>,
+    },
+    /// Measure watch latency (file landing to updated reports) on the seeds, and the
+    /// work one new source costs in a large generated corpus.
+    BenchWatch {
+        /// Size of the generated corpus (0 skips it).
+        #[arg(long, default_value_t = 10_000)]
+        sources: usize,
+        /// Articles landed one by one on the seeds.
+        #[arg(long, default_value_t = 10)]
+        repeats: usize,
+    },
     /// Run one stage (ingest, normalize, extract, reconcile, report) on the previous stage's files.
     Stage {
         /// The stage to run.
@@ -33,8 +60,10 @@ enum Command {
         #[command(flatten)]
         target: Target,
     },
-    /// Score the HTML path on the article-extraction benchmark (F1, P, R, pages/s).
-    BenchHtml(bench_html::BenchArgs),
+    /// Write a synthetic corpus with known answers (`answers.json`).
+    GenCorpus(gen_corpus::GenArgs),
+    /// Measure throughput and peak memory on generated corpora; writes `bench.json`.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -48,7 +77,9 @@ struct Target {
     /// Output folder, instead of the pipeline's.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Exit non-zero when any input failed.
+    /// Exit with status 2 when any input failed. Without it the status is 0 whenever the
+    /// reports were written (failed inputs are listed in errors.csv); 1 means the run
+    /// itself failed (bad pipeline file, output folder in use, ...).
     #[arg(long)]
     strict: bool,
     /// No progress bars.
@@ -75,17 +106,37 @@ fn main() -> ExitCode {
 
 fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::BenchHtml(args) => bench_html::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Run(target) => {
             let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;
-            let rec = run::run(&pipeline, &progress::Progress::new(!target.quiet))?;
-            Ok(exit_code(target.strict, !rec.errors.is_empty()))
+            let lock = lock::OutputLock::acquire(&pipeline.output, "run")?;
+            tracing::debug!(lock = %lock.path().display(), "output folder locked");
+            let report = run::run(&pipeline, &progress::Progress::new(!target.quiet))?;
+            Ok(exit_code(target.strict, !report.reconciled.errors.is_empty()))
+        }
+        Command::Watch { target, exit_after } => {
+            watch::watch(&watch::WatchArgs {
+                pipeline: target.pipeline,
+                input: target.input,
+                out: target.out,
+                exit_after,
+                progress: !target.quiet,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::BenchWatch { sources, repeats } => {
+            bench_watch::bench_watch(sources, repeats)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Stage { stage, target } => {
             let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;
+            let lock = lock::OutputLock::acquire(&pipeline.output, "stage")?;
+            tracing::debug!(lock = %lock.path().display(), "output folder locked");
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::BenchHtml(args) => bench_html::run(&args).map(|()| ExitCode::SUCCESS),
+        Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
