@@ -261,12 +261,17 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
     // Sentences: a stop, question or exclamation mark (with any closing quotes after
     // it) ends one unless it follows an abbreviation or an initial; a paragraph end
     // always does.
+    const MAX_SENTENCE_TOKENS: usize = 400;
     let mut sent_start = vec![0usize];
     let mut sent: u32 = 0;
     let n = toks.len();
     let mut k = 0;
     while k < n {
-        if k > 0 && toks[k].block != toks[k - 1].block && sent_start.last() != Some(&k) {
+        let new_block = k > 0 && toks[k].block != toks[k - 1].block;
+        // Text with no stops (a dump, a list) must not become one enormous sentence
+        // that every per-sentence rule would scan again and again.
+        let too_long = sent_start.last().is_some_and(|&first| k - first >= MAX_SENTENCE_TOKENS);
+        if (new_block || too_long) && k > 0 && sent_start.last() != Some(&k) {
             sent += 1;
             sent_start.push(k);
         }

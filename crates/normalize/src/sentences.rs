@@ -48,7 +48,33 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         }
         piece_start = piece_end;
     }
-    resplit(text, repair(text, spans))
+    bound(text, resplit(text, repair(text, spans)))
+}
+
+/// Cuts any sentence longer than [`PIECE_BYTES`] at spaces: text with no sentence
+/// punctuation (a dump, a list) must not become one enormous sentence, which every
+/// later per-sentence step would pay for again and again.
+fn bound(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let mut from = start;
+        while end - from > PIECE_BYTES {
+            let mut cut = from + PIECE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let Some(space) = text[from..cut].rfind(char::is_whitespace).map(|i| from + i).filter(|&i| i > from) else {
+                break;
+            };
+            let next = text[space..end].find(|c: char| !c.is_whitespace()).map_or(end, |i| space + i);
+            out.push((from, space));
+            from = next;
+        }
+        if from < end {
+            out.push((from, end));
+        }
+    }
+    out
 }
 
 /// Sentence ends sentencex misses: a closing quote after the final stop (`.” Then`),

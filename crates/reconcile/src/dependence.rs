@@ -54,12 +54,15 @@ fn mix(x: u64, seed: u64) -> u64 {
 /// Builds the profile of one source.
 pub fn profile(x: &Extraction) -> Profile {
     let text = &x.document.text;
+    // One index for all sentences: cutting each by char offsets from the start of the
+    // text would be quadratic on a long article.
+    let index = records::CharIndex::new(text);
     let mut sentences = Vec::new();
     let mut sentence_index = Vec::new();
     // One tokenisation serves both the sentence sets and the shingles.
     let mut stems: Vec<String> = Vec::new();
     for (idx, s) in x.document.sentences.iter().enumerate() {
-        if let Some(t) = records::char_slice(text, s.start, s.end) {
+        if let Some(t) = index.slice(text, s.start, s.end) {
             let words = content_stems(t);
             let set: BTreeSet<u64> = words.iter().map(|w| hash64(w)).collect();
             stems.extend(words);

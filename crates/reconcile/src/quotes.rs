@@ -58,13 +58,21 @@ pub fn build(
         idx: usize,
         set: BTreeSet<String>,
         plain: String,
+        /// The quote's text, cut from the clean text by its offsets.
+        text: String,
         /// Speaker as shown, and the key speakers are compared on (entity id or name).
         speaker: Option<(String, String)>,
     }
     let mut qs: Vec<Q> = Vec::new();
     for (s, x) in extractions.iter().enumerate() {
+        // One index per source: cutting each quote by char offsets from the start of a
+        // long text would be quadratic.
+        let index = (!x.quotes.is_empty()).then(|| records::CharIndex::new(&x.document.text));
         for (idx, q) in x.quotes.iter().enumerate() {
-            let text = records::char_slice(&x.document.text, q.start, q.end).unwrap_or(&q.text);
+            let text = index
+                .as_ref()
+                .and_then(|index| index.slice(&x.document.text, q.start, q.end))
+                .unwrap_or(&q.text);
             let speaker = q
                 .speaker
                 .as_deref()
@@ -85,22 +93,40 @@ pub fn build(
                 idx,
                 set: content_set(text),
                 plain: plain(text),
+                text: text.to_string(),
                 speaker,
             });
         }
     }
-    // Candidates: quotes of one story sharing a content word, through a bounded window.
+    let mut uf = UnionFind::new(qs.len());
+    // Identical wordings of one story are one statement: joined through a map, in
+    // linear time, however many times a text repeats them.
+    let mut first_of_plain: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        if q.plain.is_empty() {
+            continue;
+        }
+        let first = *first_of_plain.entry((q.story, q.plain.as_str())).or_insert(i);
+        if first != i {
+            uf.union(first, i);
+        }
+    }
+    // Candidates for reworded statements: one quote per distinct wording, paired
+    // through the content words they share, each posting list walked with a bounded
+    // window. A word in more than `block_cap` wordings tells nothing and is skipped.
     let mut index: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
     for (i, q) in qs.iter().enumerate() {
+        if first_of_plain.get(&(q.story, q.plain.as_str())).is_some_and(|&first| first != i) {
+            continue;
+        }
         for w in &q.set {
             index.entry((q.story, w.as_str())).or_default().push(i);
         }
     }
     let mut cands = BTreeSet::new();
-    for list in index.values() {
+    for list in index.values().filter(|list| list.len() <= config.block_cap) {
         crate::dependence::window_pairs(list, config.block_cap, &mut cands);
     }
-    let mut uf = UnionFind::new(qs.len());
     for (a, b) in cands {
         let (qa, qb) = (&qs[a], &qs[b]);
         if qa.source == qb.source {
@@ -181,23 +207,26 @@ pub fn build(
     for (n, g) in ordered.iter().enumerate() {
         let quote_id = format!("Q{}", n + 1);
         let sources: BTreeSet<usize> = g.iter().map(|i| qs[*i].source).collect();
+        // Sources giving each wording, so `same` is decided in one pass over the group.
+        let mut sources_of_plain: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        for &j in g {
+            sources_of_plain.entry(qs[j].plain.as_str()).or_default().insert(qs[j].source);
+        }
         for &i in g {
             let q = &qs[i];
             let x = &extractions[q.source];
             let raw = &x.quotes[q.idx];
             let wording = if sources.len() < 2 {
                 Wording::Single
-            } else if g
-                .iter()
-                .any(|&j| qs[j].source != q.source && qs[j].plain == q.plain)
+            } else if sources_of_plain
+                .get(q.plain.as_str())
+                .is_some_and(|set| set.iter().any(|&other| other != q.source))
             {
                 Wording::Same
             } else {
                 Wording::Variant
             };
-            let text = records::char_slice(&x.document.text, raw.start, raw.end)
-                .unwrap_or(&raw.text)
-                .to_string();
+            let text = q.text.clone();
             out.rows.push(QuoteRow {
                 quote_id: quote_id.clone(),
                 source_id: x.document.source_id.clone(),
