@@ -33,7 +33,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct IngestConfig {
-    /// Files larger than this many bytes are refused. Default 64 MiB.
+    /// Files larger than this many bytes are refused. Default 16 MiB: far above any
+    /// article, low enough that a stray dump costs seconds, not minutes (raise it for
+    /// large WARC archives).
     pub max_file_bytes: u64,
     /// A compressed archive (`.warc.gz`) is decompressed up to this many bytes; the
     /// rest is skipped with a warning. Default 512 MiB.
@@ -42,7 +44,7 @@ pub struct IngestConfig {
 
 impl Default for IngestConfig {
     fn default() -> Self {
-        IngestConfig { max_file_bytes: 64 * 1024 * 1024, max_decompressed_bytes: 512 * 1024 * 1024 }
+        IngestConfig { max_file_bytes: 16 * 1024 * 1024, max_decompressed_bytes: 512 * 1024 * 1024 }
     }
 }
 

@@ -268,7 +268,12 @@ fn large_generated_inputs_stay_bounded() {
     let docs = ingest_bytes("line.txt", line.as_bytes(), &config()).unwrap();
     assert_eq!(docs[0].content.len(), line.len());
     let big = "A sentence of a very long article.\n".repeat(50 * 1024 * 1024 / 35);
-    let docs = ingest_bytes("big.txt", big.as_bytes(), &config()).unwrap();
+    // The default limit refuses a 50 MB "article" with a reason naming the setting...
+    let err = ingest_bytes("big.txt", big.as_bytes(), &config()).unwrap_err();
+    assert!(err.contains("big.txt") && err.contains("max_file_bytes"), "{err}");
+    // ...and a raised limit reads it whole.
+    let raised = IngestConfig { max_file_bytes: 64 * 1024 * 1024, ..config() };
+    let docs = ingest_bytes("big.txt", big.as_bytes(), &raised).unwrap();
     assert_eq!(docs[0].bytes, big.len() as u64);
 }
 
