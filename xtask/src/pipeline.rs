@@ -215,6 +215,10 @@ mod tests {
         let parsed = parse(&std::fs::read_to_string(&file).unwrap(), &file).unwrap();
         assert_eq!(parsed.input, Some(PathBuf::from("seeds")));
         assert_eq!(parsed.ingest, ingest::IngestConfig::default());
+        assert_eq!(parsed.normalize, normalize::NormalizeConfig::default());
+        assert_eq!(parsed.extract, extract::ExtractConfig::default());
+        assert_eq!(parsed.reconcile, reconcile::ReconcileConfig::default());
+        assert_eq!(parsed.report, report::ReportConfig::default());
     }
 
     #[test]
