@@ -2488,7 +2488,7 @@ mod tests {
 
     #[test]
     fn every_surface_allows_its_value() {
-        for v in [1, 2, 7, 12, 16, 20, 21, 38, 99, 100, 349, 512, 999, 1000, 7939, 8000, 45_210, 123_456] {
+        for v in [1, 2, 7, 12, 16, 20, 21, 38, 99, 100, 349, 512, 999, 1000, 4817, 8000, 45_210, 123_456] {
             for seed in 0..200 {
                 check_surface(v, seed);
             }
@@ -2500,7 +2500,7 @@ mod tests {
         fn check(actual: String, expected: &str) {
             assert_eq!(actual, expected);
         }
-        check(fmt_num(7939), "7,939");
+        check(fmt_num(4817), "4,817");
         check(fmt_num(123_456_789), "123,456,789");
         check(fmt_num(12), "12");
         check(fmt_money(4_230_000), "$4.2 million");

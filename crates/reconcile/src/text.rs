@@ -343,13 +343,13 @@ mod tests {
     #[test]
     fn words_keep_numbers_and_drop_possessives() {
         let check = |input: &str, expected: &[&str]| assert_eq!(words(input), expected, "{input}");
-        check("Russia’s 7,939 people", &["russia", "7939", "people"]);
+        check("Ruritania’s 4,817 people", &["ruritania", "4817", "people"]);
         check(
-            "Kassym-Jomart Tokayev, 81.",
-            &["kassym", "jomart", "tokayev", "81"],
+            "Anna-Maria Velkova, 64.",
+            &["anna", "maria", "velkova", "64"],
         );
         check("1.5 million", &["1.5", "million"]);
-        check("Назарбаев", &["nazarbaev"]);
+        check("Величко", &["velichko"]);
     }
 
     #[test]

@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn plain_numbers() {
         for yes in [
-            "0", "-3", "+3", "7939", "0.82", ".5", "5.", "1e6", "-1.5E-3",
+            "0", "-3", "+3", "4817", "0.82", ".5", "5.", "1e6", "-1.5E-3",
         ] {
             assert!(is_plain_number(yes), "{yes}");
         }
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn numbers_are_plain() {
         let check = |v: f64, expected: &str| assert_eq!(format_number(v), expected, "{v}");
-        check(7939.0, "7939");
+        check(4817.0, "4817");
         check(0.82, "0.82");
         check(-3.0, "-3");
         check(1e20, "100000000000000000000");
