@@ -8,6 +8,7 @@ mod bench;
 mod bench_html;
 mod bench_watch;
 mod cache;
+mod fuzz;
 mod gen_corpus;
 mod lock;
 mod pipeline;
@@ -64,6 +65,9 @@ enum Command {
     GenCorpus(gen_corpus::GenArgs),
     /// Measure throughput and peak memory on generated corpora; writes `bench.json`.
     Bench(bench::BenchArgs),
+    /// Fuzz ingest, normalize and extract with cargo-fuzz (needs a nightly toolchain and
+    /// `cargo install cargo-fuzz`; not part of `cargo test`).
+    Fuzz(fuzz::FuzzArgs),
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +141,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::Fuzz(args) => fuzz::main(&args).map(|()| ExitCode::SUCCESS),
     }
 }
 
