@@ -626,8 +626,12 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
     } else {
         read.into_iter().map(|(_, x)| x).collect()
     };
-    let reconciled =
-        reconcile::reconcile(&manifest.entries, &extractions, manifest.diagnostics.clone(), &pipeline.settings.reconcile);
+    let reconciled = reconcile::reconcile_owned(
+        &manifest.entries,
+        extractions,
+        manifest.diagnostics.clone(),
+        &pipeline.settings.reconcile,
+    );
     let path = layout.reconciled_path();
     let bytes = write_json(&path, &reconciled)?;
     let mut new_index = cache::Index::<()>::default();

@@ -40,6 +40,7 @@ use records::{
     Conflict, ConflictKind, Diagnostic, Extraction, Reconciled, Relation, SourceEntry, SourcePair,
     SourceRow, SourceStatus,
 };
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Reconcile settings (`[reconcile]` in a pipeline file).
@@ -57,7 +58,7 @@ pub struct ReconcileConfig {
     /// neighbour in real coverage; two events of one kind share few, below 0.1 in real
     /// coverage and up to 0.3 in the generated corpus). Organisations count half.
     pub story_name_similarity: f64,
-    /// Share of the pairs across two stories (on a sample of up to 24 sources of each)
+    /// Share of the pairs across two stories (on a sample of up to 16 sources of each)
     /// that must be linked for the two to be joined: one look-alike pair does not
     /// join two events. Default 0.5.
     pub story_cohesion: f64,
@@ -166,6 +167,14 @@ impl UnionFind {
     }
 }
 
+/// What the sources table shows of a document.
+struct Shown {
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    words: usize,
+}
+
 /// Reconciles all sources. `entries` lists every source the pipeline was given (with
 /// failed and duplicate ones); `extractions` holds those that reached extract;
 /// `errors` are the diagnostics of the earlier stages.
@@ -175,19 +184,44 @@ pub fn reconcile(
     errors: Vec<Diagnostic>,
     config: &ReconcileConfig,
 ) -> Reconciled {
+    reconcile_owned(entries, extractions.to_vec(), errors, config)
+}
+
+/// [`reconcile`] on extractions it may keep: no copy of them is made, which halves
+/// the memory of a large corpus (the runner uses this one).
+pub fn reconcile_owned(
+    entries: &[SourceEntry],
+    extractions: Vec<Extraction>,
+    errors: Vec<Diagnostic>,
+    config: &ReconcileConfig,
+) -> Reconciled {
+    // What the sources table shows of every document, taken before the documents of
+    // sources that are not ok are dropped.
+    let shown: BTreeMap<String, Shown> = extractions
+        .iter()
+        .map(|x| {
+            let d = &x.document;
+            let shown = Shown {
+                title: d.meta.title.clone(),
+                outlet: d.meta.outlet.clone(),
+                published: d.meta.published.clone().or(d.date.clone()),
+                words: d.words,
+            };
+            (d.source_id.clone(), shown)
+        })
+        .collect();
     // Only sources that are ok take part; sorted so that ids never depend on input order.
     let ok_ids: BTreeSet<&str> = entries
         .iter()
         .filter(|e| matches!(e.status, SourceStatus::Ok))
         .map(|e| e.source_id.as_str())
         .collect();
-    let mut xs: Vec<&Extraction> = extractions
-        .iter()
+    let mut xs: Vec<Extraction> = extractions
+        .into_iter()
         .filter(|x| ok_ids.contains(x.document.source_id.as_str()))
         .collect();
     xs.sort_by(|a, b| a.document.source_id.cmp(&b.document.source_id));
     xs.dedup_by(|a, b| a.document.source_id == b.document.source_id);
-    let xs: Vec<Extraction> = xs.into_iter().cloned().collect();
     let n = xs.len();
 
     // 1. Stories.
@@ -200,25 +234,27 @@ pub fn reconcile(
     }
 
     // 2. Dependence.
-    let profiles: Vec<dependence::Profile> = xs.iter().map(dependence::profile).collect();
-    let mut scored: Vec<(usize, usize, dependence::PairScore)> = Vec::new();
-    for list in &members {
-        let mut df: BTreeMap<String, usize> = BTreeMap::new();
-        for &m in list {
-            for it in &profiles[m].items {
-                *df.entry(it.clone()).or_default() += 1;
+    // Stories are independent of each other here: scored on all cores, in story order.
+    let profiles: Vec<dependence::Profile> = xs.par_iter().map(dependence::profile).collect();
+    let scored: Vec<(usize, usize, dependence::PairScore)> = members
+        .par_iter()
+        .flat_map_iter(|list| {
+            let mut df: BTreeMap<String, usize> = BTreeMap::new();
+            for &m in list {
+                for it in &profiles[m].items {
+                    *df.entry(it.clone()).or_default() += 1;
+                }
             }
-        }
-        let rare_max = (list.len() / 4).max(2);
-        for (a, b) in dependence::candidates(list, &profiles, config) {
-            let rare = dependence::rare_shared(&profiles[a], &profiles[b], &df, rare_max);
-            scored.push((
-                a,
-                b,
-                dependence::score(&profiles[a], &profiles[b], &rare, config),
-            ));
-        }
-    }
+            let rare_max = (list.len() / 4).max(2);
+            dependence::candidates(list, &profiles, config)
+                .into_iter()
+                .map(|(a, b)| {
+                    let rare = dependence::rare_shared(&profiles[a], &profiles[b], &df, rare_max);
+                    (a, b, dependence::score(&profiles[a], &profiles[b], &rare, config))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let mut uf = UnionFind::new(n);
     for (a, b, sc) in &scored {
         if sc.derived {
@@ -310,11 +346,7 @@ pub fn reconcile(
         .enumerate()
         .map(|(i, x)| (x.document.source_id.as_str(), i))
         .collect();
-    let docs: BTreeMap<&str, &records::CleanDocument> = extractions
-        .iter()
-        .map(|x| (x.document.source_id.as_str(), &x.document))
-        .collect();
-    let doc_of = |id: &str| docs.get(id).copied();
+    let doc_of = |id: &str| shown.get(id);
     let mut sources: Vec<SourceRow> = entries
         .iter()
         .map(|entry| {
@@ -327,9 +359,9 @@ pub fn reconcile(
             SourceRow {
                 source_id: entry.source_id.clone(),
                 file: entry.file.clone(),
-                title: doc.and_then(|d| d.meta.title.clone()),
-                outlet: doc.and_then(|d| d.meta.outlet.clone()),
-                published: doc.and_then(|d| d.meta.published.clone().or(d.date.clone())),
+                title: doc.and_then(|d| d.title.clone()),
+                outlet: doc.and_then(|d| d.outlet.clone()),
+                published: doc.and_then(|d| d.published.clone()),
                 words: doc.map_or(0, |d| d.words),
                 status: entry.status.clone(),
                 story_id: idx.map(|i| story_ids[story_of[i]].clone()),

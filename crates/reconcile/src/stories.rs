@@ -13,13 +13,14 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use records::Extraction;
 
 use crate::text::{content_stems, fold, hash64};
 use crate::{ReconcileConfig, UnionFind};
 
 /// Members of a story compared when deciding whether to join it to another.
-const STORY_SAMPLE: usize = 24;
+const STORY_SAMPLE: usize = 16;
 
 /// A sparse TF-IDF vector: term hash to weight, L2-normalised.
 pub type Vector = Vec<(u64, f64)>;
@@ -85,13 +86,13 @@ fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
 /// Every source's TF-IDF vector (content-word stems and names, IDF over `extractions`),
 /// L2-normalised.
 pub fn vectors(extractions: &[Extraction]) -> Vec<Vector> {
-    weigh(extractions.iter().map(terms).collect()).0
+    weigh(extractions.par_iter().map(terms).collect()).0
 }
 
 /// Every source's TF-IDF vector of the names extract found in it (people,
 /// organisations, places), L2-normalised; empty when it names nobody.
 pub fn name_vectors(extractions: &[Extraction]) -> Vec<Vector> {
-    weigh(extractions.iter().map(names).collect()).0
+    weigh(extractions.par_iter().map(names).collect()).0
 }
 
 /// Name counts of one source. Organisations count half: agencies, ministries and
@@ -139,17 +140,21 @@ fn weigh(counts: Vec<BTreeMap<u64, f64>>) -> (Vec<Vector>, HashMap<u64, usize>) 
 /// are numbered in order of their first source.
 pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
     let n = extractions.len();
-    let (vectors, df) = weigh(extractions.iter().map(terms).collect());
+    let (vectors, df) = weigh(extractions.par_iter().map(terms).collect());
     let names = name_vectors(extractions);
     // Two sources that both name people, places or bodies must share some of them too:
     // articles on two events of one kind (two fires, two storms) can read alike, but
     // they are about different people in different places.
-    let linked = |a: usize, b: usize| {
-        cosine(&vectors[a], &vectors[b]) >= config.story_similarity
+    // The content cosine of a linked pair, `None` when not linked.
+    let link = |a: usize, b: usize| {
+        let c = cosine(&vectors[a], &vectors[b]);
+        (c >= config.story_similarity
             && (names[a].is_empty()
                 || names[b].is_empty()
-                || cosine(&names[a], &names[b]) >= config.story_name_similarity)
+                || cosine(&names[a], &names[b]) >= config.story_name_similarity))
+            .then_some(c)
     };
+    let linked = |a: usize, b: usize| link(a, b).is_some();
 
     // Block: each source is indexed under its heaviest terms (a term only one source
     // has links nothing). A posting list is walked with a window: each source is
@@ -173,10 +178,10 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
             }
         }
     }
+    let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     let mut edges: Vec<(f64, usize, usize)> = pairs
-        .into_iter()
-        .filter(|&(a, b)| linked(a, b))
-        .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
+        .into_par_iter()
+        .filter_map(|(a, b)| link(a, b).map(|c| (c, a, b)))
         .collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     // Single link alone chains: one pair of look-alike articles from two events would
