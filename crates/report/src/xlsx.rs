@@ -57,7 +57,9 @@ pub fn render(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
 
     let anchors = Anchors::new(tables);
     for (i, table) in tables.iter().enumerate() {
-        let sheet = workbook.add_worksheet();
+        // Rows are written in order and flushed to a temporary file as they go, so a
+        // workbook of a large corpus does not hold every cell in memory.
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
         write_sheet(sheet, table, &anchors)?;
         if i == 0 {
             sheet.set_active(true);
