@@ -9,7 +9,9 @@
 //!
 //! The universe is the planted sources: a source the reports lack counts as unclustered
 //! and as having found nothing; a report row for a source that was not planted is counted
-//! and otherwise ignored. A rate is `hits / total`, `null` when `total` is 0.
+//! and otherwise ignored. A source the reports mark `duplicate of X` and give no rows of its
+//! own is scored on X's rows (the pipeline reads one copy of identical files). A rate is
+//! `hits / total`, `null` when `total` is 0.
 //!
 //! Metrics:
 //! - **stories**: pairwise precision, recall and F1 of "these two sources tell the same
@@ -714,7 +716,16 @@ fn planted_status(mentions: &[(usize, u64, Option<u64>)]) -> Option<&'static str
     Some(if min_high.is_none_or(|h| max_low <= h) { "consistent" } else { "conflict" })
 }
 
-fn score_figures(reports: &Path, truth: &Truth) -> Result<(Figures, Facts)> {
+/// The rows a planted source is scored on: its own, or its original's when the reports
+/// call it a duplicate and give it none.
+fn rows_of<'r, T>(rows: &'r [Vec<T>], idx: usize, predicted: &Predicted) -> &'r [T] {
+    match predicted.duplicate_of[idx] {
+        Some(of) if rows[idx].is_empty() => &rows[of],
+        _ => &rows[idx],
+    }
+}
+
+fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result<(Figures, Facts)> {
     let n = truth.len();
     let mut facts_ids = Interner::default();
     let mut rows: Vec<Vec<MentionRow>> = (0..n).map(|_| Vec::new()).collect();
@@ -753,7 +764,7 @@ fn score_figures(reports: &Path, truth: &Truth) -> Result<(Figures, Facts)> {
     for (idx, source) in truth.sources.iter().enumerate() {
         let story = truth.story_of[idx];
         let planted_texts: Vec<String> = source.figures.iter().map(|m| norm_text(&m.text)).collect();
-        let r = &rows[idx];
+        let r = rows_of(&rows, idx, predicted);
         let matches = assign(
             source.figures.len(),
             r.len(),
@@ -862,7 +873,7 @@ fn score_figures(reports: &Path, truth: &Truth) -> Result<(Figures, Facts)> {
 // ---------------------------------------------------------------------------------------
 // Quotes
 
-fn score_quotes(reports: &Path, truth: &Truth) -> Result<Quotes> {
+fn score_quotes(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result<Quotes> {
     // Per planted source: (normalized text, normalized speaker) of its rows.
     let mut rows: Vec<Vec<(String, String)>> = (0..truth.len()).map(|_| Vec::new()).collect();
     // The generator plants direct quotes only: indirect speech is neither missed nor wrong.
@@ -876,7 +887,7 @@ fn score_quotes(reports: &Path, truth: &Truth) -> Result<Quotes> {
     })?;
     let (mut planted, mut found, mut rows_total, mut speaker_ok) = (0, 0, 0, 0);
     for (idx, source) in truth.sources.iter().enumerate() {
-        let r = &rows[idx];
+        let r = rows_of(&rows, idx, predicted);
         rows_total += r.len() as u64;
         let texts: Vec<String> = source.quotes.iter().map(|q| norm_words(&q.text)).collect();
         let close = |a: &str, b: &str| {
@@ -1102,7 +1113,7 @@ fn score_answers(stories: &[StoryAnswer], reports: &Path, answers: &Path, source
     );
     let groups = clustering((0..truth.len()).map(|i| (truth.group_of[i] as u64, label(predicted.group[i], i))));
     let derived_pairs = score_derived_pairs(reports, &truth, &predicted)?;
-    let (figures, facts) = score_figures(reports, &truth)?;
+    let (figures, facts) = score_figures(reports, &truth, &predicted)?;
     Ok(Score {
         answers: answers.display().to_string(),
         reports: reports.display().to_string(),
@@ -1111,7 +1122,7 @@ fn score_answers(stories: &[StoryAnswer], reports: &Path, answers: &Path, source
         independence: Independence { groups, derived_pairs },
         figures,
         facts,
-        quotes: score_quotes(reports, &truth)?,
+        quotes: score_quotes(reports, &truth, &predicted)?,
         entities: score_entities(reports, &truth, sources_dir)?,
         conflicts: score_conflicts(reports, &truth)?,
     })
@@ -1266,7 +1277,8 @@ mod tests {
              "figures": [figure("killed", 12)],
              "sources": [
                 source("b1.txt", "original", None, vec![mention("killed", "12", 12, Some(12), true, false)], json!([])),
-                source("b2.txt", "rewrite", Some("b1.txt"), vec![mention("killed", "about a dozen", 10, Some(14), false, false)], json!([])),
+                source("b2.txt", "rewrite", Some("b1.txt"), vec![mention("killed", "about a dozen", 10, Some(14), false, false)],
+                    json!([{"text": "The fire spread too fast", "speaker": "Tom Reed", "speaker_text": "he"}])),
              ]},
         ]});
         let answers_path = dir.path().join("answers.json");
@@ -1356,16 +1368,17 @@ mod tests {
         // Derived: a1-a3 (wrong) and the duplicate a1-a2 (right).
         check_pairs("derived", s.independence.derived_pairs.unwrap(), 1, 2, 2, 0.5, 0.5);
 
+        // a2, a duplicate without rows of its own, is scored on a1's rows.
         let f = s.figures;
         assert_eq!(f.planted, 8);
-        check_rate("extracted", f.extracted, 4, 8);
-        check_rate("found", f.found, 5, 8);
-        check_rate("precision", f.precision, 5, 6);
-        check_rate("vague kept", f.vague_kept, 1, 2);
-        check_rate("exact kept", f.exact_kept, 3, 3);
+        check_rate("extracted", f.extracted, 6, 8);
+        check_rate("found", f.found, 7, 8);
+        check_rate("precision", f.precision, 7, 8);
+        check_rate("vague kept", f.vague_kept, 2, 3);
+        check_rate("exact kept", f.exact_kept, 4, 4);
         check_rate("retraction flagged", f.retraction_flagged, 0, 1);
-        check_rate("retraction false", f.retraction_false, 1, 4);
-        check_rate("as_of", f.as_of, 1, 4);
+        check_rate("retraction false", f.retraction_false, 1, 6);
+        check_rate("as_of", f.as_of, 2, 6);
 
         let facts = &s.facts;
         assert_eq!(facts.figures, 3);
@@ -1379,11 +1392,11 @@ mod tests {
         assert_eq!(confusion, [("consistent -> consistent", 1), ("single -> conflict", 1), ("single -> single", 1)]);
 
         let q = s.quotes;
-        assert_eq!(q.planted, 3);
-        check_rate("quotes found", q.found, 2, 3);
-        check_rate("quote precision", q.precision, 2, 3);
-        check_rate("speaker", q.speaker, 1, 2);
-        check_rate("speaker overall", q.speaker_overall, 1, 3);
+        assert_eq!(q.planted, 4);
+        check_rate("quotes found", q.found, 3, 4);
+        check_rate("quote precision", q.precision, 3, 4);
+        check_rate("speaker", q.speaker, 2, 3);
+        check_rate("speaker overall", q.speaker_overall, 2, 4);
 
         let e = &s.entities;
         assert_eq!((e.rows, e.not_in_text), (6, 0));
