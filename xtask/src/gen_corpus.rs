@@ -1381,6 +1381,13 @@ struct Story {
     figures: Vec<Figure>,
     /// (source position, figure index): the source that reports a withdrawn value of that figure.
     retraction: Option<(usize, usize)>,
+    /// What this story's people said, each statement with its one speaker (index into
+    /// `people`): outlets quote the same people saying the same things, and a statement
+    /// never changes speaker between outlets.
+    statements: Vec<(&'static str, usize)>,
+    /// The background sentences this story's outlets draw on: a part of the event
+    /// kind's, so that two stories of one kind do not read alike.
+    background: Vec<&'static str>,
 }
 
 impl Story {
@@ -1423,6 +1430,19 @@ impl Story {
             }
             figures.push(Figure { spec, by_day });
         }
+        let mut statements: Vec<(&'static str, usize)> = Vec::new();
+        if !people.is_empty() {
+            for &text in kind.quotes {
+                if rng.chance(0.6) {
+                    statements.push((text, rng.below(people.len())));
+                }
+            }
+        }
+        let mut background: Vec<&'static str> =
+            kind.background.iter().chain(GENERIC_BACKGROUND).copied().filter(|_| rng.chance(0.5)).collect();
+        if background.len() < 4 {
+            background = kind.background.iter().chain(GENERIC_BACKGROUND).copied().take(4).collect();
+        }
         Story {
             idx,
             kind,
@@ -1435,6 +1455,8 @@ impl Story {
             orgs,
             figures,
             retraction: None,
+            statements,
+            background,
         }
     }
 
@@ -1617,9 +1639,9 @@ fn original_article(story: &Story, day: usize, retract: Option<usize>, rng: &mut
     let headline = Sent::Plain(fill(head_template, story, head_fig.as_ref(), asof, rng));
 
     // Background sentences are dealt from a shuffled deck, so none repeats in an article.
-    let mut deck: Vec<&str> = kind.background.iter().chain(GENERIC_BACKGROUND).copied().collect();
+    let mut deck: Vec<&str> = story.background.clone();
     rng.shuffle(&mut deck);
-    let mut quotes: Vec<&str> = kind.quotes.to_vec();
+    let mut quotes: Vec<(&str, usize)> = story.statements.clone();
     rng.shuffle(&mut quotes);
     let mut paragraphs: Vec<Vec<Sent>> = Vec::new();
     paragraphs.push(vec![Sent::Plain(fill(rng.pick(kind.leads), story, None, asof, rng))]);
@@ -1645,7 +1667,7 @@ fn original_article(story: &Story, day: usize, retract: Option<usize>, rng: &mut
         }
         paragraphs.push(para);
         if n == 0 && !story.people.is_empty() {
-            paragraphs.push(quote_paragraph(story, &mut quotes, rng));
+            paragraphs.push(quote_paragraph(&mut quotes, rng));
         }
     }
     for _ in 0..6 + rng.below(7) {
@@ -1660,22 +1682,21 @@ fn original_article(story: &Story, day: usize, retract: Option<usize>, rng: &mut
         }
         paragraphs.push(para);
         if rng.chance(0.45) && !story.people.is_empty() && !quotes.is_empty() {
-            paragraphs.push(quote_paragraph(story, &mut quotes, rng));
+            paragraphs.push(quote_paragraph(&mut quotes, rng));
         }
     }
     Article { headline, credit: None, paragraphs }
 }
 
-/// One or two quotes of one speaker, dealt from `deck` so that no quote repeats.
-fn quote_paragraph(story: &Story, deck: &mut Vec<&str>, rng: &mut Rng) -> Vec<Sent> {
-    let speaker = rng.below(story.people.len());
+/// One or two statements of one speaker, dealt from `deck` so that no quote repeats.
+fn quote_paragraph(deck: &mut Vec<(&str, usize)>, rng: &mut Rng) -> Vec<Sent> {
     let mut para = Vec::new();
-    if let Some(text) = deck.pop() {
-        para.push(Sent::Quote { text: text.to_string(), speaker, form: rng.below(4) as u8 });
-    }
+    let Some((text, speaker)) = deck.pop() else { return para };
+    para.push(Sent::Quote { text: text.to_string(), speaker, form: rng.below(4) as u8 });
     if rng.chance(0.4)
-        && let Some(text) = deck.pop()
+        && let Some(k) = deck.iter().position(|&(_, s)| s == speaker)
     {
+        let (text, _) = deck.remove(k);
         para.push(Sent::Quote { text: text.to_string(), speaker, form: 4 });
     }
     para

@@ -62,6 +62,13 @@ pub fn build(
         text: String,
         /// Speaker as shown, and the key speakers are compared on (entity id or name).
         speaker: Option<(String, String)>,
+        /// The speaker is a named person or body (an entity of the story), not
+        /// "officials" or "police".
+        named: bool,
+        /// Words inside quotation marks, presented as the speaker's own.
+        direct: bool,
+        /// Numbers among the quote's words.
+        numbers: BTreeSet<String>,
     }
     let mut qs: Vec<Q> = Vec::new();
     for (s, x) in extractions.iter().enumerate() {
@@ -73,6 +80,7 @@ pub fn build(
                 .as_ref()
                 .and_then(|index| index.slice(&x.document.text, q.start, q.end))
                 .unwrap_or(&q.text);
+            let mut named = false;
             let speaker = q
                 .speaker
                 .as_deref()
@@ -83,22 +91,33 @@ pub fn build(
                         return None;
                     }
                     Some(match entities.find(story_of[s], sp) {
-                        Some(row) => (row.name.clone(), row.entity_id.clone()),
+                        Some(row) => {
+                            named = true;
+                            (row.name.clone(), row.entity_id.clone())
+                        }
                         None => (sp.to_string(), name_key(sp)),
                     })
                 });
+            let set = content_set(text);
+            let numbers = set.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).cloned().collect();
             qs.push(Q {
                 source: s,
                 story: story_of[s],
                 idx,
-                set: content_set(text),
+                set,
                 plain: plain(text),
                 text: text.to_string(),
                 speaker,
+                named,
+                direct: q.kind == records::QuoteKind::Direct,
+                numbers,
             });
         }
     }
     let mut uf = UnionFind::new(qs.len());
+    // Pairs judged one statement on their own (not through a third quote): only these
+    // can show the statement given to two speakers.
+    let mut edges: Vec<(usize, usize)> = Vec::new();
     // Identical wordings of one story are one statement: joined through a map, in
     // linear time, however many times a text repeats them.
     let mut first_of_plain: BTreeMap<(usize, &str), usize> = BTreeMap::new();
@@ -109,6 +128,7 @@ pub fn build(
         let first = *first_of_plain.entry((q.story, q.plain.as_str())).or_insert(i);
         if first != i {
             uf.union(first, i);
+            edges.push((first, i));
         }
     }
     // Candidates for reworded statements: one quote per distinct wording, paired
@@ -147,6 +167,7 @@ pub fn build(
         };
         if same_words || similar {
             uf.union(a, b);
+            edges.push((a, b));
         }
     }
     // In a rewrite, a quote between the same two aligned sentences as a quote of the
@@ -173,11 +194,17 @@ pub fn build(
                     gap_a == gap_b && anchors.get(gap_a).is_none_or(|&(x, y)| x > pa && y > pb);
                 let (qa, qb) = (&qs[a], &qs[b]);
                 let inter = qa.set.intersection(&qb.set).count();
+                // Two different figures are two claims, however close their words.
+                let other_numbers = !qa.numbers.is_empty()
+                    && !qb.numbers.is_empty()
+                    && qa.numbers.is_disjoint(&qb.numbers);
                 if (on_anchor || same_gap)
                     && inter >= 2
+                    && !other_numbers
                     && dice(&qa.set, &qb.set) >= config.quote_dice_aligned
                 {
                     uf.union(a, b);
+                    edges.push((a, b));
                 }
             }
         }
@@ -244,48 +271,47 @@ pub fn build(
                 verb: raw.verb.clone(),
             });
         }
-        // The same statement, two speakers: one row per pair of speakers that are not
-        // the same name written shorter or longer.
-        let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for &i in g {
-            if let Some((_, key)) = &qs[i].speaker {
-                by_speaker.entry(key.as_str()).or_default().push(i);
-            }
+    }
+    // The same statement, two speakers: a pair of quotes judged one statement on their
+    // own (not through a third), both in quotation marks, at least one given to a
+    // named person or body of the story (a claim "officials" made in one outlet and
+    // "police" in another is attribution, not a contradiction), and the two names not
+    // one written shorter or longer. One row per statement and pair of
+    // speakers, however many outlets repeat each side.
+    let quote_id_of: BTreeMap<usize, String> =
+        ordered.iter().enumerate().map(|(n, g)| (uf.find(g[0]), format!("Q{}", n + 1))).collect();
+    let suffix = |long: &str, short: &str| long == short || long.ends_with(&format!(" {short}"));
+    let mut seen: BTreeSet<(usize, String, String)> = BTreeSet::new();
+    edges.sort_unstable();
+    for (a, b) in edges {
+        let (qa, qb) = (&qs[a], &qs[b]);
+        if qa.source == qb.source || !(qa.direct && qb.direct && (qa.named || qb.named)) {
+            continue;
         }
-        let speakers: Vec<(&str, &Vec<usize>)> = by_speaker.iter().map(|(k, v)| (*k, v)).collect();
-        let suffix =
-            |long: &str, short: &str| long == short || long.ends_with(&format!(" {short}"));
-        for (k, (ka, la)) in speakers.iter().enumerate() {
-            for (kb, lb) in &speakers[k + 1..] {
-                if suffix(ka, kb) || suffix(kb, ka) {
-                    continue;
-                }
-                let pair = la
-                    .iter()
-                    .flat_map(|a| lb.iter().map(move |b| (*a, *b)))
-                    .find(|(a, b)| qs[*a].source != qs[*b].source);
-                let Some((a, b)) = pair else { continue };
-                let (a, b) = if sid(a) <= sid(b) { (a, b) } else { (b, a) };
-                let (qa, qb) = (&qs[a], &qs[b]);
-                let name = |q: &Q| q.speaker.as_ref().map(|s| s.0.clone()).unwrap_or_default();
-                let text = |q: &Q| extractions[q.source].quotes[q.idx].text.clone();
-                out.conflicts.push(Conflict {
-                    conflict_id: String::new(),
-                    kind: ConflictKind::Quote,
-                    story_id: story_ids[qa.story].clone(),
-                    subject: quote_id.clone(),
-                    source_a: sid(a).clone(),
-                    value_a: format!("{}: {}", name(qa), text(qa)),
-                    source_b: sid(b).clone(),
-                    value_b: format!("{}: {}", name(qb), text(qb)),
-                    note: format!(
-                        "the same statement is given to {} and to {}",
-                        name(qa),
-                        name(qb)
-                    ),
-                });
-            }
+        let (Some((_, ka)), Some((_, kb))) = (&qa.speaker, &qb.speaker) else { continue };
+        if suffix(ka, kb) || suffix(kb, ka) {
+            continue;
         }
+        let root = uf.find(a);
+        let key = if ka <= kb { (root, ka.clone(), kb.clone()) } else { (root, kb.clone(), ka.clone()) };
+        if !seen.insert(key) {
+            continue;
+        }
+        let (a, b) = if sid(a) <= sid(b) { (a, b) } else { (b, a) };
+        let (qa, qb) = (&qs[a], &qs[b]);
+        let name = |q: &Q| q.speaker.as_ref().map(|s| s.0.clone()).unwrap_or_default();
+        let text = |q: &Q| extractions[q.source].quotes[q.idx].text.clone();
+        out.conflicts.push(Conflict {
+            conflict_id: String::new(),
+            kind: ConflictKind::Quote,
+            story_id: story_ids[qa.story].clone(),
+            subject: quote_id_of[&root].clone(),
+            source_a: sid(a).clone(),
+            value_a: format!("{}: {}", name(qa), text(qa)),
+            source_b: sid(b).clone(),
+            value_b: format!("{}: {}", name(qb), text(qb)),
+            note: format!("the same statement is given to {} and to {}", name(qa), name(qb)),
+        });
     }
     Quotes {
         rows: out.rows,

@@ -2,8 +2,10 @@
 //!
 //! Each source becomes a TF-IDF vector of its content-word stems and entity names
 //! (names count double: two articles about one event share their actors). Sources
-//! are linked when the cosine of their vectors reaches `story_similarity`, and a
-//! story is a connected set of linked sources (single link, as in Event Registry's
+//! are linked when the cosine of their vectors reaches `story_similarity` and, when
+//! both name someone, the cosine of their name vectors alone reaches
+//! `story_name_similarity`: two fires or two storms written up alike are still about
+//! different people in different places. A story is a connected set of linked sources (single link, as in Event Registry's
 //! open re-implementations). Candidate pairs come from an inverted index over each
 //! source's most distinctive terms, skipping terms so common that they say nothing,
 //! so the work grows with the number of sources, not with its square.
@@ -16,9 +18,10 @@ use crate::text::{content_stems, fold, hash64};
 use crate::{ReconcileConfig, UnionFind};
 
 /// A sparse TF-IDF vector: term hash to weight, L2-normalised.
-type Vector = Vec<(u64, f64)>;
+pub type Vector = Vec<(u64, f64)>;
 
-fn cosine(a: &Vector, b: &Vector) -> f64 {
+/// Cosine of two L2-normalised sparse vectors sorted by term.
+pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -75,11 +78,32 @@ fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
     tf
 }
 
-/// Assigns every source (by index into `extractions`) a story index; story indexes
-/// are numbered in order of their first source.
-pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
-    let n = extractions.len();
-    let counts: Vec<BTreeMap<u64, f64>> = extractions.iter().map(terms).collect();
+/// Every source's TF-IDF vector (content-word stems and names, IDF over `extractions`),
+/// L2-normalised.
+pub fn vectors(extractions: &[Extraction]) -> Vec<Vector> {
+    weigh(extractions.iter().map(terms).collect()).0
+}
+
+/// Every source's TF-IDF vector of the names extract found in it (people,
+/// organisations, places), L2-normalised; empty when it names nobody.
+pub fn name_vectors(extractions: &[Extraction]) -> Vec<Vector> {
+    weigh(extractions.iter().map(names).collect()).0
+}
+
+/// Name counts of one source. Organisations count half: agencies, ministries and
+/// outlets recur from one event to the next, while people and places belong to one.
+fn names(x: &Extraction) -> BTreeMap<u64, f64> {
+    let mut tf: BTreeMap<u64, f64> = BTreeMap::new();
+    for e in &x.entities {
+        let weight = if e.kind == records::EntityType::Organization { 0.5 } else { 1.0 };
+        *tf.entry(hash64(&fold(&e.name))).or_default() += weight;
+    }
+    tf
+}
+
+/// TF-IDF vectors from term counts, and each term's document frequency.
+fn weigh(counts: Vec<BTreeMap<u64, f64>>) -> (Vec<Vector>, HashMap<u64, usize>) {
+    let n = counts.len();
     // Lookups only.
     let mut df: HashMap<u64, usize> = HashMap::new();
     for c in &counts {
@@ -87,7 +111,7 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
             *df.entry(*t).or_default() += 1;
         }
     }
-    let vectors: Vec<Vector> = counts
+    let vectors = counts
         .iter()
         .map(|c| {
             let mut v: Vector = c
@@ -104,6 +128,24 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
             v
         })
         .collect();
+    (vectors, df)
+}
+
+/// Assigns every source (by index into `extractions`) a story index; story indexes
+/// are numbered in order of their first source.
+pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
+    let n = extractions.len();
+    let (vectors, df) = weigh(extractions.iter().map(terms).collect());
+    let names = name_vectors(extractions);
+    // Two sources that both name people, places or bodies must share some of them too:
+    // articles on two events of one kind (two fires, two storms) can read alike, but
+    // they are about different people in different places.
+    let linked = |a: usize, b: usize| {
+        cosine(&vectors[a], &vectors[b]) >= config.story_similarity
+            && (names[a].is_empty()
+                || names[b].is_empty()
+                || cosine(&names[a], &names[b]) >= config.story_name_similarity)
+    };
 
     // Block: each source is indexed under its heaviest terms (a term only one source
     // has links nothing). A posting list is walked with a window: each source is
@@ -123,9 +165,7 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
     for list in index.values() {
         for (k, &a) in list.iter().enumerate() {
             for &b in list.iter().skip(k + 1).take(window) {
-                if uf.find(a) != uf.find(b)
-                    && cosine(&vectors[a], &vectors[b]) >= config.story_similarity
-                {
+                if uf.find(a) != uf.find(b) && linked(a, b) {
                     uf.union(a, b);
                 }
             }
