@@ -64,6 +64,11 @@
 //!   just `X`) and lists a source of that story; `type_correct` when such a row also has
 //!   the planted type; `acronym_linked` = found organizations whose row also holds the
 //!   planted acronym as an alias.
+//! - **timeline** (when `timeline.csv` exists): `event_date_found` = stories with a row
+//!   dated their planted event date that lists one of their sources; `known_dates` = rows
+//!   dated a day the answers know for the story of one of their sources (event date, a
+//!   figure's dated value, a publication date, a mention's `as_of`) / all rows (rows on
+//!   other days are not all wrong: background events carry no planted date).
 //! - **conflicts**: rows of `conflicts.csv` per kind, per 100 planted sources, and how many
 //!   set two sources of different planted stories against each other (always spurious).
 
@@ -130,8 +135,21 @@ pub struct Score {
     pub quotes: Quotes,
     /// Planted entities.
     pub entities: Entities,
+    /// Dated events; `None` without `timeline.csv`.
+    pub timeline: Option<Timeline>,
     /// Conflicts reported.
     pub conflicts: Conflicts,
+}
+
+/// Dated events against planted dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// Rows of `timeline.csv`.
+    pub rows: u64,
+    /// Stories whose event date has a row listing one of their sources.
+    pub event_date_found: Rate,
+    /// Rows dated a day the answers know for one of their sources' stories.
+    pub known_dates: Rate,
 }
 
 /// `hits / total`; `rate` is `None` when `total` is 0.
@@ -1079,6 +1097,41 @@ fn score_conflicts(reports: &Path, truth: &Truth) -> Result<Conflicts> {
     Ok(c)
 }
 
+fn score_timeline(reports: &Path, truth: &Truth) -> Result<Option<Timeline>> {
+    let known: Vec<HashSet<&str>> = truth
+        .stories
+        .iter()
+        .map(|story| {
+            let mut dates: HashSet<&str> = HashSet::from([story.date.as_str()]);
+            dates.extend(story.figures.iter().flat_map(|f| f.timeline.iter().map(|t| t.date.as_str())));
+            for source in &story.sources {
+                dates.insert(source.published.as_str());
+                dates.extend(source.figures.iter().map(|m| m.as_of.as_str()));
+            }
+            dates
+        })
+        .collect();
+    let mut event_found = vec![false; truth.stories.len()];
+    let (mut rows, mut on_known) = (0, 0);
+    let present = read_csv(&reports.join("timeline.csv"), &["date", "source_ids"], |c| {
+        rows += 1;
+        let stories: HashSet<usize> =
+            c[1].split("; ").filter_map(|s| truth.index.get(s.trim())).map(|&i| truth.story_of[i]).collect();
+        on_known += u64::from(stories.iter().any(|&st| known[st].contains(c[0])));
+        for &st in &stories {
+            if truth.stories[st].date == c[0] {
+                event_found[st] = true;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(present.then(|| Timeline {
+        rows,
+        event_date_found: Rate::new(event_found.iter().filter(|&&f| f).count() as u64, truth.stories.len() as u64),
+        known_dates: Rate::new(on_known, rows),
+    }))
+}
+
 fn score_derived_pairs(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result<Option<Pairwise>> {
     let mut derived: HashSet<(usize, usize)> = HashSet::new();
     let present = read_csv(&reports.join("source_pairs.csv"), &["source_a", "source_b", "relation"], |c| {
@@ -1143,6 +1196,7 @@ fn score_answers(stories: &[StoryAnswer], reports: &Path, answers: &Path, source
         facts,
         quotes: score_quotes(reports, &truth, &predicted)?,
         entities: score_entities(reports, &truth, sources_dir)?,
+        timeline: score_timeline(reports, &truth)?,
         conflicts: score_conflicts(reports, &truth)?,
     })
 }
@@ -1227,6 +1281,14 @@ pub fn print_table(s: &Score) {
         rate_line(&format!("{kind} found with its type"), &e.type_correct);
     }
     rate_line("organization acronym linked", &s.entities.acronym_linked);
+    match &s.timeline {
+        Some(t) => {
+            println!("timeline ({} rows)", t.rows);
+            rate_line("story event date found", &t.event_date_found);
+            rate_line("rows on a date the answers know", &t.known_dates);
+        }
+        None => println!("timeline: no timeline.csv"),
+    }
     println!(
         "conflicts: {} ({} per 100 sources)",
         s.conflicts.total,
@@ -1349,6 +1411,11 @@ mod tests {
             &["E5", "Lowtown", "place", "Lowtown", "b1.txt"],
             &["E6", "Hillby", "place", "Hillby", "b2.txt"],
         ]);
+        write_csv(&reports, "timeline", &["date", "story_id", "event", "sources", "source_ids"], &[
+            &["2024-01-02", "S1", "the flood", "2", "a1.txt; a3.txt"],
+            &["2022-01-02", "S1", "two years ago", "1", "a3.txt"],
+            &["2024-01-03", "S1", "the toll rose", "1", "b2.txt"],
+        ]);
         write_csv(&reports, "conflicts", &["conflict_id", "kind", "story_id", "subject", "source_a", "source_b"], &[
             &["C1", "number", "S1", "F1", "a1.txt", "a3.txt"],
             &["C2", "quote", "S1", "Q1", "a1.txt", "b1.txt"],
@@ -1433,6 +1500,13 @@ mod tests {
         check_rate("all found", e.all.found, 5, 6);
         check_rate("all typed", e.all.type_correct, 4, 6);
         check_rate("acronyms", e.acronym_linked, 1, 1);
+
+        // Story A's event day has a row; story B's (2024-01-02) has none, but its toll's
+        // 2024-01-03 is a day its answers know.
+        let t = s.timeline.unwrap();
+        assert_eq!(t.rows, 3);
+        check_rate("event date", t.event_date_found, 1, 2);
+        check_rate("known dates", t.known_dates, 2, 3);
 
         let c = &s.conflicts;
         assert_eq!(c.total, 4);
@@ -1542,6 +1616,7 @@ mod tests {
             s.facts.status, s.quotes.found, s.quotes.precision, s.quotes.speaker, s.quotes.speaker_overall,
             s.entities.all.found, s.entities.all.type_correct, s.entities.acronym_linked,
         ];
+        let rates = rates.into_iter().chain(s.timeline.iter().flat_map(|t| [t.event_date_found, t.known_dates]));
         for r in rates {
             assert!(r.hits <= r.total, "{r:?}");
             assert_eq!(r.rate.is_some(), r.total > 0, "{r:?}");
