@@ -98,9 +98,10 @@ pub const SCORE_FILE: &str = "score.json";
 /// `cargo xtask score`.
 pub fn main(args: &ScoreArgs) -> Result<()> {
     let score = score(&args.answers, &args.out)?;
-    print_table(&score);
+    // Written before the table, so that a closed terminal pipe does not lose it.
     let path = args.out.join(SCORE_FILE);
     write_score(&score, &path)?;
+    print_table(&score);
     println!("score.json: {}", path.display());
     Ok(())
 }
