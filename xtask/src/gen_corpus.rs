@@ -405,14 +405,18 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
+/// Syllables between the parts of a name: an archive of many thousand stories has many
+/// thousand people and places, and two unrelated events seldom share them.
+const NAME_MID: &[&str] = &["", "", "", "a", "er", "in", "o", "ov", "an", "el", "is", "u", "ar", "em"];
+
 fn person_name(rng: &mut Rng) -> (String, String) {
     let first = format!("{}{}", rng.pick(FIRST_A), rng.pick(FIRST_B));
-    let last = format!("{}{}", rng.pick(LAST_A), rng.pick(LAST_B));
+    let last = format!("{}{}{}", rng.pick(LAST_A), rng.pick(NAME_MID), rng.pick(LAST_B));
     (first, last)
 }
 
 fn place_name(rng: &mut Rng) -> String {
-    let base = format!("{}{}", rng.pick(PLACE_A), rng.pick(PLACE_B));
+    let base = format!("{}{}{}", rng.pick(PLACE_A), rng.pick(NAME_MID), rng.pick(PLACE_B));
     match rng.below(8) {
         0 => format!("Port {base}"),
         1 => format!("New {base}"),

@@ -57,6 +57,10 @@ pub struct ReconcileConfig {
     /// neighbour in real coverage; two events of one kind share few, below 0.1 in real
     /// coverage and up to 0.3 in the generated corpus). Organisations count half.
     pub story_name_similarity: f64,
+    /// Share of the pairs across two stories (on a sample of up to 24 sources of each)
+    /// that must be linked for the two to be joined: one look-alike pair does not
+    /// join two events. Default 0.5.
+    pub story_cohesion: f64,
     /// How many of a source's most distinctive terms index it for story candidates.
     /// Default 15.
     pub story_terms: usize,
@@ -97,6 +101,7 @@ impl Default for ReconcileConfig {
         ReconcileConfig {
             story_similarity: 0.12,
             story_name_similarity: 0.3,
+            story_cohesion: 0.5,
             story_terms: 15,
             story_window: 12,
             block_cap: 64,

@@ -5,17 +5,21 @@
 //! are linked when the cosine of their vectors reaches `story_similarity` and, when
 //! both name someone, the cosine of their name vectors alone reaches
 //! `story_name_similarity`: two fires or two storms written up alike are still about
-//! different people in different places. A story is a connected set of linked sources (single link, as in Event Registry's
-//! open re-implementations). Candidate pairs come from an inverted index over each
-//! source's most distinctive terms, skipping terms so common that they say nothing,
+//! different people in different places. Links are taken strongest first, as in
+//! single-link clustering, but two stories join only when most pairs across them are
+//! linked (`story_cohesion`), so one look-alike pair cannot chain two events together.
+//! Candidate pairs come from an inverted index over each source's most distinctive terms, skipping terms so common that they say nothing,
 //! so the work grows with the number of sources, not with its square.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use records::Extraction;
 
 use crate::text::{content_stems, fold, hash64};
 use crate::{ReconcileConfig, UnionFind};
+
+/// Members of a story compared when deciding whether to join it to another.
+const STORY_SAMPLE: usize = 24;
 
 /// A sparse TF-IDF vector: term hash to weight, L2-normalised.
 pub type Vector = Vec<(u64, f64)>;
@@ -151,7 +155,6 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
     // has links nothing). A posting list is walked with a window: each source is
     // compared with the next `story_window` sources sharing the term, which bounds the
     // work on common terms and still chains every source of a large story together.
-    // Pairs already in one story are skipped, so repeated blocks cost nothing.
     let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
     for (i, v) in vectors.iter().enumerate() {
         let mut top: Vec<&(u64, f64)> = v.iter().filter(|(t, _)| df[t] >= 2).collect();
@@ -160,16 +163,47 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
             index.entry(*t).or_default().push(i);
         }
     }
-    let mut uf = UnionFind::new(n);
+    // Candidate pairs, each once, strongest first.
     let window = config.story_window.max(1);
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
     for list in index.values() {
         for (k, &a) in list.iter().enumerate() {
             for &b in list.iter().skip(k + 1).take(window) {
-                if uf.find(a) != uf.find(b) && linked(a, b) {
-                    uf.union(a, b);
-                }
+                pairs.insert((a.min(b), a.max(b)));
             }
         }
+    }
+    let mut edges: Vec<(f64, usize, usize)> = pairs
+        .into_iter()
+        .filter(|&(a, b)| linked(a, b))
+        .map(|(a, b)| (cosine(&vectors[a], &vectors[b]), a, b))
+        .collect();
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Single link alone chains: one pair of look-alike articles from two events would
+    // join the events. Two stories are joined only when most pairs across them are
+    // linked (on a sample of each, so a huge story costs no more than a large one).
+    let mut uf = UnionFind::new(n);
+    let mut sample: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut refused: HashSet<(usize, usize)> = HashSet::new();
+    for (_, a, b) in edges {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb || refused.contains(&(ra.min(rb), ra.max(rb))) {
+            continue;
+        }
+        let total = sample[ra].len() * sample[rb].len();
+        let agree = sample[ra]
+            .iter()
+            .map(|&x| sample[rb].iter().filter(|&&y| linked(x, y)).count())
+            .sum::<usize>();
+        if (agree as f64) < config.story_cohesion * total as f64 {
+            refused.insert((ra.min(rb), ra.max(rb)));
+            continue;
+        }
+        uf.union(ra, rb);
+        let (root, other) = if uf.find(ra) == ra { (ra, rb) } else { (rb, ra) };
+        let moved = std::mem::take(&mut sample[other]);
+        let keep = STORY_SAMPLE.saturating_sub(sample[root].len());
+        sample[root].extend(moved.into_iter().take(keep));
     }
     uf.dense_labels()
 }
