@@ -6,7 +6,9 @@
 //! process with `RUST_LOG=info`. The child's `stage done ... ms=N` log lines give the
 //! per-stage times; `/usr/bin/time -v` (or, without it, polling `/proc/<pid>/status`)
 //! gives its peak memory (VmHWM, the peak resident set). Throughput is counted on the
-//! input: bytes of the source files, sources, and whitespace-separated words.
+//! input: bytes of the source files, sources, and whitespace-separated words. After each
+//! run, [`crate::score`] scores its reports against the corpus's planted answers (not
+//! timed), so that a speed-up that costs accuracy shows in the same table.
 //!
 //! Besides the end-to-end runs it measures, in this process and on one thread:
 //! extract alone (words/s per core, on the normalized documents of the generated
@@ -92,6 +94,12 @@ struct Run {
     docs_per_s: f64,
     words_per_s: f64,
     stages: Vec<StageTime>,
+    /// Accuracy against the planted answers (`xtask score`), when the run succeeded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<crate::score::Score>,
+    /// Why the reports could not be scored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score_error: Option<String>,
     /// Last lines of the child's stderr when it failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     failure: Option<String>,
@@ -157,13 +165,19 @@ pub fn main(args: &BenchArgs) -> Result<()> {
         let (files, input_bytes, words) = measure_input(&input)?;
         let run_dir = out.join(format!("run-{n}"));
         eprintln!("bench: running the pipeline on {n} sources ({:.1} MB)", input_bytes as f64 / 1e6);
-        let run = run_pipeline(&exe, &input, &run_dir, n, files, input_bytes, words, generate_seconds)?;
+        let mut run = run_pipeline(&exe, &input, &run_dir, n, files, input_bytes, words, generate_seconds)?;
         eprintln!(
             "bench: {n} sources: {:.1}s, {:.1} MB/s, peak {}",
             run.wall_seconds,
             run.mb_per_s,
             run.peak_rss_bytes.map_or("?".to_string(), mib)
         );
+        if run.exit_ok {
+            match crate::score::score(&corpus.join(gen_corpus::ANSWERS_FILE), &run_dir) {
+                Ok(score) => run.score = Some(score),
+                Err(err) => run.score_error = Some(format!("{err:#}")),
+            }
+        }
         if !args.keep {
             let _ = std::fs::remove_dir_all(&run_dir);
         }
@@ -359,6 +373,8 @@ fn run_pipeline(
         docs_per_s: per(wall, n as f64),
         words_per_s: per(wall, words as f64),
         stages,
+        score: None,
+        score_error: None,
         failure: (!status.success()).then(|| tail.join("\n")),
     })
 }
@@ -697,6 +713,7 @@ fn print_table(report: &Report) {
             );
         }
     }
+    print_quality(&report.runs);
     println!();
     println!("in process, one thread");
     if let Some(x) = &report.extract {
@@ -726,6 +743,40 @@ fn print_table(report: &Report) {
             None => "not measured",
         };
         println!("  {:<40} {:>14}  target {:<14} {verdict}", t.name, value, t.target);
+    }
+}
+
+/// One line per run of `xtask score`'s headline figures.
+fn print_quality(runs: &[Run]) {
+    let f = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
+    println!();
+    println!("accuracy against the planted answers (`xtask score`; rates 0-1)");
+    println!(
+        "{:>8} {:>9} {:>11} {:>8} {:>9} {:>9} {:>7} {:>7} {:>8} {:>7} {:>8} {:>9} {:>9}",
+        "sources", "story F1", "stories", "largest", "indep F1", "figures", "vague", "retract", "best=", "quotes",
+        "speaker", "entities", "confl/100"
+    );
+    for r in runs {
+        match (&r.score, &r.score_error) {
+            (Some(s), _) => println!(
+                "{:>8} {:>9} {:>11} {:>8} {:>9} {:>9} {:>7} {:>7} {:>8} {:>7} {:>8} {:>9} {:>9}",
+                r.sources,
+                f(s.stories.pairs.f1),
+                format!("{}/{}", s.stories.predicted_clusters, s.stories.true_clusters),
+                s.stories.largest_predicted,
+                f(s.independence.groups.pairs.f1),
+                f(s.figures.extracted.rate),
+                f(s.figures.vague_kept.rate),
+                f(s.figures.retraction_flagged.rate),
+                f(s.facts.best_equals_true.rate),
+                f(s.quotes.found.rate),
+                f(s.quotes.speaker.rate),
+                f(s.entities.all.found.rate),
+                s.conflicts.total_per_100_sources.map_or("-".to_string(), |v| format!("{v:.1}")),
+            ),
+            (None, Some(err)) => println!("{:>8} not scored: {err}", r.sources),
+            (None, None) => println!("{:>8} not scored: the run failed", r.sources),
+        }
     }
 }
 
@@ -790,6 +841,8 @@ mod tests {
             docs_per_s: 0.0,
             words_per_s: 0.0,
             stages: Vec::new(),
+            score: None,
+            score_error: None,
             failure: None,
         };
         let t = targets(&[run(10_000, 10.0), run(100_000, 130.0)], None, None);

@@ -14,6 +14,7 @@ mod lock;
 mod pipeline;
 mod progress;
 mod run;
+mod score;
 mod stages;
 mod watch;
 
@@ -63,6 +64,8 @@ enum Command {
     },
     /// Write a synthetic corpus with known answers (`answers.json`).
     GenCorpus(gen_corpus::GenArgs),
+    /// Score a run's reports against a generated corpus's `answers.json`; writes `score.json`.
+    Score(score::ScoreArgs),
     /// Measure throughput and peak memory on generated corpora; writes `bench.json`.
     Bench(bench::BenchArgs),
     /// Fuzz ingest, normalize and extract with cargo-fuzz (needs a nightly toolchain and
@@ -140,6 +143,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::Score(args) => score::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Fuzz(args) => fuzz::main(&args).map(|()| ExitCode::SUCCESS),
     }
