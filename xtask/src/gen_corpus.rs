@@ -1389,8 +1389,9 @@ struct Story {
     /// `people`): outlets quote the same people saying the same things, and a statement
     /// never changes speaker between outlets.
     statements: Vec<(&'static str, usize)>,
-    /// The background sentences this story's outlets draw on: a part of the event
-    /// kind's, so that two stories of one kind do not read alike.
+    /// The background sentences of the event kind, in this story's order: the `n`th
+    /// outlet reporting on its own draws from the `n`th of [`BACKGROUND_SHARES`] shares,
+    /// so independent reports of one story do not repeat each other's sentences.
     background: Vec<&'static str>,
 }
 
@@ -1442,11 +1443,8 @@ impl Story {
                 }
             }
         }
-        let mut background: Vec<&'static str> =
-            kind.background.iter().chain(GENERIC_BACKGROUND).copied().filter(|_| rng.chance(0.5)).collect();
-        if background.len() < 4 {
-            background = kind.background.iter().chain(GENERIC_BACKGROUND).copied().take(4).collect();
-        }
+        let mut background: Vec<&'static str> = kind.background.iter().chain(GENERIC_BACKGROUND).copied().collect();
+        rng.shuffle(&mut background);
         Story {
             idx,
             kind,
@@ -1628,7 +1626,11 @@ fn attribution(story: &Story, rng: &mut Rng) -> Vec<Piece> {
 }
 
 /// An outlet's own report of the story, as published on `day` (0-3 after the event).
-fn original_article(story: &Story, day: usize, retract: Option<usize>, rng: &mut Rng) -> Article {
+/// Independent reports of one story each draw their background from one of this many
+/// disjoint shares of the kind's sentences.
+const BACKGROUND_SHARES: usize = 3;
+
+fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize>, rng: &mut Rng) -> Article {
     let kind = story.kind;
     let asof = story.day0 + day as i64;
     let mut figs: Vec<usize> = (0..story.figures.len()).collect();
@@ -1643,7 +1645,14 @@ fn original_article(story: &Story, day: usize, retract: Option<usize>, rng: &mut
     let headline = Sent::Plain(fill(head_template, story, head_fig.as_ref(), asof, rng));
 
     // Background sentences are dealt from a shuffled deck, so none repeats in an article.
-    let mut deck: Vec<&str> = story.background.clone();
+    let share = nth % BACKGROUND_SHARES;
+    let mut deck: Vec<&str> = story
+        .background
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % BACKGROUND_SHARES == share)
+        .map(|(_, t)| *t)
+        .collect();
     rng.shuffle(&mut deck);
     let mut quotes: Vec<(&str, usize)> = story.statements.clone();
     rng.shuffle(&mut quotes);
@@ -2289,7 +2298,7 @@ fn write_story(
                 day = day.max(kept.day);
                 ("rewrite", Some(kept.pos), rewrite(&kept.article, &story, rng))
             }
-            _ => ("original", None, original_article(&story, day, retract, rng)),
+            _ => ("original", None, original_article(&story, originals.len(), day, retract, rng)),
         };
         let published = story.day0 + day as i64;
         let rendering = render(&article, &story, outlet, rng);
