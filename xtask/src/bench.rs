@@ -126,6 +126,20 @@ struct InProcess {
     per_s: f64,
     words_per_s: f64,
     mb_per_s: f64,
+    /// CPU seconds of the measuring thread per round (Linux: `/proc/thread-self/schedstat`):
+    /// the per-core figure, unaffected by other work on the machine.
+    cpu_seconds: Option<f64>,
+    /// Items per CPU-second of the measuring thread.
+    per_cpu_s: Option<f64>,
+    /// Words per CPU-second of the measuring thread.
+    words_per_cpu_s: Option<f64>,
+}
+
+/// CPU time the calling thread has used, in seconds, where the kernel tells.
+fn thread_cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
 
 #[derive(Debug, Serialize)]
@@ -471,6 +485,7 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
     let config = extract::ExtractConfig::default();
     // Repeat until at least two seconds have passed, for a stable figure.
     let started = Instant::now();
+    let cpu_started = thread_cpu_seconds();
     let mut rounds = 0u64;
     let mut found = 0usize;
     while rounds == 0 || started.elapsed() < Duration::from_secs(2) {
@@ -481,6 +496,7 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
         rounds += 1;
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
     std::hint::black_box(found);
     Ok(InProcess {
         what: format!("extract::extract on {} normalized generated sources, one thread, {rounds} rounds", docs.len()),
@@ -492,6 +508,9 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
         per_s: (docs.len() as u64 * rounds) as f64 / seconds,
         words_per_s: (words * rounds) as f64 / seconds,
         mb_per_s: (bytes * rounds) as f64 / 1e6 / seconds,
+        cpu_seconds: cpu.map(|c| c / rounds as f64),
+        per_cpu_s: cpu.map(|c| (docs.len() as u64 * rounds) as f64 / c),
+        words_per_cpu_s: cpu.map(|c| (words * rounds) as f64 / c),
     })
 }
 
@@ -531,6 +550,7 @@ fn html_in_process(dir: &Path) -> Result<InProcess> {
     let normalize_config = normalize::NormalizeConfig::default();
     let bytes: u64 = pages.iter().map(|(_, h)| h.len() as u64).sum();
     let started = Instant::now();
+    let cpu_started = thread_cpu_seconds();
     let mut rounds = 0u64;
     let (mut failed, mut words) = (0, 0u64);
     while rounds == 0 || started.elapsed() < Duration::from_secs(2) {
@@ -551,6 +571,7 @@ fn html_in_process(dir: &Path) -> Result<InProcess> {
         rounds += 1;
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
     Ok(InProcess {
         what: format!("ingest + normalize of {} HTML pages, one thread, {rounds} rounds", pages.len()),
         items: pages.len(),
@@ -561,6 +582,9 @@ fn html_in_process(dir: &Path) -> Result<InProcess> {
         per_s: (pages.len() as u64 * rounds) as f64 / seconds,
         words_per_s: (words * rounds) as f64 / seconds,
         mb_per_s: (bytes * rounds) as f64 / 1e6 / seconds,
+        cpu_seconds: cpu.map(|c| c / rounds as f64),
+        per_cpu_s: cpu.map(|c| (pages.len() as u64 * rounds) as f64 / c),
+        words_per_cpu_s: cpu.map(|c| (words * rounds) as f64 / c),
     })
 }
 
@@ -661,17 +685,21 @@ fn targets(runs: &[Run], extract: Option<&InProcess>, html: Option<&InProcess>) 
         target: "<= 2048 MiB".into(),
         met: peak.map(|p| p <= TARGET_PEAK_BYTES),
     });
+    // Per core: per CPU-second of the measuring thread where the kernel tells it (other
+    // work on the machine then does not count against us), else per wall second.
+    let extract_rate = extract.map(|x| x.words_per_cpu_s.unwrap_or(x.words_per_s));
     out.push(Target {
         name: "extract words/s per core".into(),
-        value: extract.map(|x| x.words_per_s),
+        value: extract_rate,
         target: format!(">= {TARGET_EXTRACT_WORDS_S}"),
-        met: extract.map(|x| x.words_per_s >= TARGET_EXTRACT_WORDS_S),
+        met: extract_rate.map(|v| v >= TARGET_EXTRACT_WORDS_S),
     });
+    let html_rate = html.map(|x| x.per_cpu_s.unwrap_or(x.per_s));
     out.push(Target {
         name: "HTML ingest pages/s per core".into(),
-        value: html.map(|x| x.per_s),
+        value: html_rate,
         target: format!(">= {TARGET_HTML_PAGES_S}"),
-        met: html.map(|x| x.per_s >= TARGET_HTML_PAGES_S),
+        met: html_rate.map(|v| v >= TARGET_HTML_PAGES_S),
     });
     out
 }
@@ -718,14 +746,22 @@ fn print_table(report: &Report) {
     println!("in process, one thread");
     if let Some(x) = &report.extract {
         println!(
-            "  extract:    {:>11.0} words/s  {:>8.0} docs/s  {:>7.2} MB/s  ({})",
-            x.words_per_s, x.per_s, x.mb_per_s, x.what
+            "  extract:    {:>11.0} words/s  {:>8.0} docs/s  {:>7.2} MB/s  {}  ({})",
+            x.words_per_s,
+            x.per_s,
+            x.mb_per_s,
+            x.words_per_cpu_s.map_or(String::new(), |w| format!("{w:.0} words per CPU-second")),
+            x.what
         );
     }
     match &report.html_ingest {
         Ok(x) => println!(
-            "  HTML ingest: {:>8.0} pages/s  {:>7.2} MB/s  {} failed  ({})",
-            x.per_s, x.mb_per_s, x.failed, x.what
+            "  HTML ingest: {:>8.0} pages/s  {:>7.2} MB/s  {} failed  {}  ({})",
+            x.per_s,
+            x.mb_per_s,
+            x.failed,
+            x.per_cpu_s.map_or(String::new(), |p| format!("{p:.0} pages per CPU-second")),
+            x.what
         ),
         Err(why) => println!("  HTML ingest: {why}"),
     }
