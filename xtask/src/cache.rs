@@ -144,7 +144,11 @@ pub fn save<T: Serialize>(layout: &Layout, stage: &str, index: &Index<T>) -> Res
 
 /// Describes a file just written, for an index entry.
 pub fn output(layout: &Layout, path: &Path, bytes: &[u8]) -> Output {
-    let hash = hash_bytes(bytes);
+    output_hashed(layout, path, hash_bytes(bytes))
+}
+
+/// Describes a file just written whose bytes hash to `hash`, for an index entry.
+pub fn output_hashed(layout: &Layout, path: &Path, hash: String) -> Output {
     remember(path, &hash);
     Output { path: layout.relative(path), hash }
 }
