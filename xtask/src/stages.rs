@@ -651,6 +651,15 @@ fn read_extraction(layout: &Layout, hashes: &HashMap<String, String>, source_id:
     Ok((hash, extraction))
 }
 
+/// The resident memory of this process in MiB (Linux; `None` elsewhere), for the log:
+/// the bench reads what reconcile's input costs from it.
+fn resident_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
+}
+
 /// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
 /// they came from the cache (nothing reconcile reads had changed).
 pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled, bool)> {
@@ -676,6 +685,7 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         ok.par_iter().map(|e| read_extraction(layout, &hashes, &e.source_id).map(|(_, x)| x)).collect::<Result<_>>()?
     };
     drop(hashes);
+    tracing::info!(extractions = extractions.len(), rss_mib = resident_mib(), "reconcile input loaded");
     let reconciled =
         reconcile::reconcile(&manifest.entries, &extractions, manifest.diagnostics.clone(), &pipeline.settings.reconcile);
     drop(extractions);
