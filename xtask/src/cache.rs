@@ -48,10 +48,10 @@ pub fn code_id() -> &'static str {
         hasher.update(format!("format {} xtask {}", records::FORMAT_VERSION, env!("CARGO_PKG_VERSION")).as_bytes());
         // The stage crates change without version bumps while they are developed, so
         // the executable itself is part of the key. Unreadable executable: version only.
-        match std::env::current_exe().and_then(std::fs::read) {
-            Ok(bytes) => {
-                hasher.update(&bytes);
-            }
+        // Streamed: the executable is tens of MB, which read whole would be the peak
+        // memory of a small run.
+        match std::env::current_exe().and_then(std::fs::File::open).and_then(|file| hasher.update_reader(file).map(|_| ())) {
+            Ok(()) => {}
             Err(err) => tracing::warn!(%err, "cannot hash the running executable: cache keyed by version only"),
         }
         hasher.finalize().to_hex().to_string()
@@ -144,7 +144,11 @@ pub fn save<T: Serialize>(layout: &Layout, stage: &str, index: &Index<T>) -> Res
 
 /// Describes a file just written, for an index entry.
 pub fn output(layout: &Layout, path: &Path, bytes: &[u8]) -> Output {
-    let hash = hash_bytes(bytes);
+    output_hashed(layout, path, hash_bytes(bytes))
+}
+
+/// Describes a file just written whose bytes hash to `hash`, for an index entry.
+pub fn output_hashed(layout: &Layout, path: &Path, hash: String) -> Output {
     remember(path, &hash);
     Output { path: layout.relative(path), hash }
 }

@@ -84,7 +84,7 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
     let (reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout)?;
     tracing::info!(stage = "reconcile", reused = reconcile_reused, ms = t.elapsed().as_millis() as u64, "stage done");
     let t = Instant::now();
-    let (_, report_reused) = stages::run_report(pipeline, &layout, Some(reconciled.clone()))?;
+    let (_, report_reused) = stages::run_report(pipeline, &layout, Some(&reconciled))?;
     tracing::info!(stage = "report", reused = report_reused, ms = t.elapsed().as_millis() as u64, "stage done");
     Ok(RunReport { reconciled, stages: counters, reconcile_reused, report_reused })
 }

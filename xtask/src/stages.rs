@@ -113,11 +113,57 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Writes a record as JSON (atomically) and returns the bytes written.
+/// Writes a record as compact JSON (atomically) and returns the bytes written.
+/// Compact, not pretty: indentation made the intermediate files several times the
+/// size of the input (every offset of every sentence on its own indented line), and
+/// `jq .` shows any of them pretty.
 fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<Vec<u8>> {
-    let bytes = serde_json::to_vec_pretty(value).context("serializing a record")?;
+    let bytes = serde_json::to_vec(value).context("serializing a record")?;
     write_atomic(path, &bytes)?;
     Ok(bytes)
+}
+
+/// A writer that hashes what passes through it.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes a large value as compact JSON (atomically), streaming it to disk instead of
+/// building it in memory first, and returns the hash of the bytes written.
+fn write_json_streaming<T: Serialize>(path: &Path, value: &T) -> Result<String> {
+    use std::io::Write;
+    let dir = path.parent().context("a path to write has a parent")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let name = path.file_name().context("a path to write has a file name")?.to_string_lossy();
+    let tmp = dir.join(format!(".{name}.partial"));
+    let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut writer = HashingWriter { inner: std::io::BufWriter::with_capacity(1 << 20, file), hasher: blake3::Hasher::new() };
+    serde_json::to_writer(&mut writer, value).with_context(|| format!("cannot write {}", tmp.display()))?;
+    writer.flush().with_context(|| format!("cannot write {}", tmp.display()))?;
+    let hash = writer.hasher.finalize().to_hex().to_string();
+    drop(writer);
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))?;
+    Ok(hash)
+}
+
+/// The blake3 hash of a value's compact JSON, without holding the JSON in memory.
+fn json_hash<T: Serialize>(value: &T) -> Result<String> {
+    let mut writer = HashingWriter { inner: std::io::sink(), hasher: blake3::Hasher::new() };
+    serde_json::to_writer(&mut writer, value).context("serializing a value to hash it")?;
+    Ok(writer.hasher.finalize().to_hex().to_string())
 }
 
 fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
@@ -595,8 +641,24 @@ fn read_extraction(layout: &Layout, hashes: &HashMap<String, String>, source_id:
     if expected.is_some_and(|e| *e != hash) {
         bail!("{} does not match what extract wrote (changed or damaged since): run the pipeline again", path.display());
     }
-    let extraction = serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
+    let mut extraction: Extraction =
+        serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
+    drop(bytes);
+    // Reconcile holds every extraction at once and never looks at the boilerplate
+    // normalize removed or at the blocks (both stay in the normalize record): not
+    // holding them keeps the memory of a large corpus down.
+    extraction.document.removed = Vec::new();
+    extraction.document.blocks = Vec::new();
     Ok((hash, extraction))
+}
+
+/// The resident memory of this process in MiB (Linux; `None` elsewhere), for the log:
+/// the bench reads what reconcile's input costs from it.
+fn resident_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
 
 /// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
@@ -613,19 +675,18 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         }
     }
     let hashes = record_hashes::<Option<String>>(layout, "extract");
-    let read: Vec<(String, Extraction)> = manifest
-        .entries
-        .par_iter()
-        .filter(|e| matches!(e.status, SourceStatus::Ok))
-        .map(|e| read_extraction(layout, &hashes, &e.source_id))
-        .collect::<Result<_>>()?;
+    let ok = manifest.entries.iter().filter(|e| matches!(e.status, SourceStatus::Ok)).collect::<Vec<_>>();
     let extractions: Vec<Extraction> = if cache::memo_on() {
+        let read: Vec<(String, Extraction)> =
+            ok.par_iter().map(|e| read_extraction(layout, &hashes, &e.source_id)).collect::<Result<_>>()?;
         let extractions = read.iter().map(|(_, x)| x.clone()).collect();
         cache::keep_extractions(read);
         extractions
     } else {
-        read.into_iter().map(|(_, x)| x).collect()
+        ok.par_iter().map(|e| read_extraction(layout, &hashes, &e.source_id).map(|(_, x)| x)).collect::<Result<_>>()?
     };
+    drop(hashes);
+    tracing::info!(extractions = extractions.len(), rss_mib = resident_mib(), "reconcile input loaded");
     let reconciled = reconcile::reconcile_owned(
         &manifest.entries,
         extractions,
@@ -633,11 +694,11 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         &pipeline.settings.reconcile,
     );
     let path = layout.reconciled_path();
-    let bytes = write_json(&path, &reconciled)?;
+    let hash = write_json_streaming(&path, &reconciled)?;
     let mut new_index = cache::Index::<()>::default();
     new_index
         .entries
-        .insert("reconciled".into(), cache::Entry { key, value: (), outputs: vec![cache::output(layout, &path, &bytes)] });
+        .insert("reconciled".into(), cache::Entry { key, value: (), outputs: vec![cache::output_hashed(layout, &path, hash)] });
     cache::save(layout, "reconcile", &new_index)?;
     Ok((reconciled, false))
 }
@@ -645,21 +706,25 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
 /// Report: `reconcile/reconciled.json` to `reports/`. Returns the report file names and
 /// whether the reports on disk were already those of these records (then nothing is
 /// rewritten, so a spreadsheet that has them open is not disturbed).
-pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<Reconciled>) -> Result<(Vec<String>, bool)> {
+pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&Reconciled>) -> Result<(Vec<String>, bool)> {
+    let read;
     let reconciled = match reconciled {
         Some(r) => r,
-        None => read_json(&layout.reconciled_path()).context("reconcile has no usable output: run it first")?,
+        None => {
+            read = read_json::<Reconciled>(&layout.reconciled_path()).context("reconcile has no usable output: run it first")?;
+            &read
+        }
     };
     let dir = layout.reports_dir();
     let settings = cache::settings_hash(&pipeline.settings.report);
-    let input = serde_json::to_vec(&reconciled).context("serializing the reconciled records")?;
-    let key = cache::key("report", &settings, "", &cache::hash_bytes(&input));
+    let input_hash = json_hash(reconciled).context("hashing the reconciled records (stage report)")?;
+    let key = cache::key("report", &settings, "", &input_hash);
     let index: cache::Index<Vec<String>> = cache::load(layout, "report");
     if let Some(entry) = cache::lookup(layout, &index, "reports", &key) {
         return Ok((entry.value.clone(), true));
     }
     remove_partials(&dir);
-    let names = report::write_reports(&reconciled, &dir, &pipeline.settings.report)
+    let names = report::write_reports(reconciled, &dir, &pipeline.settings.report)
         .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
     let mut outputs = Vec::new();
     for name in &names {
