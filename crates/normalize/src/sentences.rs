@@ -142,9 +142,10 @@ fn ends_with_short_abbreviation(prev: &str) -> bool {
     (1..=3).contains(&word.chars().count()) && word.chars().all(char::is_lowercase)
 }
 
-/// `John F.` or `U.S. Sen. J.` before a capitalised name: a split after one capital
-/// letter and a period is an initial, not a sentence end.
+/// `John F.` or `U.S. Sen. J.` before a capitalised name, or an enumerator (`A. The
+/// first option`): a split after one capital letter and a period is an initial, not a
+/// sentence end.
 fn ends_with_initial(prev: &str) -> bool {
     let mut rev = prev.chars().rev();
-    matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), Some(' ')) if c.is_uppercase())
+    matches!((rev.next(), rev.next(), rev.next()), (Some('.'), Some(c), Some(' ') | None) if c.is_uppercase())
 }
