@@ -53,15 +53,19 @@ pub struct ReconcileConfig {
     /// must agree too).
     pub story_similarity: f64,
     /// Cosine (TF-IDF of the names extract found) two sources that both name someone
-    /// must also reach to be linked into one story. Default 0.3 (articles on one event
-    /// share their people and places: 0.45 and more for each article's closest
-    /// neighbour in real coverage; two events of one kind share few, below 0.1 in real
-    /// coverage and up to 0.3 in the generated corpus). Organisations count half.
+    /// must also reach to be linked into one story, each name counted once. Default 0.25
+    /// (articles on one event share their people and places: 0.3 and more for each
+    /// article's closest neighbour in real coverage; two events of one kind share few,
+    /// below 0.1 in real coverage). Organisations count half.
     pub story_name_similarity: f64,
     /// Share of the pairs across two stories (on a sample of up to 16 sources of each)
     /// that must be linked for the two to be joined: one look-alike pair does not
     /// join two events. Default 0.5.
     pub story_cohesion: f64,
+    /// Two sources whose own dates (published or dateline) are more than this many days
+    /// apart are not linked into one story: two fires in one town a year apart are two
+    /// events. Sources without a date are not held to it. Default 30.
+    pub story_days: u64,
     /// How many of a source's most distinctive terms index it for story candidates.
     /// Default 15.
     pub story_terms: usize,
@@ -101,8 +105,9 @@ impl Default for ReconcileConfig {
     fn default() -> Self {
         ReconcileConfig {
             story_similarity: 0.12,
-            story_name_similarity: 0.3,
+            story_name_similarity: 0.25,
             story_cohesion: 0.5,
+            story_days: 30,
             story_terms: 15,
             story_window: 12,
             block_cap: 64,

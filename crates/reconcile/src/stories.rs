@@ -8,6 +8,7 @@
 //! different people in different places. Links are taken strongest first, as in
 //! single-link clustering, but two stories join only when most pairs across them are
 //! linked (`story_cohesion`), so one look-alike pair cannot chain two events together.
+//! Two sources whose own dates are more than `story_days` apart are never linked.
 //! Candidate pairs come from an inverted index over each source's most distinctive terms, skipping terms so common that they say nothing,
 //! so the work grows with the number of sources, not with its square.
 
@@ -18,6 +19,9 @@ use records::Extraction;
 
 use crate::text::{content_stems, fold, hash64};
 use crate::{ReconcileConfig, UnionFind};
+
+/// Documents without any of the names added to the names' IDF (see [`weigh`]).
+const NAME_PRIOR: f64 = 100.0;
 
 /// Members of a story compared when deciding whether to join it to another.
 const STORY_SAMPLE: usize = 16;
@@ -83,31 +87,53 @@ fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
     tf
 }
 
+/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, anything after ignored).
+fn day_number(iso: &str) -> Option<i64> {
+    let y: i64 = iso.get(0..4)?.parse().ok()?;
+    let m: i64 = iso.get(5..7)?.parse().ok()?;
+    let d: i64 = iso.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// Every source's TF-IDF vector (content-word stems and names, IDF over `extractions`),
 /// L2-normalised.
 pub fn vectors(extractions: &[Extraction]) -> Vec<Vector> {
-    weigh(extractions.par_iter().map(terms).collect()).0
+    weigh(extractions.par_iter().map(terms).collect(), 0.0).0
 }
 
 /// Every source's TF-IDF vector of the names extract found in it (people,
 /// organisations, places), L2-normalised; empty when it names nobody.
 pub fn name_vectors(extractions: &[Extraction]) -> Vec<Vector> {
-    weigh(extractions.par_iter().map(names).collect()).0
+    weigh(extractions.par_iter().map(names).collect(), NAME_PRIOR).0
 }
 
-/// Name counts of one source. Organisations count half: agencies, ministries and
-/// outlets recur from one event to the next, while people and places belong to one.
+/// The names of one source, each counted once however often it is repeated: an
+/// article names its town in every other sentence, and two events in one town must
+/// not look alike for that. Organisations count half: agencies, ministries and outlets
+/// recur from one event to the next, while people and places belong to one.
 fn names(x: &Extraction) -> BTreeMap<u64, f64> {
     let mut tf: BTreeMap<u64, f64> = BTreeMap::new();
     for e in &x.entities {
         let weight = if e.kind == records::EntityType::Organization { 0.5 } else { 1.0 };
-        *tf.entry(hash64(&fold(&e.name))).or_default() += weight;
+        let w = tf.entry(hash64(&fold(&e.name))).or_default();
+        *w = w.max(weight);
     }
     tf
 }
 
-/// TF-IDF vectors from term counts, and each term's document frequency.
-fn weigh(counts: Vec<BTreeMap<u64, f64>>) -> (Vec<Vector>, HashMap<u64, usize>) {
+/// TF-IDF vectors from term counts, and each term's document frequency. `prior` adds
+/// that many documents holding none of the terms to the IDF's count: a name shared by
+/// all five articles of a five-article corpus is still a rare name in the news.
+fn weigh(counts: Vec<BTreeMap<u64, f64>>, prior: f64) -> (Vec<Vector>, HashMap<u64, usize>) {
     let n = counts.len();
     // Lookups only.
     let mut df: HashMap<u64, usize> = HashMap::new();
@@ -122,7 +148,7 @@ fn weigh(counts: Vec<BTreeMap<u64, f64>>) -> (Vec<Vector>, HashMap<u64, usize>) 
             let mut v: Vector = c
                 .iter()
                 .map(|(t, tf)| {
-                    let idf = ((n as f64 + 1.0) / (df[t] as f64 + 1.0)).ln() + 1.0;
+                    let idf = ((n as f64 + prior + 1.0) / (df[t] as f64 + 1.0)).ln() + 1.0;
                     (*t, (1.0 + tf.ln()) * idf)
                 })
                 .collect();
@@ -140,13 +166,21 @@ fn weigh(counts: Vec<BTreeMap<u64, f64>>) -> (Vec<Vector>, HashMap<u64, usize>) 
 /// are numbered in order of their first source.
 pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
     let n = extractions.len();
-    let (vectors, df) = weigh(extractions.par_iter().map(terms).collect());
+    let (vectors, df) = weigh(extractions.par_iter().map(terms).collect(), 0.0);
     let names = name_vectors(extractions);
     // Two sources that both name people, places or bodies must share some of them too:
     // articles on two events of one kind (two fires, two storms) can read alike, but
     // they are about different people in different places.
+    let days: Vec<Option<i64>> = extractions.iter().map(|x| x.document.date.as_deref().and_then(day_number)).collect();
     // The content cosine of a linked pair, `None` when not linked.
     let link = |a: usize, b: usize| {
+        // Two articles published far apart report two events, however alike they read
+        // (two fires in one town, a year apart).
+        if let (Some(da), Some(db)) = (days[a], days[b])
+            && (da - db).unsigned_abs() > config.story_days
+        {
+            return None;
+        }
         let c = cosine(&vectors[a], &vectors[b]);
         (c >= config.story_similarity
             && (names[a].is_empty()
@@ -211,4 +245,20 @@ pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize>
         sample[root].extend(moved.into_iter().take(keep));
     }
     uf.dense_labels()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::day_number;
+
+    #[test]
+    fn day_numbers() {
+        let check = |iso: &str, want: Option<i64>| assert_eq!(day_number(iso), want, "{iso}");
+        check("1970-01-01", Some(0));
+        check("2000-03-01", Some(11_017));
+        check("2024-02-29T10:00:00Z", Some(19_782));
+        check("2024-13-01", None);
+        check("2024", None);
+        check("", None);
+    }
 }

@@ -619,6 +619,25 @@ fn two_events_of_one_kind_written_alike_are_separate_stories() {
 }
 
 #[test]
+fn one_town_one_kind_of_event_a_year_apart_is_two_stories() {
+    let fire = |id: &str, date: &str| {
+        let mut d = Doc::new(
+            id,
+            "Fire at Orvale warehouse\n\nA fire swept through a warehouse in Orvale, trapping workers inside. \
+             Fire chief Dana Kessler said crews had worked through the night.",
+        )
+        .entity("Orvale", "Orvale", EntityType::Place, None)
+        .person("Dana Kessler", "Dana Kessler", Some("Fire chief"));
+        d.x.document.date = Some(date.to_string());
+        d
+    };
+    let r = run(vec![fire("a1.txt", "2024-03-02"), fire("a2.txt", "2024-03-04"), fire("b1.txt", "2025-03-02")]);
+    let story = |id: &str| r.sources.iter().find(|s| s.source_id == id).unwrap().story_id.clone().unwrap();
+    assert_eq!(story("a1.txt"), story("a2.txt"));
+    assert_ne!(story("a1.txt"), story("b1.txt"));
+}
+
+#[test]
 fn timeline_groups_dated_events_and_flags_date_conflicts() {
     let a = Doc::new(
         "a.txt",
