@@ -728,9 +728,13 @@ pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&Reco
         .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
     let mut outputs = Vec::new();
     for name in &names {
+        // Hashed as read, not held: a large corpus's page runs to hundreds of megabytes.
         let path = dir.join(name);
-        let bytes = std::fs::read(&path).with_context(|| format!("cannot read back the report {}", path.display()))?;
-        outputs.push(cache::output(layout, &path, &bytes));
+        let mut hasher = blake3::Hasher::new();
+        hasher
+            .update_reader(std::fs::File::open(&path)?)
+            .with_context(|| format!("cannot read back the report {}", path.display()))?;
+        outputs.push(cache::output_hashed(layout, &path, hasher.finalize().to_hex().to_string()));
     }
     let mut new_index = cache::Index::<Vec<String>>::default();
     new_index.entries.insert("reports".into(), cache::Entry { key, value: names.clone(), outputs });

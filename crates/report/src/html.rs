@@ -66,10 +66,15 @@ svg .small { font-size: 11px; fill: #4a5567; }
 
 /// Renders `report.html` from canonical records.
 pub fn render(rec: &Reconciled, config: &ReportConfig) -> String {
+    render_with_note(rec, config, None)
+}
+
+/// [`render`], with a note under the counts (what the page leaves out).
+pub fn render_with_note(rec: &Reconciled, config: &ReportConfig, note: Option<&str>) -> String {
     let view = View::new(rec, config.top_facts);
     let mut out = String::new();
     // Writing to a String cannot fail.
-    let _ = page(&mut out, &view);
+    let _ = page(&mut out, &view, note);
     out
 }
 
@@ -111,7 +116,7 @@ fn anchor(prefix: &str, id: &str) -> String {
     out
 }
 
-fn page(out: &mut String, v: &View) -> std::fmt::Result {
+fn page(out: &mut String, v: &View, note: Option<&str>) -> std::fmt::Result {
     let rec = v.rec;
     let colors = group_colors(v);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -138,6 +143,9 @@ fn page(out: &mut String, v: &View) -> std::fmt::Result {
         plural(rec.quotes.len(), "quote"),
         plural(rec.errors.len(), "error")
     )?;
+    if let Some(note) = note {
+        writeln!(out, "<p class=\"muted\">{}</p>", h(note))?;
+    }
     writeln!(
         out,
         "<nav><a href=\"#stories\">Stories</a><a href=\"#sources\">Sources</a><a href=\"#disputed\">Disputed figures</a>\

@@ -42,6 +42,10 @@ pub struct ReportConfig {
     /// How many facts `summary.md` and `report.html` list as best corroborated, and
     /// how many statements as reported by several sources. Default `10`.
     pub top_facts: usize,
+    /// Most stories `report.html` shows, the largest first; the page says how many it
+    /// left out, and every row stays in the CSV files and the workbook. A page of a
+    /// hundred thousand sources would run to a gigabyte no browser opens. Default `200`.
+    pub page_stories: usize,
 }
 
 impl Default for ReportConfig {
@@ -50,6 +54,7 @@ impl Default for ReportConfig {
             workbook: true,
             html: true,
             top_facts: 10,
+            page_stories: 200,
         }
     }
 }
@@ -66,9 +71,29 @@ pub struct ReportFile {
 /// Renders every report. Problems met here (a table too long for a workbook sheet)
 /// become rows of `errors.csv`, never a lost report.
 pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
+    let mut files = Vec::new();
+    let result: std::io::Result<()> = render_each(rec, config, &mut |file| {
+        files.push(file);
+        Ok(())
+    });
+    // Collecting into a vector cannot fail.
+    debug_assert!(result.is_ok());
+    // The tables first, then the readable pages, the workbook last.
+    files.sort_by_key(|f| f.name == xlsx::FILE_NAME);
+    files
+}
+
+/// Renders the reports one at a time, handing each to `sink` as soon as it is made, so
+/// that a large corpus never holds every report in memory at once. The order: the
+/// workbook (its problems go into `errors.csv`), the CSV files, `summary.md`,
+/// `report.html`.
+pub fn render_each(
+    rec: &Reconciled,
+    config: &ReportConfig,
+    sink: &mut dyn FnMut(ReportFile) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut rec = order::canonical(rec);
     let mut tables = table::tables(&rec);
-    let mut workbook = None;
     if config.workbook {
         let mut problems: Vec<Diagnostic> = tables
             .iter()
@@ -86,7 +111,10 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
             })
             .collect();
         match xlsx::render(&tables) {
-            Ok(bytes) => workbook = Some(bytes),
+            Ok(bytes) => sink(ReportFile {
+                name: xlsx::FILE_NAME.to_string(),
+                bytes,
+            })?,
             Err(err) => problems.push(Diagnostic {
                 source_id: xlsx::FILE_NAME.to_string(),
                 stage: "report".to_string(),
@@ -99,37 +127,93 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
             tables = table::tables(&rec);
         }
     }
-
-    let mut files: Vec<ReportFile> = tables
-        .iter()
-        .map(|t| ReportFile {
+    for t in &tables {
+        sink(ReportFile {
             name: format!("{}.csv", t.name),
             bytes: csv::render(t),
-        })
-        .collect();
-    files.push(ReportFile {
+        })?;
+    }
+    drop(tables);
+    sink(ReportFile {
         name: "summary.md".to_string(),
         bytes: summary::render(&rec, config).into_bytes(),
-    });
+    })?;
     if config.html {
-        files.push(ReportFile {
+        let bytes = match page_records(&rec, config.page_stories) {
+            Some((shown, note)) => html::render_with_note(&shown, config, Some(&note)),
+            None => html::render(&rec, config),
+        };
+        sink(ReportFile {
             name: "report.html".to_string(),
-            bytes: html::render(&rec, config).into_bytes(),
-        });
+            bytes: bytes.into_bytes(),
+        })?;
     }
-    if let Some(bytes) = workbook {
-        files.push(ReportFile {
-            name: xlsx::FILE_NAME.to_string(),
-            bytes,
-        });
+    Ok(())
+}
+
+/// The records of the `max` largest stories (most sources first, then story order),
+/// and the note saying what was left out; `None` when every story fits. Errors and
+/// sources in no story are all kept.
+fn page_records(rec: &Reconciled, max: usize) -> Option<(Reconciled, String)> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut size: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &rec.sources {
+        if let Some(story) = &s.story_id {
+            *size.entry(story.as_str()).or_default() += 1;
+        }
     }
-    files
+    if size.len() <= max {
+        return None;
+    }
+    let mut order: Vec<(&str, usize)> = size.iter().map(|(k, v)| (*k, *v)).collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(text::natural_cmp(a.0, b.0)));
+    let kept: BTreeSet<&str> = order.iter().take(max).map(|(k, _)| *k).collect();
+    let in_story = |story: &str| kept.contains(story);
+    let sources: Vec<records::SourceRow> = rec
+        .sources
+        .iter()
+        .filter(|s| s.story_id.as_deref().is_none_or(in_story))
+        .cloned()
+        .collect();
+    let source_ids: BTreeSet<&str> = sources.iter().map(|s| s.source_id.as_str()).collect();
+    let facts: Vec<records::Fact> = rec.facts.iter().filter(|f| in_story(&f.story_id)).cloned().collect();
+    let fact_ids: BTreeSet<&str> = facts.iter().map(|f| f.fact_id.as_str()).collect();
+    let shown = Reconciled {
+        entities: rec
+            .entities
+            .iter()
+            .filter(|e| e.source_ids.iter().any(|id| source_ids.contains(id.as_str())))
+            .cloned()
+            .collect(),
+        fact_mentions: rec.fact_mentions.iter().filter(|m| fact_ids.contains(m.fact_id.as_str())).cloned().collect(),
+        facts,
+        quotes: rec.quotes.iter().filter(|q| source_ids.contains(q.source_id.as_str())).cloned().collect(),
+        conflicts: rec.conflicts.iter().filter(|c| in_story(&c.story_id)).cloned().collect(),
+        source_pairs: rec
+            .source_pairs
+            .iter()
+            .filter(|p| source_ids.contains(p.source_a.as_str()))
+            .cloned()
+            .collect(),
+        timeline: rec.timeline.iter().filter(|t| in_story(&t.story_id)).cloned().collect(),
+        errors: rec.errors.clone(),
+        sources,
+    };
+    let note = format!(
+        "This page shows the {} largest of {} stories ({} of {} sources). Every story, source and row is in the \
+         CSV files and the workbook; raise report.page_stories in the pipeline file to show more here.",
+        kept.len(),
+        size.len(),
+        shown.sources.len(),
+        rec.sources.len()
+    );
+    Some((shown, note))
 }
 
 /// Writes every report into `dir`, each atomically: written to a hidden file beside
-/// its final name, then renamed over it. Returns the file names. A process killed
-/// midway leaves each report whole (old or new); no fsync is made, which would only
-/// add power-loss durability at a cost every watch cycle pays.
+/// its final name, then renamed over it, as soon as it is rendered. Returns the file
+/// names. A process killed midway leaves each report whole (old or new); no fsync is
+/// made, which would only add power-loss durability at a cost every watch cycle pays.
 pub fn write_reports(
     rec: &Reconciled,
     dir: &Path,
@@ -138,7 +222,7 @@ pub fn write_reports(
     std::fs::create_dir_all(dir)?;
     remove_partials(dir);
     let mut names = Vec::new();
-    for file in render(rec, config) {
+    render_each(rec, config, &mut |file| {
         let final_path = dir.join(&file.name);
         let tmp_path = dir.join(format!(".{}.partial", file.name));
         let result = (|| {
@@ -155,7 +239,8 @@ pub fn write_reports(
             ));
         }
         names.push(file.name);
-    }
+        Ok(())
+    })?;
     Ok(names)
 }
 
