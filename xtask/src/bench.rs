@@ -135,6 +135,38 @@ struct InProcess {
     words_per_cpu_s: Option<f64>,
 }
 
+impl InProcess {
+    /// Rates from `rounds` passes over `items` items (`words` words, `bytes` bytes per
+    /// pass) that took `seconds` of wall time and `cpu` CPU-seconds of the thread.
+    #[allow(clippy::too_many_arguments)]
+    fn measured(
+        what: String,
+        items: usize,
+        failed: usize,
+        words: u64,
+        bytes: u64,
+        rounds: u64,
+        seconds: f64,
+        cpu: Option<f64>,
+    ) -> InProcess {
+        let rounds_f = rounds as f64;
+        InProcess {
+            what,
+            items,
+            failed,
+            words,
+            bytes,
+            seconds: seconds / rounds_f,
+            per_s: items as f64 * rounds_f / seconds,
+            words_per_s: words as f64 * rounds_f / seconds,
+            mb_per_s: bytes as f64 * rounds_f / 1e6 / seconds,
+            cpu_seconds: cpu.map(|c| c / rounds_f),
+            per_cpu_s: cpu.map(|c| items as f64 * rounds_f / c),
+            words_per_cpu_s: cpu.map(|c| words as f64 * rounds_f / c),
+        }
+    }
+}
+
 /// CPU time the calling thread has used, in seconds, where the kernel tells.
 fn thread_cpu_seconds() -> Option<f64> {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
@@ -498,20 +530,8 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
     std::hint::black_box(found);
-    Ok(InProcess {
-        what: format!("extract::extract on {} normalized generated sources, one thread, {rounds} rounds", docs.len()),
-        items: docs.len(),
-        failed,
-        words,
-        bytes,
-        seconds: seconds / rounds as f64,
-        per_s: (docs.len() as u64 * rounds) as f64 / seconds,
-        words_per_s: (words * rounds) as f64 / seconds,
-        mb_per_s: (bytes * rounds) as f64 / 1e6 / seconds,
-        cpu_seconds: cpu.map(|c| c / rounds as f64),
-        per_cpu_s: cpu.map(|c| (docs.len() as u64 * rounds) as f64 / c),
-        words_per_cpu_s: cpu.map(|c| (words * rounds) as f64 / c),
-    })
+    let what = format!("extract::extract on {} normalized generated sources, one thread, {rounds} rounds", docs.len());
+    Ok(InProcess::measured(what, docs.len(), failed, words, bytes, rounds, seconds, cpu))
 }
 
 /// The benchmark pages: `shared/benchmarks/article-extraction/html` beside the project
@@ -572,20 +592,8 @@ fn html_in_process(dir: &Path) -> Result<InProcess> {
     }
     let seconds = started.elapsed().as_secs_f64();
     let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
-    Ok(InProcess {
-        what: format!("ingest + normalize of {} HTML pages, one thread, {rounds} rounds", pages.len()),
-        items: pages.len(),
-        failed,
-        words,
-        bytes,
-        seconds: seconds / rounds as f64,
-        per_s: (pages.len() as u64 * rounds) as f64 / seconds,
-        words_per_s: (words * rounds) as f64 / seconds,
-        mb_per_s: (bytes * rounds) as f64 / 1e6 / seconds,
-        cpu_seconds: cpu.map(|c| c / rounds as f64),
-        per_cpu_s: cpu.map(|c| (pages.len() as u64 * rounds) as f64 / c),
-        words_per_cpu_s: cpu.map(|c| (words * rounds) as f64 / c),
-    })
+    let what = format!("ingest + normalize of {} HTML pages, one thread, {rounds} rounds", pages.len());
+    Ok(InProcess::measured(what, pages.len(), failed, words, bytes, rounds, seconds, cpu))
 }
 
 /// Latency of `watch`: from a new file in the watched folder to the next finished report

@@ -731,8 +731,8 @@ pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&Reco
         // Hashed as read, not held: a large corpus's page runs to hundreds of megabytes.
         let path = dir.join(name);
         let mut hasher = blake3::Hasher::new();
-        hasher
-            .update_reader(std::fs::File::open(&path)?)
+        std::fs::File::open(&path)
+            .and_then(|file| hasher.update_reader(file).map(|_| ()))
             .with_context(|| format!("cannot read back the report {}", path.display()))?;
         outputs.push(cache::output_hashed(layout, &path, hasher.finalize().to_hex().to_string()));
     }
