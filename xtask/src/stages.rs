@@ -675,24 +675,30 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         }
     }
     let hashes = record_hashes::<Option<String>>(layout, "extract");
-    let ok = manifest.entries.iter().filter(|e| matches!(e.status, SourceStatus::Ok)).collect::<Vec<_>>();
-    let extractions: Vec<Extraction> = if cache::memo_on() {
+    let mut ids: Vec<String> = manifest
+        .entries
+        .iter()
+        .filter(|e| matches!(e.status, SourceStatus::Ok))
+        .map(|e| e.source_id.clone())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if cache::memo_on() {
+        // A watch session keeps every extraction of this run for the next one; the
+        // reads below then come from memory.
         let read: Vec<(String, Extraction)> =
-            ok.par_iter().map(|e| read_extraction(layout, &hashes, &e.source_id)).collect::<Result<_>>()?;
-        let extractions = read.iter().map(|(_, x)| x.clone()).collect();
+            ids.par_iter().map(|id| read_extraction(layout, &hashes, id)).collect::<Result<_>>()?;
         cache::keep_extractions(read);
-        extractions
-    } else {
-        ok.par_iter().map(|e| read_extraction(layout, &hashes, &e.source_id).map(|(_, x)| x)).collect::<Result<_>>()?
+    }
+    // Reconcile reads each extraction twice, a slice at a time (story features first,
+    // then story by story), so it never holds a large corpus whole.
+    let load = |batch: &[String]| -> Result<Vec<Extraction>> {
+        batch.par_iter().map(|id| read_extraction(layout, &hashes, id).map(|(_, x)| x)).collect()
     };
+    let reconciled =
+        reconcile::reconcile_with(&manifest.entries, &ids, &load, manifest.diagnostics.clone(), &pipeline.settings.reconcile)?;
     drop(hashes);
-    tracing::info!(extractions = extractions.len(), rss_mib = resident_mib(), "reconcile input loaded");
-    let reconciled = reconcile::reconcile_owned(
-        &manifest.entries,
-        extractions,
-        manifest.diagnostics.clone(),
-        &pipeline.settings.reconcile,
-    );
+    tracing::info!(sources = ids.len(), rss_mib = resident_mib(), "reconciled");
     let path = layout.reconciled_path();
     let hash = write_json_streaming(&path, &reconciled)?;
     let mut new_index = cache::Index::<()>::default();

@@ -196,14 +196,32 @@ fn surname_similar(a: &str, b: &str, phonetic: &DoubleMetaphone) -> (bool, Strin
 /// Builds entity rows. `story_of[s]` is the story of source `s`; `story_ids[k]` the id
 /// of story `k`.
 pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String]) -> Entities {
-    // Every distinct key gets a slot; slots are merged with union-find.
-    // Lookups only; slots are numbered in input order, so output never depends on
-    // this map's order.
-    let mut slot_of: HashMap<String, usize> = HashMap::new();
-    let mut slots: Vec<Cluster> = Vec::new();
-    let mut slot_key: Vec<String> = Vec::new();
-    let mut acronym_links: Vec<(String, String)> = Vec::new();
+    let mut builder = Builder::default();
     for (s, x) in extractions.iter().enumerate() {
+        builder.add(s, x);
+    }
+    let source_ids: Vec<String> = extractions.iter().map(|x| x.document.source_id.clone()).collect();
+    builder.finish(&source_ids, story_of, story_ids)
+}
+
+/// Entities gathered one source at a time, so that a large corpus is never held whole:
+/// [`Builder::add`] every source in index order, then [`Builder::finish`] once the
+/// stories are known.
+#[derive(Default)]
+pub struct Builder {
+    /// Every distinct key gets a slot; slots are merged with union-find.
+    /// Lookups only; slots are numbered in input order, so output never depends on
+    /// this map's order.
+    slot_of: HashMap<String, usize>,
+    slots: Vec<Cluster>,
+    slot_key: Vec<String>,
+    acronym_links: Vec<(String, String)>,
+}
+
+impl Builder {
+    /// Adds the mentions of source `s` (sources are added in index order).
+    pub fn add(&mut self, s: usize, x: &Extraction) {
+        let Builder { slot_of, slots, slot_key, acronym_links } = self;
         for m in &x.entities {
             let full = if m.name.trim().is_empty() {
                 &m.text
@@ -244,12 +262,24 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                 c.heads.insert(head);
             }
             c.sources.insert(s);
-            c.stories.insert(story_of[s]);
             c.mentions += 1;
             if let Some(acr) = m.acronym.as_deref().filter(|a| !a.trim().is_empty()) {
                 acronym_links.push((key.clone(), name_key(acr)));
             }
         }
+    }
+
+    /// The entity rows and name conflicts. `source_ids[s]` is the id of source `s`,
+    /// `story_of[s]` its story; `story_ids[k]` the id of story `k`.
+    pub fn finish(self, source_ids: &[String], story_of: &[usize], story_ids: &[String]) -> Entities {
+        finish(self, source_ids, story_of, story_ids)
+    }
+}
+
+fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids: &[String]) -> Entities {
+    let Builder { slot_of, mut slots, slot_key, acronym_links } = builder;
+    for c in &mut slots {
+        c.stories = c.sources.iter().map(|&s| story_of[s]).collect();
     }
     let n = slots.len();
     let mut uf = UnionFind::new(n);
@@ -396,7 +426,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
             if let Some((_, _)) = variant_slots.get(&i) {
                 for (form, srcs) in &c.names {
                     for s in srcs {
-                        variants.push(format!("{form} ({})", extractions[*s].document.source_id));
+                        variants.push(format!("{form} ({})", source_ids[*s]));
                     }
                 }
             } else {
@@ -439,7 +469,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
         variants.dedup();
         let mut source_ids: Vec<String> = sources
             .iter()
-            .map(|s: &usize| extractions[*s].document.source_id.clone())
+            .map(|s: &usize| source_ids[*s].clone())
             .collect();
         source_ids.sort();
         drafts.push(Draft {
@@ -507,7 +537,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                     .sources
                     .iter()
                     .filter(|o| story_of[**o] == st)
-                    .map(|o| &extractions[*o].document.source_id)
+                    .map(|o| &source_ids[*o])
                     .min();
                 let Some(other) = other else { continue };
                 let other_form = slots[*q]
@@ -515,7 +545,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                     .iter()
                     .find(|(_, ss)| {
                         ss.iter()
-                            .any(|o| &extractions[*o].document.source_id == other)
+                            .any(|o| &source_ids[*o] == other)
                     })
                     .map(|(f, _)| f.clone())
                     .unwrap_or_else(|| row.name.clone());
@@ -524,7 +554,7 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
                     kind: ConflictKind::Name,
                     story_id: story_ids[st].clone(),
                     subject: row.name.clone(),
-                    source_a: extractions[s].document.source_id.clone(),
+                    source_a: source_ids[s].clone(),
                     value_a: form.clone(),
                     source_b: other.clone(),
                     value_b: other_form,

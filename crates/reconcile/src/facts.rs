@@ -368,13 +368,14 @@ fn sentence_text(x: &Extraction, idx: usize) -> String {
         .to_string()
 }
 
-/// Builds facts. `story_of[s]`, `group_of[s]` per source; `story_ids`, `group_ids` are
-/// the printable ids.
+/// Builds facts. `story_of[s]`, `group_of[s]` per source; `story_ids` are the printable
+/// ids. Facts are numbered from `F{id_base + 1}`.
 pub fn build(
     extractions: &[Extraction],
     story_of: &[usize],
     group_of: &[usize],
     story_ids: &[String],
+    id_base: usize,
 ) -> Facts {
     // (story, what) -> mentions
     let mut keyed: BTreeMap<(usize, String), Vec<Item>> = BTreeMap::new();
@@ -491,7 +492,7 @@ pub fn build(
         fact_sources: Vec::new(),
     };
     for (n, d) in drafts.iter().enumerate() {
-        let fact_id = format!("F{}", n + 1);
+        let fact_id = format!("F{}", id_base + n + 1);
         let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
         let ranges: Vec<(usize, f64, f64)> = counting
             .iter()

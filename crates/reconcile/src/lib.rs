@@ -24,7 +24,12 @@
 //!
 //! Scale: every step that compares sources or mentions works on blocked candidates
 //! (inverted indexes walked with a window of `block_cap`), so the work grows about
-//! linearly with the number of sources (see `benches/scale.rs`).
+//! linearly with the number of sources (see `benches/scale.rs`). Memory does not hold
+//! the corpus: [`reconcile_with`] reads the extractions a slice at a time through a
+//! loader, first for the story features and the entities (light), then again a batch
+//! of whole stories at a time for steps 2 and 4-6. Every id is numbered in story
+//! order, so batches follow one another in the numbering and the output is the same
+//! as in one piece (a test checks this).
 
 pub mod dependence;
 pub mod entities;
@@ -180,6 +185,25 @@ struct Shown {
     words: usize,
 }
 
+impl Shown {
+    fn of(x: &Extraction) -> Self {
+        let d = &x.document;
+        Shown {
+            title: d.meta.title.clone(),
+            outlet: d.meta.outlet.clone(),
+            published: d.meta.published.clone().or(d.date.clone()),
+            words: d.words,
+        }
+    }
+}
+
+/// Sources read at once while the story features are taken.
+const READ_CHUNK: usize = 2048;
+
+/// Sources reconciled at once once the stories are known (whole stories: a batch holds
+/// at least one story, however large).
+const BATCH_SOURCES: usize = 4096;
+
 /// Reconciles all sources. `entries` lists every source the pipeline was given (with
 /// failed and duplicate ones); `extractions` holds those that reached extract;
 /// `errors` are the diagnostics of the earlier stages.
@@ -189,138 +213,153 @@ pub fn reconcile(
     errors: Vec<Diagnostic>,
     config: &ReconcileConfig,
 ) -> Reconciled {
-    reconcile_owned(entries, extractions.to_vec(), errors, config)
+    reconcile_in_batches(entries, extractions, errors, config, BATCH_SOURCES)
 }
 
-/// [`reconcile`] on extractions it may keep: no copy of them is made, which halves
-/// the memory of a large corpus (the runner uses this one).
-pub fn reconcile_owned(
+/// [`reconcile`] with batches of `batch_sources` (tests check that the batching never
+/// shows in the output).
+#[doc(hidden)]
+pub fn reconcile_in_batches(
     entries: &[SourceEntry],
-    extractions: Vec<Extraction>,
+    extractions: &[Extraction],
     errors: Vec<Diagnostic>,
     config: &ReconcileConfig,
+    batch_sources: usize,
 ) -> Reconciled {
-    // What the sources table shows of every document, taken before the documents of
-    // sources that are not ok are dropped.
-    let shown: BTreeMap<String, Shown> = extractions
-        .iter()
-        .map(|x| {
-            let d = &x.document;
-            let shown = Shown {
-                title: d.meta.title.clone(),
-                outlet: d.meta.outlet.clone(),
-                published: d.meta.published.clone().or(d.date.clone()),
-                words: d.words,
-            };
-            (d.source_id.clone(), shown)
-        })
-        .collect();
-    // Only sources that are ok take part; sorted so that ids never depend on input order.
+    // Only sources that are ok take part, the first extraction of each id.
     let ok_ids: BTreeSet<&str> = entries
         .iter()
         .filter(|e| matches!(e.status, SourceStatus::Ok))
         .map(|e| e.source_id.as_str())
         .collect();
-    let mut xs: Vec<Extraction> = extractions
-        .into_iter()
-        .filter(|x| ok_ids.contains(x.document.source_id.as_str()))
-        .collect();
-    xs.sort_by(|a, b| a.document.source_id.cmp(&b.document.source_id));
-    xs.dedup_by(|a, b| a.document.source_id == b.document.source_id);
-    let n = xs.len();
+    let mut by_id: BTreeMap<&str, &Extraction> = BTreeMap::new();
+    for x in extractions {
+        let id = x.document.source_id.as_str();
+        if ok_ids.contains(id) {
+            by_id.entry(id).or_insert(x);
+        }
+    }
+    let ids: Vec<String> = by_id.keys().map(|id| id.to_string()).collect();
+    let load = |batch: &[String]| -> Result<Vec<Extraction>, std::convert::Infallible> {
+        Ok(batch.iter().filter_map(|id| by_id.get(id.as_str()).map(|x| (*x).clone())).collect())
+    };
+    match run(entries, &ids, &load, errors, config, batch_sources) {
+        Ok(reconciled) => reconciled,
+        Err(never) => match never {},
+    }
+}
+
+/// Reconciles the sources `ids` (the ok sources of `entries`), reading their
+/// extractions through `load`, which returns one extraction for each id it is given,
+/// in order. Every source is read twice, a slice at a time: once for the story
+/// features and the entities, then story by story, so a large corpus is never held in
+/// memory whole. The output is the same as [`reconcile`]'s on the same extractions.
+pub fn reconcile_with<E>(
+    entries: &[SourceEntry],
+    ids: &[String],
+    load: &Loader<'_, E>,
+    errors: Vec<Diagnostic>,
+    config: &ReconcileConfig,
+) -> Result<Reconciled, E> {
+    run(entries, ids, load, errors, config, BATCH_SOURCES)
+}
+
+/// Reads the extractions of the sources it is given, one per id, in order.
+pub type Loader<'a, E> = dyn Fn(&[String]) -> Result<Vec<Extraction>, E> + Sync + 'a;
+
+/// What the batches of stories add up to.
+#[derive(Default)]
+struct Parts {
+    /// Derived pairs, by global source index.
+    derived: Vec<(usize, usize)>,
+    facts: Vec<records::Fact>,
+    mentions: Vec<records::FactMention>,
+    quotes: Vec<records::QuoteRow>,
+    statements: usize,
+    conflicts: Vec<Conflict>,
+    source_pairs: Vec<SourcePair>,
+    timeline: Vec<records::TimelineEvent>,
+}
+
+fn run<E>(
+    entries: &[SourceEntry],
+    ids: &[String],
+    load: &Loader<'_, E>,
+    errors: Vec<Diagnostic>,
+    config: &ReconcileConfig,
+    batch_sources: usize,
+) -> Result<Reconciled, E> {
+    let n = ids.len();
+    let loaded = |batch: &[String]| -> Result<Vec<Extraction>, E> {
+        let xs = load(batch)?;
+        assert_eq!(xs.len(), batch.len(), "the loader returns one extraction per id");
+        Ok(xs)
+    };
+
+    // 0. What the sources table shows, the story features and the entities, one slice
+    // of sources at a time.
+    let mut shown: Vec<Shown> = Vec::with_capacity(n);
+    let mut features: Vec<stories::Features> = Vec::with_capacity(n);
+    let mut people = entities::Builder::default();
+    for (c, chunk) in ids.chunks(READ_CHUNK).enumerate() {
+        let xs = loaded(chunk)?;
+        features.par_extend(xs.par_iter().map(stories::features));
+        for (k, x) in xs.iter().enumerate() {
+            people.add(c * READ_CHUNK + k, x);
+            shown.push(Shown::of(x));
+        }
+    }
 
     // 1. Stories.
-    let story_of = stories::split(&xs, config);
+    let story_of = stories::split_features(features, config);
     let n_stories = story_of.iter().copied().max().map_or(0, |m| m + 1);
     let story_ids: Vec<String> = (0..n_stories).map(|k| format!("S{}", k + 1)).collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_stories];
     for (s, &st) in story_of.iter().enumerate() {
         members[st].push(s);
     }
+    // 3. Entities, across stories.
+    let ents = people.finish(ids, &story_of, &story_ids);
 
-    // 2. Dependence.
-    // Stories are independent of each other here: scored on all cores, in story order.
-    let profiles: Vec<dependence::Profile> = xs.par_iter().map(dependence::profile).collect();
-    let scored: Vec<(usize, usize, dependence::PairScore)> = members
-        .par_iter()
-        .flat_map_iter(|list| {
-            let mut df: BTreeMap<String, usize> = BTreeMap::new();
-            for &m in list {
-                for it in &profiles[m].items {
-                    *df.entry(it.clone()).or_default() += 1;
-                }
-            }
-            let rare_max = (list.len() / 4).max(2);
-            dependence::candidates(list, &profiles, config)
-                .into_iter()
-                .map(|(a, b)| {
-                    let rare = dependence::rare_shared(&profiles[a], &profiles[b], &df, rare_max);
-                    (a, b, dependence::score(&profiles[a], &profiles[b], &rare, config))
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut uf = UnionFind::new(n);
-    for (a, b, sc) in &scored {
-        if sc.derived {
-            uf.union(*a, *b);
+    // 2, 4-6, a batch of whole stories at a time, in story order: every id is numbered
+    // in story order, so the batches follow one another in the numbering.
+    let mut parts = Parts::default();
+    let mut batch: Vec<usize> = Vec::new();
+    for (st, list) in members.iter().enumerate() {
+        batch.extend(list);
+        if batch.len() >= batch_sources || st + 1 == n_stories {
+            batch.sort_unstable();
+            let batch_ids: Vec<String> = batch.iter().map(|&s| ids[s].clone()).collect();
+            let xs = loaded(&batch_ids)?;
+            reconcile_batch(&xs, &batch, &story_of, &story_ids, &ents, config, &mut parts);
+            batch.clear();
         }
+    }
+
+    // Independence groups, numbered in source order.
+    let mut uf = UnionFind::new(n);
+    for &(a, b) in &parts.derived {
+        uf.union(a, b);
     }
     let group_of = uf.dense_labels();
 
-    // 3-6.
-    let ents = entities::build(&xs, &story_of, &story_ids);
-    let facts = facts::build(&xs, &story_of, &group_of, &story_ids);
-    let derived: Vec<dependence::DerivedPair> = scored
-        .iter()
-        .filter(|(_, _, sc)| sc.derived)
-        .map(|(a, b, sc)| (*a, *b, sc.anchors.clone()))
-        .collect();
-    let quotes = quotes::build(&xs, &story_of, &story_ids, &ents, &derived, config);
-    let timeline = timeline::build(&xs, &story_of, &story_ids, config);
-
-    // Pairs, with the facts they share.
-    let mut facts_of: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
-    for (f, srcs) in facts.fact_sources.iter().enumerate() {
-        for &s in srcs {
-            facts_of[s].insert(f);
-        }
-    }
-    let mut source_pairs: Vec<SourcePair> = scored
-        .into_iter()
-        .map(|(a, b, sc)| {
-            let shared_facts = facts_of[a].intersection(&facts_of[b]).count();
-            let relation = if sc.derived {
-                Relation::Derived
-            } else if shared_facts > 0 || sc.similarity >= config.related_similarity {
-                Relation::Related
-            } else {
-                Relation::Independent
-            };
-            let (ida, idb) = (&xs[a].document.source_id, &xs[b].document.source_id);
-            let (source_a, source_b) = if ida <= idb { (ida, idb) } else { (idb, ida) };
-            SourcePair {
-                source_a: source_a.clone(),
-                source_b: source_b.clone(),
-                similarity: sc.similarity,
-                shared_facts,
-                relation,
-                evidence: sc.evidence,
-            }
-        })
-        .collect();
+    let mut source_pairs = parts.source_pairs;
     source_pairs.sort_by(|a, b| {
         a.source_a
             .cmp(&b.source_a)
             .then(a.source_b.cmp(&b.source_b))
     });
+    let mut timeline = parts.timeline;
+    timeline.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.story_id.cmp(&b.story_id))
+            .then(a.event.cmp(&b.event))
+    });
 
     // Conflicts of every kind, numbered after a content sort.
-    let mut conflicts: Vec<Conflict> = Vec::new();
-    conflicts.extend(facts.conflicts);
+    let mut conflicts: Vec<Conflict> = parts.conflicts;
     conflicts.extend(ents.conflicts.iter().cloned());
-    conflicts.extend(quotes.conflicts);
-    conflicts.extend(timeline.conflicts);
     let kind_rank = |k: ConflictKind| match k {
         ConflictKind::Number => 0,
         ConflictKind::Name => 1,
@@ -346,16 +385,15 @@ pub fn reconcile_owned(
     }
 
     // Sources: every entry; a duplicate shares the story and group of its original.
-    let index_of: BTreeMap<&str, usize> = xs
+    let index_of: BTreeMap<&str, usize> = ids
         .iter()
         .enumerate()
-        .map(|(i, x)| (x.document.source_id.as_str(), i))
+        .map(|(i, id)| (id.as_str(), i))
         .collect();
-    let doc_of = |id: &str| shown.get(id);
     let mut sources: Vec<SourceRow> = entries
         .iter()
         .map(|entry| {
-            let doc = doc_of(&entry.source_id);
+            let doc = index_of.get(entry.source_id.as_str()).map(|&i| &shown[i]);
             let idx = match &entry.status {
                 SourceStatus::Ok => index_of.get(entry.source_id.as_str()).copied(),
                 SourceStatus::Duplicate { of } => index_of.get(of.as_str()).copied(),
@@ -377,15 +415,114 @@ pub fn reconcile_owned(
         .collect();
     sources.sort_by(|a, b| a.source_id.cmp(&b.source_id));
 
-    Reconciled {
+    Ok(Reconciled {
         sources,
         entities: ents.rows,
-        facts: facts.facts,
-        fact_mentions: facts.mentions,
-        quotes: quotes.rows,
+        facts: parts.facts,
+        fact_mentions: parts.mentions,
+        quotes: parts.quotes,
         conflicts,
         source_pairs,
-        timeline: timeline.events,
+        timeline,
         errors,
+    })
+}
+
+/// Dependence, facts, quotes and the timeline of a batch of whole stories. `xs[i]` is
+/// source `global[i]`; `story_of` and `story_ids` are the corpus's.
+fn reconcile_batch(
+    xs: &[Extraction],
+    global: &[usize],
+    story_of: &[usize],
+    story_ids: &[String],
+    ents: &entities::Entities,
+    config: &ReconcileConfig,
+    parts: &mut Parts,
+) {
+    let n = xs.len();
+    let story_of: Vec<usize> = global.iter().map(|&g| story_of[g]).collect();
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (s, &st) in story_of.iter().enumerate() {
+        members.entry(st).or_default().push(s);
     }
+    let members: Vec<Vec<usize>> = members.into_values().collect();
+
+    // 2. Dependence.
+    // Stories are independent of each other here: scored on all cores, in story order.
+    let profiles: Vec<dependence::Profile> = xs.par_iter().map(dependence::profile).collect();
+    let scored: Vec<(usize, usize, dependence::PairScore)> = members
+        .par_iter()
+        .flat_map_iter(|list| {
+            let mut df: BTreeMap<String, usize> = BTreeMap::new();
+            for &m in list {
+                for it in &profiles[m].items {
+                    *df.entry(it.clone()).or_default() += 1;
+                }
+            }
+            let rare_max = (list.len() / 4).max(2);
+            dependence::candidates(list, &profiles, config)
+                .into_iter()
+                .map(|(a, b)| {
+                    let rare = dependence::rare_shared(&profiles[a], &profiles[b], &df, rare_max);
+                    (a, b, dependence::score(&profiles[a], &profiles[b], &rare, config))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    drop(profiles);
+    // Groups within the batch (facts weigh by them); the corpus's are numbered at the end.
+    let mut uf = UnionFind::new(n);
+    for (a, b, sc) in &scored {
+        if sc.derived {
+            uf.union(*a, *b);
+            parts.derived.push((global[*a], global[*b]));
+        }
+    }
+    let group_of = uf.dense_labels();
+
+    // 4-6.
+    let facts = facts::build(xs, &story_of, &group_of, story_ids, parts.facts.len());
+    let derived: Vec<dependence::DerivedPair> = scored
+        .iter()
+        .filter(|(_, _, sc)| sc.derived)
+        .map(|(a, b, sc)| (*a, *b, sc.anchors.clone()))
+        .collect();
+    let quotes = quotes::build(xs, &story_of, story_ids, ents, &derived, config, parts.statements);
+    let timeline = timeline::build(xs, &story_of, story_ids, config);
+
+    // Pairs, with the facts they share.
+    let mut facts_of: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for (f, srcs) in facts.fact_sources.iter().enumerate() {
+        for &s in srcs {
+            facts_of[s].insert(f);
+        }
+    }
+    parts.source_pairs.extend(scored.into_iter().map(|(a, b, sc)| {
+        let shared_facts = facts_of[a].intersection(&facts_of[b]).count();
+        let relation = if sc.derived {
+            Relation::Derived
+        } else if shared_facts > 0 || sc.similarity >= config.related_similarity {
+            Relation::Related
+        } else {
+            Relation::Independent
+        };
+        let (ida, idb) = (&xs[a].document.source_id, &xs[b].document.source_id);
+        let (source_a, source_b) = if ida <= idb { (ida, idb) } else { (idb, ida) };
+        SourcePair {
+            source_a: source_a.clone(),
+            source_b: source_b.clone(),
+            similarity: sc.similarity,
+            shared_facts,
+            relation,
+            evidence: sc.evidence,
+        }
+    }));
+    parts.facts.extend(facts.facts);
+    parts.mentions.extend(facts.mentions);
+    parts.conflicts.extend(facts.conflicts);
+    parts.quotes.extend(quotes.rows);
+    parts.statements += quotes.statements;
+    parts.conflicts.extend(quotes.conflicts);
+    parts.conflicts.extend(timeline.conflicts);
+    parts.timeline.extend(timeline.events);
 }

@@ -30,6 +30,8 @@ pub struct Quotes {
     pub rows: Vec<QuoteRow>,
     /// Quote conflicts (ids left blank).
     pub conflicts: Vec<Conflict>,
+    /// How many statements (quote ids) the rows hold.
+    pub statements: usize,
 }
 
 /// Words-only form used to decide `same`.
@@ -51,6 +53,7 @@ pub fn build(
     entities: &Entities,
     derived: &[crate::dependence::DerivedPair],
     config: &ReconcileConfig,
+    id_base: usize,
 ) -> Quotes {
     struct Q {
         source: usize,
@@ -230,9 +233,10 @@ pub fn build(
     let mut out = Quotes {
         rows: Vec::new(),
         conflicts: Vec::new(),
+        statements: ordered.len(),
     };
     for (n, g) in ordered.iter().enumerate() {
-        let quote_id = format!("Q{}", n + 1);
+        let quote_id = format!("Q{}", id_base + n + 1);
         let sources: BTreeSet<usize> = g.iter().map(|i| qs[*i].source).collect();
         // Sources giving each wording, so `same` is decided in one pass over the group.
         let mut sources_of_plain: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -279,7 +283,7 @@ pub fn build(
     // one written shorter or longer. One row per statement and pair of
     // speakers, however many outlets repeat each side.
     let quote_id_of: BTreeMap<usize, String> =
-        ordered.iter().enumerate().map(|(n, g)| (uf.find(g[0]), format!("Q{}", n + 1))).collect();
+        ordered.iter().enumerate().map(|(n, g)| (uf.find(g[0]), format!("Q{}", id_base + n + 1))).collect();
     let suffix = |long: &str, short: &str| long == short || long.ends_with(&format!(" {short}"));
     let mut seen: BTreeSet<(usize, String, String)> = BTreeSet::new();
     edges.sort_unstable();
@@ -313,8 +317,5 @@ pub fn build(
             note: format!("the same statement is given to {} and to {}", name(qa), name(qb)),
         });
     }
-    Quotes {
-        rows: out.rows,
-        conflicts: out.conflicts,
-    }
+    out
 }

@@ -68,8 +68,8 @@ pub fn name_like(text: &str) -> Vec<String> {
     out
 }
 
-/// Term counts of one source.
-fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
+/// Term counts of one source, sorted by term.
+fn terms(x: &Extraction) -> Vector {
     let mut tf: BTreeMap<u64, f64> = BTreeMap::new();
     for w in content_stems(&x.document.text) {
         // Bare numbers are too often shared by chance (years, small counts).
@@ -84,7 +84,7 @@ fn terms(x: &Extraction) -> BTreeMap<u64, f64> {
         let key = format!("entity:{}", fold(&e.name));
         *tf.entry(hash64(&key)).or_default() += 2.0;
     }
-    tf
+    tf.into_iter().collect()
 }
 
 /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, anything after ignored).
@@ -107,71 +107,104 @@ fn day_number(iso: &str) -> Option<i64> {
 /// Every source's TF-IDF vector (content-word stems and names, IDF over `extractions`),
 /// L2-normalised.
 pub fn vectors(extractions: &[Extraction]) -> Vec<Vector> {
-    weigh(extractions.par_iter().map(terms).collect(), 0.0).0
+    let mut v: Vec<Vector> = extractions.par_iter().map(terms).collect();
+    weigh(&mut v, 0.0);
+    v
 }
 
 /// Every source's TF-IDF vector of the names extract found in it (people,
 /// organisations, places), L2-normalised; empty when it names nobody.
 pub fn name_vectors(extractions: &[Extraction]) -> Vec<Vector> {
-    weigh(extractions.par_iter().map(names).collect(), NAME_PRIOR).0
+    let mut v: Vec<Vector> = extractions.par_iter().map(names).collect();
+    weigh(&mut v, NAME_PRIOR);
+    v
 }
 
 /// The names of one source, each counted once however often it is repeated: an
 /// article names its town in every other sentence, and two events in one town must
 /// not look alike for that. Organisations count half: agencies, ministries and outlets
 /// recur from one event to the next, while people and places belong to one.
-fn names(x: &Extraction) -> BTreeMap<u64, f64> {
+fn names(x: &Extraction) -> Vector {
     let mut tf: BTreeMap<u64, f64> = BTreeMap::new();
     for e in &x.entities {
         let weight = if e.kind == records::EntityType::Organization { 0.5 } else { 1.0 };
         let w = tf.entry(hash64(&fold(&e.name))).or_default();
         *w = w.max(weight);
     }
-    tf
+    tf.into_iter().collect()
 }
 
-/// TF-IDF vectors from term counts, and each term's document frequency. `prior` adds
-/// that many documents holding none of the terms to the IDF's count: a name shared by
-/// all five articles of a five-article corpus is still a rare name in the news.
-fn weigh(counts: Vec<BTreeMap<u64, f64>>, prior: f64) -> (Vec<Vector>, HashMap<u64, usize>) {
+/// What story splitting needs of one source: its term counts, its names and its day.
+/// Taken while the source is read, so that splitting a large corpus never holds the
+/// sources themselves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    /// Counts of content-word stems and names, sorted by term.
+    terms: Vector,
+    /// Names, each once (organisations half), sorted by term.
+    names: Vector,
+    /// Days since 1970-01-01 of the source's own date.
+    day: Option<i64>,
+}
+
+/// The story features of one source.
+pub fn features(x: &Extraction) -> Features {
+    Features {
+        terms: terms(x),
+        names: names(x),
+        day: x.document.date.as_deref().and_then(day_number),
+    }
+}
+
+/// Turns term counts into TF-IDF weights in place (L2-normalised) and returns each
+/// term's document frequency. `prior` adds that many documents holding none of the
+/// terms to the IDF's count: a name shared by all five articles of a five-article
+/// corpus is still a rare name in the news.
+fn weigh(counts: &mut [Vector], prior: f64) -> HashMap<u64, usize> {
     let n = counts.len();
     // Lookups only.
     let mut df: HashMap<u64, usize> = HashMap::new();
-    for c in &counts {
-        for t in c.keys() {
+    for c in counts.iter() {
+        for (t, _) in c {
             *df.entry(*t).or_default() += 1;
         }
     }
-    let vectors = counts
-        .iter()
-        .map(|c| {
-            let mut v: Vector = c
-                .iter()
-                .map(|(t, tf)| {
-                    let idf = ((n as f64 + prior + 1.0) / (df[t] as f64 + 1.0)).ln() + 1.0;
-                    (*t, (1.0 + tf.ln()) * idf)
-                })
-                .collect();
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
-            v
-        })
-        .collect();
-    (vectors, df)
+    counts.par_iter_mut().for_each(|v| {
+        for (t, w) in v.iter_mut() {
+            let idf = ((n as f64 + prior + 1.0) / (df[t] as f64 + 1.0)).ln() + 1.0;
+            *w = (1.0 + w.ln()) * idf;
+        }
+        let norm = v.iter().map(|(_, w)| *w * *w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        v.shrink_to_fit();
+    });
+    df
 }
 
 /// Assigns every source (by index into `extractions`) a story index; story indexes
 /// are numbered in order of their first source.
 pub fn split(extractions: &[Extraction], config: &ReconcileConfig) -> Vec<usize> {
-    let n = extractions.len();
-    let (vectors, df) = weigh(extractions.par_iter().map(terms).collect(), 0.0);
-    let names = name_vectors(extractions);
+    split_features(extractions.par_iter().map(features).collect(), config)
+}
+
+/// [`split`] on the sources' [`features`], in source order.
+pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<usize> {
+    let n = features.len();
+    let mut vectors: Vec<Vector> = Vec::with_capacity(n);
+    let mut names: Vec<Vector> = Vec::with_capacity(n);
+    let mut days: Vec<Option<i64>> = Vec::with_capacity(n);
+    for f in features {
+        vectors.push(f.terms);
+        names.push(f.names);
+        days.push(f.day);
+    }
+    let df = weigh(&mut vectors, 0.0);
+    weigh(&mut names, NAME_PRIOR);
     // Two sources that both name people, places or bodies must share some of them too:
     // articles on two events of one kind (two fires, two storms) can read alike, but
     // they are about different people in different places.
-    let days: Vec<Option<i64>> = extractions.iter().map(|x| x.document.date.as_deref().and_then(day_number)).collect();
     // The content cosine of a linked pair, `None` when not linked.
     let link = |a: usize, b: usize| {
         // Two articles published far apart report two events, however alike they read

@@ -118,6 +118,34 @@ fn seeds_mixed_with_another_event_split_into_two_stories() {
     }));
 }
 
+/// Reconcile reads a large corpus a batch of stories at a time; the batches must never
+/// show in the output (ids run on from one batch to the next).
+#[test]
+fn reconciling_story_by_story_gives_the_same_output() {
+    let mut paths = files(&seeds_dir());
+    paths.extend(files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/derna"),
+    ));
+    let xs: Vec<Extraction> = paths.iter().map(|p| pipeline_for(p)).collect();
+    let whole = common::run_extractions(&xs);
+    let entries: Vec<records::SourceEntry> = whole
+        .sources
+        .iter()
+        .map(|s| records::SourceEntry {
+            source_id: s.source_id.clone(),
+            file: s.file.clone(),
+            content_hash: s.content_hash.clone(),
+            status: s.status.clone(),
+        })
+        .collect();
+    let config = reconcile::ReconcileConfig::default();
+    let one_by_one = reconcile::reconcile_in_batches(&entries, &xs, Vec::new(), &config, 1);
+    assert_eq!(whole.sources.iter().filter_map(|s| s.story_id.clone()).collect::<std::collections::BTreeSet<_>>().len(), 2);
+    assert!(whole.facts.len() > 1 && whole.quotes.len() > 1);
+    assert!(whole.facts.iter().any(|f| f.story_id == "S2"), "the second story has facts, so ids run on");
+    assert_eq!(one_by_one, whole);
+}
+
 fn fact_by<'a>(r: &'a Reconciled, what: &str) -> &'a records::Fact {
     let found: Vec<_> = r.facts.iter().filter(|f| f.what == what).collect();
     assert_eq!(found.len(), 1, "one fact `{what}` expected: {:#?}", r.facts);
