@@ -214,12 +214,13 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
         {
             return None;
         }
+        // Names first: a few terms against hundreds, and most candidate pairs (two
+        // events sharing common words) fail on them.
+        if !(names[a].is_empty() || names[b].is_empty() || cosine(&names[a], &names[b]) >= config.story_name_similarity) {
+            return None;
+        }
         let c = cosine(&vectors[a], &vectors[b]);
-        (c >= config.story_similarity
-            && (names[a].is_empty()
-                || names[b].is_empty()
-                || cosine(&names[a], &names[b]) >= config.story_name_similarity))
-            .then_some(c)
+        (c >= config.story_similarity).then_some(c)
     };
     let linked = |a: usize, b: usize| link(a, b).is_some();
 
@@ -227,25 +228,33 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
     // has links nothing). A posting list is walked with a window: each source is
     // compared with the next `story_window` sources sharing the term, which bounds the
     // work on common terms and still chains every source of a large story together.
+    let tops: Vec<Vec<u64>> = vectors
+        .par_iter()
+        .map(|v| {
+            let mut top: Vec<&(u64, f64)> = v.iter().filter(|(t, _)| df[t] >= 2).collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.into_iter().take(config.story_terms).map(|(t, _)| *t).collect()
+        })
+        .collect();
     let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
-    for (i, v) in vectors.iter().enumerate() {
-        let mut top: Vec<&(u64, f64)> = v.iter().filter(|(t, _)| df[t] >= 2).collect();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (t, _) in top.into_iter().take(config.story_terms) {
-            index.entry(*t).or_default().push(i);
+    for (i, top) in tops.into_iter().enumerate() {
+        for t in top {
+            index.entry(t).or_default().push(i);
         }
     }
     // Candidate pairs, each once, strongest first.
     let window = config.story_window.max(1);
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
-    for list in index.values() {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in list.iter().skip(k + 1).take(window) {
-                pairs.insert((a.min(b), a.max(b)));
-            }
-        }
-    }
-    let pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    let lists: Vec<&Vec<usize>> = index.values().collect();
+    let mut pairs: Vec<(usize, usize)> = lists
+        .par_iter()
+        .flat_map_iter(|list| {
+            list.iter().enumerate().flat_map(move |(k, &a)| {
+                list.iter().skip(k + 1).take(window).map(move |&b| (a.min(b), a.max(b)))
+            })
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
     let mut edges: Vec<(f64, usize, usize)> = pairs
         .into_par_iter()
         .filter_map(|(a, b)| link(a, b).map(|c| (c, a, b)))
@@ -262,12 +271,23 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
         if ra == rb || refused.contains(&(ra.min(rb), ra.max(rb))) {
             continue;
         }
+        // Counted until the outcome is certain: enough pairs linked, or too few left
+        // to be linked.
         let total = sample[ra].len() * sample[rb].len();
-        let agree = sample[ra]
-            .iter()
-            .map(|&x| sample[rb].iter().filter(|&&y| linked(x, y)).count())
-            .sum::<usize>();
-        if (agree as f64) < config.story_cohesion * total as f64 {
+        let need = config.story_cohesion * total as f64;
+        let (mut agree, mut left) = (0usize, total);
+        'count: for &x in &sample[ra] {
+            for &y in &sample[rb] {
+                left -= 1;
+                if linked(x, y) {
+                    agree += 1;
+                }
+                if agree as f64 >= need || ((agree + left) as f64) < need {
+                    break 'count;
+                }
+            }
+        }
+        if (agree as f64) < need {
             refused.insert((ra.min(rb), ra.max(rb)));
             continue;
         }
