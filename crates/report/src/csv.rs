@@ -17,24 +17,28 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Renders a table as CSV bytes.
 pub fn render(table: &Table) -> Vec<u8> {
-    let mut bytes = BOM.to_vec();
-    {
-        let mut writer = ::csv::WriterBuilder::new()
-            .terminator(::csv::Terminator::CRLF)
-            .quote_style(::csv::QuoteStyle::NonNumeric)
-            .from_writer(&mut bytes);
-        // Writing into a Vec cannot fail, and every record has the header's length;
-        // a failure would be a bug here, so it ends the row rather than the report.
-        let _ = writer.write_record(table.columns.iter().map(|c| c.name));
-        for row in &table.rows {
-            let _ = writer.write_record(
-                row.iter()
-                    .map(|cell| neutralise(&cell.plain()).into_owned()),
-            );
-        }
-        let _ = writer.flush();
-    }
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail, and every record has the header's length; a
+    // failure would be a bug here, so it ends the file rather than the report.
+    let _ = write(table, &mut bytes);
     bytes
+}
+
+/// Writes a table as CSV into `out`, a row at a time.
+pub fn write(table: &Table, mut out: impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(BOM)?;
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::NonNumeric)
+        .from_writer(out);
+    writer.write_record(table.columns.iter().map(|c| c.name))?;
+    for row in &table.rows {
+        for cell in row {
+            writer.write_field(neutralise(&cell.plain()).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer.flush()
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they open it

@@ -719,9 +719,14 @@ fn a_large_run_keeps_every_row_in_every_file() {
     let facts = workbook.worksheet_range("facts").expect("facts sheet");
     assert_eq!(facts.height(), rec.facts.len() + 1);
     // Every one of the 2n stories on the page when the page may show them all.
-    let config = ReportConfig { page_stories: 2 * n, ..ReportConfig::default() };
-    let files: BTreeMap<String, Vec<u8>> =
-        render(&rec, &config).into_iter().map(|ReportFile { name, bytes }| (name, bytes)).collect();
+    let config = ReportConfig {
+        page_stories: 2 * n,
+        ..ReportConfig::default()
+    };
+    let files: BTreeMap<String, Vec<u8>> = render(&rec, &config)
+        .into_iter()
+        .map(|ReportFile { name, bytes }| (name, bytes))
+        .collect();
     let html = text_of(&files, "report.html");
     assert_eq!(html.matches("aria-label=\"number line").count(), 2 * n);
     assert_eq!(html.matches("class=\"conflict-card\"").count(), 4 * n);
@@ -866,18 +871,43 @@ fn numbers_that_are_not_finite_leave_cells_empty_and_pictures_whole() {
 #[test]
 fn the_page_shows_the_largest_stories_and_says_what_it_leaves_out() {
     let page = |config: &ReportConfig| {
-        let file = render(&fixture(), config).into_iter().find(|f| f.name == "report.html").expect("page");
+        let file = render(&fixture(), config)
+            .into_iter()
+            .find(|f| f.name == "report.html")
+            .expect("page");
         String::from_utf8(file.bytes).expect("utf-8")
     };
     let all = page(&ReportConfig::default());
-    assert!(all.contains("cold snap grips the north"), "S2's source is on the full page");
+    assert!(
+        all.contains("cold snap grips the north"),
+        "S2's source is on the full page"
+    );
     assert!(!all.contains("largest of"));
-    let one = page(&ReportConfig { page_stories: 1, ..ReportConfig::default() });
-    assert!(one.contains("This page shows the 1 largest of 2 stories"), "the note");
-    assert!(!one.contains("cold snap grips the north"), "S2 (2 sources) left out, S1 (4) kept");
+    let one = page(&ReportConfig {
+        page_stories: 1,
+        ..ReportConfig::default()
+    });
+    assert!(
+        one.contains("This page shows the 1 largest of 2 stories"),
+        "the note"
+    );
+    assert!(
+        !one.contains("cold snap grips the north"),
+        "S2 (2 sources) left out, S1 (4) kept"
+    );
     // The CSV files keep every row whatever the page shows.
     let csv = |config: &ReportConfig| {
-        render(&fixture(), config).into_iter().find(|f| f.name == "sources.csv").expect("csv").bytes
+        render(&fixture(), config)
+            .into_iter()
+            .find(|f| f.name == "sources.csv")
+            .expect("csv")
+            .bytes
     };
-    assert_eq!(csv(&ReportConfig::default()), csv(&ReportConfig { page_stories: 1, ..ReportConfig::default() }));
+    assert_eq!(
+        csv(&ReportConfig::default()),
+        csv(&ReportConfig {
+            page_stories: 1,
+            ..ReportConfig::default()
+        })
+    );
 }
