@@ -412,3 +412,115 @@ fn remove_partials(dir: &Path) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reports of `rec` with sheets of at most `max_rows` rows.
+    fn render_limited(rec: &Reconciled, max_rows: usize) -> Vec<ReportFile> {
+        let mut rec = rec.clone();
+        let before = rec.clone();
+        let mut files = Vec::new();
+        let mut sink = |file| {
+            files.push(file);
+            Ok(())
+        };
+        let undo = order::canonical_in_place(&mut rec);
+        let mut saved = None;
+        render_canonical(
+            &mut rec,
+            &ReportConfig::default(),
+            &mut MemorySink(&mut sink),
+            max_rows,
+            &mut saved,
+        )
+        .expect("rendered");
+        if let Some(errors) = saved {
+            rec.errors = errors;
+        }
+        undo.restore(&mut rec);
+        assert!(rec == before, "the records are put back");
+        files
+    }
+
+    fn source(id: &str) -> records::SourceRow {
+        records::SourceRow {
+            source_id: id.to_string(),
+            file: format!("{id}.txt"),
+            title: None,
+            outlet: None,
+            published: None,
+            words: 10,
+            status: records::SourceStatus::Ok,
+            story_id: None,
+            group_id: None,
+            content_hash: None,
+        }
+    }
+
+    fn check_sheet_limit(n_sources: usize, max_rows: usize, expected_errors: &[&str]) {
+        let rec = Reconciled {
+            sources: (0..n_sources).map(|i| source(&format!("s{i}"))).collect(),
+            errors: vec![Diagnostic {
+                source_id: "s0".to_string(),
+                stage: "ingest".to_string(),
+                error: "unreadable".to_string(),
+            }],
+            ..Reconciled::default()
+        };
+        let files = render_limited(&rec, max_rows);
+        let file = |name: &str| {
+            let f = files.iter().find(|f| f.name == name);
+            String::from_utf8(f.expect(name).bytes.clone()).expect("UTF-8")
+        };
+        let errors = file("errors.csv");
+        let rows: Vec<&str> = errors
+            .split("\r\n")
+            .skip(1)
+            .filter(|r| !r.is_empty())
+            .collect();
+        assert_eq!(
+            rows, expected_errors,
+            "{n_sources} sources, {max_rows} rows a sheet"
+        );
+        // Every source stays in the CSV file whatever the workbook holds.
+        assert_eq!(file("sources.csv").matches("\r\n").count(), n_sources + 1);
+        let cut = expected_errors.iter().any(|r| r.contains("holds only"));
+        assert_eq!(
+            file("summary.md").contains("holds only the first"),
+            cut,
+            "summary.md"
+        );
+        use calamine::Reader;
+        let bytes = files
+            .iter()
+            .find(|f| f.name == xlsx::FILE_NAME)
+            .expect("workbook");
+        let mut book =
+            calamine::Xlsx::new(std::io::Cursor::new(bytes.bytes.clone())).expect("opens");
+        let sheet = book.worksheet_range("sources").expect("sources sheet");
+        assert_eq!(
+            sheet.height(),
+            n_sources.min(max_rows) + 1,
+            "header and rows"
+        );
+        // The workbook's own errors sheet was written before its problems were known.
+        let errors = book.worksheet_range("errors").expect("errors sheet");
+        assert_eq!(errors.height(), 2);
+    }
+
+    #[test]
+    fn a_sheet_past_the_row_limit_is_cut_and_errors_csv_says_so() {
+        let ingest = "\"s0\",\"ingest\",\"unreadable\"";
+        check_sheet_limit(3, 3, &[ingest]);
+        check_sheet_limit(
+            4,
+            3,
+            &[
+                "\"corroborate.xlsx\",\"report\",\"sheet sources holds only the first 3 of 4 rows: see sources.csv for all\"",
+                ingest,
+            ],
+        );
+    }
+}

@@ -706,6 +706,31 @@ fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
 }
 
 #[test]
+fn write_reports_mut_writes_the_same_files_and_leaves_the_records_as_they_came() {
+    for seed in [1, 42] {
+        let mut rec = shuffled(seed);
+        // A repeated id inside a row, which the reports list once.
+        if let Some(e) = rec.entities.iter_mut().find(|e| !e.source_ids.is_empty()) {
+            let first = e.source_ids[0].clone();
+            e.source_ids.push(first);
+        }
+        let before = rec.clone();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let names = report::write_reports_mut(&mut rec, dir.path(), &ReportConfig::default())
+            .expect("written");
+        assert!(rec == before, "the records changed (seed {seed})");
+        let rendered = files(&before);
+        assert_eq!(names.len(), rendered.len());
+        for (name, bytes) in &rendered {
+            assert!(
+                std::fs::read(dir.path().join(name)).expect("file") == *bytes,
+                "{name} differs from render (seed {seed})"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_large_run_keeps_every_row_in_every_file() {
     let n = 150;
     let rec = large(n);
