@@ -231,6 +231,52 @@ fn cell_format(width: Width, mark: Mark, is_link: bool) -> Format {
     format
 }
 
+/// The format of every kind of cell, made once: the workbook looks each format a cell
+/// is written with up by its hash, which a sheet of a large corpus would otherwise
+/// pay for in every cell. A cell of the default format is written without one, which
+/// gives the same bytes (it is the workbook's format 0) without the lookup.
+struct Formats {
+    /// By [`Formats::slot`]: the format, and whether it is the default.
+    formats: Vec<(Format, bool)>,
+}
+
+const WIDTHS: [Width; 2] = [Width::Fit, Width::Wrap];
+const MARKS: [Mark; 5] = [
+    Mark::None,
+    Mark::Conflict,
+    Mark::Retracted,
+    Mark::Error,
+    Mark::Derived,
+];
+
+impl Formats {
+    fn new() -> Self {
+        let mut formats = Vec::new();
+        for width in WIDTHS {
+            for mark in MARKS {
+                for is_link in [false, true] {
+                    let format = cell_format(width, mark, is_link);
+                    let is_default = format == Format::default();
+                    formats.push((format, is_default));
+                }
+            }
+        }
+        Formats { formats }
+    }
+
+    fn slot(width: Width, mark: Mark, is_link: bool) -> usize {
+        let w = WIDTHS.iter().position(|&x| x == width).unwrap_or(0);
+        let m = MARKS.iter().position(|&x| x == mark).unwrap_or(0);
+        (w * MARKS.len() + m) * 2 + usize::from(is_link)
+    }
+
+    /// The format of a cell, and whether it is the default.
+    fn get(&self, width: Width, mark: Mark, is_link: bool) -> (&Format, bool) {
+        let (format, is_default) = &self.formats[Self::slot(width, mark, is_link)];
+        (format, *is_default)
+    }
+}
+
 /// Text cut to what a cell holds.
 fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().count() <= MAX_CELL_CHARS {
@@ -263,6 +309,7 @@ fn write_sheet(
         sheet.write_string_with_format(0, c as u16, column.name, &header)?;
     }
     let n_rows = table.rows.len().min(max_rows);
+    let formats = Formats::new();
     let mut n_links = 0;
     for (r, (row, &mark)) in table.rows.iter().zip(&table.marks).take(n_rows).enumerate() {
         let r = r as u32 + 1;
@@ -276,18 +323,22 @@ fn write_sheet(
             if link.is_some() {
                 n_links += 1;
             }
-            let format = cell_format(column.width, mark, link.is_some());
+            let (format, is_default) = formats.get(column.width, mark, link.is_some());
             let col = c as u16;
             match cell {
                 Cell::Num(n) if n.is_finite() => {
-                    sheet.write_number_with_format(r, col, *n, &format)?;
+                    if is_default {
+                        sheet.write_number(r, col, *n)?;
+                    } else {
+                        sheet.write_number_with_format(r, col, *n, format)?;
+                    }
                     widths[c] = widths[c].max(cell.plain().len() + 1);
                 }
                 Cell::Num(_) => {
-                    sheet.write_blank(r, col, &format)?;
+                    sheet.write_blank(r, col, format)?;
                 }
                 Cell::Text(s) if s.is_empty() => {
-                    sheet.write_blank(r, col, &format)?;
+                    sheet.write_blank(r, col, format)?;
                 }
                 Cell::Text(s) => {
                     let s = fit_cell(s);
@@ -297,11 +348,14 @@ fn write_sheet(
                                 r,
                                 col,
                                 Url::new(link).set_text(s.as_ref()),
-                                &format,
+                                format,
                             )?;
                         }
+                        None if is_default => {
+                            sheet.write_string(r, col, s.as_ref())?;
+                        }
                         None => {
-                            sheet.write_string_with_format(r, col, s.as_ref(), &format)?;
+                            sheet.write_string_with_format(r, col, s.as_ref(), format)?;
                         }
                     }
                     let longest_line = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
