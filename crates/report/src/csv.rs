@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use crate::table::Table;
+use crate::table::{RowSource, Table};
 
 /// The UTF-8 byte-order mark every CSV file starts with.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -25,19 +25,19 @@ pub fn render(table: &Table) -> Vec<u8> {
 }
 
 /// Writes a table as CSV into `out`, a row at a time.
-pub fn write(table: &Table, mut out: impl std::io::Write) -> std::io::Result<()> {
+pub fn write(table: &impl RowSource, mut out: impl std::io::Write) -> std::io::Result<()> {
     out.write_all(BOM)?;
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .quote_style(::csv::QuoteStyle::NonNumeric)
         .from_writer(out);
-    writer.write_record(table.columns.iter().map(|c| c.name))?;
-    for row in &table.rows {
+    writer.write_record(table.columns().iter().map(|c| c.name))?;
+    table.try_for_each_row(&mut |row, _| {
         for cell in row {
             writer.write_field(neutralise(&cell.plain()).as_bytes())?;
         }
-        writer.write_record(None::<&[u8]>)?;
-    }
+        writer.write_record(None::<&[u8]>)
+    })?;
     writer.flush()
 }
 

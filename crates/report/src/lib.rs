@@ -211,7 +211,7 @@ fn render_canonical(
             // Links lead to rows of sheets written later: index their keys first.
             for name in table::NAMES {
                 if anchors.wants(name) {
-                    if let Some(t) = table::table(rec, name) {
+                    if let Some(t) = table::Rows::new(rec, name) {
                         anchors.index(&t);
                     }
                 }
@@ -219,7 +219,7 @@ fn render_canonical(
         }
     }
     for name in table::NAMES {
-        let Some(t) = table::table(rec, name) else {
+        let Some(t) = table::Rows::new(rec, name) else {
             continue;
         };
         if let Some(b) = &mut book {
@@ -260,20 +260,20 @@ fn render_canonical(
         rec.errors.extend(problems);
         order::sort_errors(&mut rec.errors);
     }
-    if let Some(t) = table::table(rec, "errors") {
+    if let Some(t) = table::Rows::new(rec, "errors") {
         sink.put("errors.csv", &mut |out| csv::write(&t, out))?;
     }
     sink.put("summary.md", &mut |out| {
         out.write_all(summary::render(rec, config).as_bytes())
     })?;
     if config.html {
-        sink.put("report.html", &mut |out| {
-            let page = match page_records(rec, config.page_stories) {
-                Some((shown, note)) => html::render_with_note(&shown, config, Some(&note)),
-                None => html::render(rec, config),
-            };
-            out.write_all(page.as_bytes())
-        })?;
+        sink.put(
+            "report.html",
+            &mut |out| match page_records(rec, config.page_stories) {
+                Some((shown, note)) => html::write_with_note(&shown, config, Some(&note), out),
+                None => html::write_with_note(rec, config, None, out),
+            },
+        )?;
     }
     Ok(())
 }

@@ -434,81 +434,77 @@ pub fn tables(rec: &Reconciled) -> Vec<Table<'_>> {
 /// `None` for another name.
 pub fn table<'a>(rec: &'a Reconciled, name: &'static str) -> Option<Table<'a>> {
     let (columns, order) = layout(name)?;
+    Some(build(name, columns, order, record_rows(rec, name)?))
+}
+
+/// A row of a table and its highlight.
+type Row<'a> = (Vec<Cell<'a>>, Mark);
+
+/// The rows of table `name`, one per record, in the order of the records.
+fn record_rows<'a>(
+    rec: &'a Reconciled,
+    name: &str,
+) -> Option<Box<dyn Iterator<Item = Row<'a>> + 'a>> {
     Some(match name {
-        "sources" => build(
-            name,
-            columns,
-            order,
-            rec.sources.iter().map(|s| {
-                let mark = match s.status {
-                    SourceStatus::Ok => Mark::None,
-                    SourceStatus::Duplicate { .. } => Mark::Derived,
-                    SourceStatus::Error { .. } => Mark::Error,
-                };
-                (
-                    vec![
-                        text(&s.source_id),
-                        text(&s.file),
-                        opt(&s.title),
-                        opt(&s.outlet),
-                        opt(&s.published),
-                        count(s.words),
-                        Cell::Text(Cow::Owned(s.status.label())),
-                        opt(&s.story_id),
-                        opt(&s.group_id),
-                    ],
-                    mark,
-                )
-            }),
-        ),
-        "entities" => build(
-            name,
-            columns,
-            order,
-            rec.entities.iter().map(|e| {
-                (
-                    vec![
-                        text(&e.entity_id),
-                        text(&e.name),
-                        text(e.kind.as_str()),
-                        list(&e.roles),
-                        list(&e.aliases),
-                        list(&e.variants),
-                        count(e.sources),
-                        count(e.mentions),
-                        id_list(&e.source_ids),
-                    ],
-                    Mark::None,
-                )
-            }),
-        ),
-        "facts" => build(
-            name,
-            columns,
-            order,
-            rec.facts.iter().map(|f| {
-                (
-                    vec![
-                        text(&f.fact_id),
-                        text(&f.story_id),
-                        text(&f.what),
-                        text(f.status.as_str()),
-                        best_estimate(f.best_low, f.best_high),
-                        list(&f.values),
-                        count(f.sources),
-                        count(f.independent_sources),
-                        list(&f.attributed_to),
-                        text(&f.evidence),
-                        opt(&f.as_of),
-                    ],
-                    if f.status == FactStatus::Conflict {
-                        Mark::Conflict
-                    } else {
-                        Mark::None
-                    },
-                )
-            }),
-        ),
+        "sources" => Box::new(rec.sources.iter().map(|s| {
+            let mark = match s.status {
+                SourceStatus::Ok => Mark::None,
+                SourceStatus::Duplicate { .. } => Mark::Derived,
+                SourceStatus::Error { .. } => Mark::Error,
+            };
+            (
+                vec![
+                    text(&s.source_id),
+                    text(&s.file),
+                    opt(&s.title),
+                    opt(&s.outlet),
+                    opt(&s.published),
+                    count(s.words),
+                    Cell::Text(Cow::Owned(s.status.label())),
+                    opt(&s.story_id),
+                    opt(&s.group_id),
+                ],
+                mark,
+            )
+        })),
+        "entities" => Box::new(rec.entities.iter().map(|e| {
+            (
+                vec![
+                    text(&e.entity_id),
+                    text(&e.name),
+                    text(e.kind.as_str()),
+                    list(&e.roles),
+                    list(&e.aliases),
+                    list(&e.variants),
+                    count(e.sources),
+                    count(e.mentions),
+                    id_list(&e.source_ids),
+                ],
+                Mark::None,
+            )
+        })),
+        "facts" => Box::new(rec.facts.iter().map(|f| {
+            (
+                vec![
+                    text(&f.fact_id),
+                    text(&f.story_id),
+                    text(&f.what),
+                    text(f.status.as_str()),
+                    best_estimate(f.best_low, f.best_high),
+                    list(&f.values),
+                    count(f.sources),
+                    count(f.independent_sources),
+                    list(&f.attributed_to),
+                    text(&f.evidence),
+                    opt(&f.as_of),
+                ],
+                if f.status == FactStatus::Conflict {
+                    Mark::Conflict
+                } else {
+                    Mark::None
+                },
+            )
+        })),
         "fact_mentions" => {
             let conflict_facts: std::collections::BTreeSet<&str> = rec
                 .facts
@@ -516,144 +512,114 @@ pub fn table<'a>(rec: &'a Reconciled, name: &'static str) -> Option<Table<'a>> {
                 .filter(|f| f.status == FactStatus::Conflict)
                 .map(|f| f.fact_id.as_str())
                 .collect();
-            build(
-                name,
-                columns,
-                order,
-                rec.fact_mentions.iter().map(|m| {
-                    let mark = if m.retracted {
-                        Mark::Retracted
-                    } else if conflict_facts.contains(m.fact_id.as_str()) {
-                        Mark::Conflict
-                    } else {
-                        Mark::None
-                    };
-                    (
-                        vec![
-                            text(&m.fact_id),
-                            text(&m.source_id),
-                            text(&m.text),
-                            rounded(m.low),
-                            rounded(m.high),
-                            opt(&m.unit),
-                            opt(&m.event),
-                            opt(&m.attributed_to),
-                            flag(m.hedged),
-                            flag(m.retracted),
-                            opt(&m.as_of),
-                            text(&m.sentence),
-                            count(m.start),
-                            count(m.end),
-                        ],
-                        mark,
-                    )
-                }),
-            )
-        }
-        "quotes" => build(
-            name,
-            columns,
-            order,
-            rec.quotes.iter().map(|q| {
+            Box::new(rec.fact_mentions.iter().map(move |m| {
+                let mark = if m.retracted {
+                    Mark::Retracted
+                } else if conflict_facts.contains(m.fact_id.as_str()) {
+                    Mark::Conflict
+                } else {
+                    Mark::None
+                };
                 (
                     vec![
-                        text(&q.quote_id),
-                        text(&q.source_id),
-                        opt(&q.speaker),
-                        text(match q.kind {
-                            QuoteKind::Direct => "direct",
-                            QuoteKind::Indirect => "indirect",
-                        }),
-                        text(q.wording.as_str()),
-                        count(q.sources),
-                        text(&q.text),
-                        count(q.start),
-                        count(q.end),
-                        opt(&q.verb),
+                        text(&m.fact_id),
+                        text(&m.source_id),
+                        text(&m.text),
+                        rounded(m.low),
+                        rounded(m.high),
+                        opt(&m.unit),
+                        opt(&m.event),
+                        opt(&m.attributed_to),
+                        flag(m.hedged),
+                        flag(m.retracted),
+                        opt(&m.as_of),
+                        text(&m.sentence),
+                        count(m.start),
+                        count(m.end),
                     ],
-                    Mark::None,
+                    mark,
                 )
-            }),
-        ),
+            }))
+        }
+        "quotes" => Box::new(rec.quotes.iter().map(|q| {
+            (
+                vec![
+                    text(&q.quote_id),
+                    text(&q.source_id),
+                    opt(&q.speaker),
+                    text(match q.kind {
+                        QuoteKind::Direct => "direct",
+                        QuoteKind::Indirect => "indirect",
+                    }),
+                    text(q.wording.as_str()),
+                    count(q.sources),
+                    text(&q.text),
+                    count(q.start),
+                    count(q.end),
+                    opt(&q.verb),
+                ],
+                Mark::None,
+            )
+        })),
         "conflicts" => {
             let conflict_facts_index = ConflictFacts::new(&rec.facts);
-            build(
-                name,
-                columns,
-                order,
-                rec.conflicts.iter().map(|c| {
-                    let fact_id = conflict_facts_index
-                        .find(c)
-                        .map(|f| f.fact_id.as_str())
-                        .unwrap_or("");
-                    (
-                        vec![
-                            text(&c.conflict_id),
-                            text(c.kind.as_str()),
-                            text(&c.story_id),
-                            text(&c.subject),
-                            text(&c.source_a),
-                            text(&c.value_a),
-                            text(&c.source_b),
-                            text(&c.value_b),
-                            text(&c.note),
-                            text(fact_id),
-                        ],
-                        Mark::Conflict,
-                    )
-                }),
-            )
+            Box::new(rec.conflicts.iter().map(move |c| {
+                let fact_id = conflict_facts_index
+                    .find(c)
+                    .map(|f| f.fact_id.as_str())
+                    .unwrap_or("");
+                (
+                    vec![
+                        text(&c.conflict_id),
+                        text(c.kind.as_str()),
+                        text(&c.story_id),
+                        text(&c.subject),
+                        text(&c.source_a),
+                        text(&c.value_a),
+                        text(&c.source_b),
+                        text(&c.value_b),
+                        text(&c.note),
+                        text(fact_id),
+                    ],
+                    Mark::Conflict,
+                )
+            }))
         }
-        "source_pairs" => build(
-            name,
-            columns,
-            order,
-            rec.source_pairs.iter().map(|p| {
-                (
-                    vec![
-                        text(&p.source_a),
-                        text(&p.source_b),
-                        Cell::Num((p.similarity * 1000.0).round() / 1000.0),
-                        count(p.shared_facts),
-                        text(p.relation.as_str()),
-                        text(&p.evidence),
-                    ],
-                    if p.relation == Relation::Derived {
-                        Mark::Derived
-                    } else {
-                        Mark::None
-                    },
-                )
-            }),
-        ),
-        "timeline" => build(
-            name,
-            columns,
-            order,
-            rec.timeline.iter().map(|t| {
-                (
-                    vec![
-                        text(&t.date),
-                        text(&t.story_id),
-                        text(&t.event),
-                        count(t.sources),
-                        id_list(&t.source_ids),
-                    ],
-                    Mark::None,
-                )
-            }),
-        ),
-        "errors" => build(
-            name,
-            columns,
-            order,
-            rec.errors.iter().map(|e| {
-                (
-                    vec![text(&e.source_id), text(&e.stage), text(&e.error)],
-                    Mark::Error,
-                )
-            }),
-        ),
+        "source_pairs" => Box::new(rec.source_pairs.iter().map(|p| {
+            (
+                vec![
+                    text(&p.source_a),
+                    text(&p.source_b),
+                    Cell::Num((p.similarity * 1000.0).round() / 1000.0),
+                    count(p.shared_facts),
+                    text(p.relation.as_str()),
+                    text(&p.evidence),
+                ],
+                if p.relation == Relation::Derived {
+                    Mark::Derived
+                } else {
+                    Mark::None
+                },
+            )
+        })),
+        "timeline" => Box::new(rec.timeline.iter().map(|t| {
+            (
+                vec![
+                    text(&t.date),
+                    text(&t.story_id),
+                    text(&t.event),
+                    count(t.sources),
+                    id_list(&t.source_ids),
+                ],
+                Mark::None,
+            )
+        })),
+        "errors" => Box::new(rec.errors.iter().map(|e| {
+            (
+                vec![text(&e.source_id), text(&e.stage), text(&e.error)],
+                Mark::Error,
+            )
+        })),
         _ => return None,
     })
 }
@@ -662,27 +628,153 @@ fn build<'a>(
     name: &'static str,
     columns: Vec<Column>,
     order: &[&str],
-    rows: impl Iterator<Item = (Vec<Cell<'a>>, Mark)>,
+    rows: impl Iterator<Item = Row<'a>>,
 ) -> Table<'a> {
-    let keys: Vec<usize> = order
-        .iter()
-        .filter_map(|k| columns.iter().position(|c| c.name == *k))
-        .collect();
-    let mut rows: Vec<(Vec<Cell<'a>>, Mark)> = rows.collect();
-    rows.sort_by(|(a, ma), (b, mb)| {
-        keys.iter()
-            .map(|&k| a[k].cmp_natural(&b[k]))
-            .chain(a.iter().zip(b.iter()).map(|(x, y)| x.cmp_natural(y)))
-            .find(|o| o.is_ne())
-            .unwrap_or(Ordering::Equal)
-            .then(ma.cmp(mb))
-    });
+    let keys = key_columns(&columns, order);
+    let mut rows: Vec<Row<'a>> = rows.collect();
+    rows.sort_by(|a, b| cmp_rows(&keys, a, b));
     let (rows, marks) = rows.into_iter().unzip();
     Table {
         name,
         columns,
         rows,
         marks,
+    }
+}
+
+/// Positions of the columns named in `order`.
+fn key_columns(columns: &[Column], order: &[&str]) -> Vec<usize> {
+    order
+        .iter()
+        .filter_map(|k| columns.iter().position(|c| c.name == *k))
+        .collect()
+}
+
+/// The row order: the key columns, then every cell, then the highlight.
+fn cmp_rows(keys: &[usize], (a, ma): &Row, (b, mb): &Row) -> Ordering {
+    keys.iter()
+        .map(|&k| a[k].cmp_natural(&b[k]))
+        .chain(a.iter().zip(b.iter()).map(|(x, y)| x.cmp_natural(y)))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+        .then(ma.cmp(mb))
+}
+
+/// What is called on each row of a table, with its highlight.
+pub type RowFn<'f, E> = dyn FnMut(&[Cell], Mark) -> Result<(), E> + 'f;
+
+/// A table's rows in its order, whether held in memory ([`Table`]) or made one at a
+/// time ([`Rows`]).
+pub trait RowSource {
+    /// Name without extension.
+    fn name(&self) -> &'static str;
+    /// Columns.
+    fn columns(&self) -> &[Column];
+    /// Number of rows.
+    fn len(&self) -> usize;
+    /// Whether there is no row.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Index of the column named `name`.
+    fn column(&self, name: &str) -> Option<usize> {
+        self.columns().iter().position(|c| c.name == name)
+    }
+    /// Calls `f` on every row in order, stopping at its first error.
+    fn try_for_each_row<E>(&self, f: &mut RowFn<E>) -> Result<(), E>;
+}
+
+impl RowSource for Table<'_> {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn try_for_each_row<E>(&self, f: &mut RowFn<E>) -> Result<(), E> {
+        for (row, &mark) in self.rows.iter().zip(&self.marks) {
+            f(row, mark)?;
+        }
+        Ok(())
+    }
+}
+
+/// A table of canonical records (see `order`), its rows made one at a time and
+/// dropped once used: a table of a large corpus is never held whole. The records'
+/// canonical order sorts them by the table's key columns, compared the same way, so
+/// only rows of equal keys are left to sort among themselves, a run at a time.
+pub struct Rows<'a> {
+    name: &'static str,
+    columns: Vec<Column>,
+    keys: Vec<usize>,
+    rec: &'a Reconciled,
+}
+
+impl<'a> Rows<'a> {
+    /// Table `name` (one of [`NAMES`]) of `rec`, which must be in canonical order;
+    /// `None` for another name.
+    pub fn new(rec: &'a Reconciled, name: &'static str) -> Option<Self> {
+        let (columns, order) = layout(name)?;
+        let keys = key_columns(&columns, order);
+        Some(Rows {
+            name,
+            columns,
+            keys,
+            rec,
+        })
+    }
+}
+
+impl RowSource for Rows<'_> {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn len(&self) -> usize {
+        row_count(self.rec, self.name)
+    }
+
+    fn try_for_each_row<E>(&self, f: &mut RowFn<E>) -> Result<(), E> {
+        let Some(rows) = record_rows(self.rec, self.name) else {
+            return Ok(());
+        };
+        let same_keys = |a: &Row, b: &Row| {
+            self.keys
+                .iter()
+                .all(|&k| a.0[k].cmp_natural(&b.0[k]).is_eq())
+        };
+        let mut run: Vec<Row> = Vec::new();
+        let mut flush = |run: &mut Vec<Row>| -> Result<(), E> {
+            run.sort_by(|a, b| cmp_rows(&self.keys, a, b));
+            for (row, mark) in run.drain(..) {
+                f(&row, mark)?;
+            }
+            Ok(())
+        };
+        for row in rows {
+            if let Some(first) = run.first() {
+                if !same_keys(first, &row) {
+                    debug_assert!(
+                        cmp_rows(&self.keys, first, &row).is_lt(),
+                        "{}: records not in canonical order",
+                        self.name
+                    );
+                    flush(&mut run)?;
+                }
+            }
+            run.push(row);
+        }
+        flush(&mut run)
     }
 }
 

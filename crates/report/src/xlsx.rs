@@ -25,7 +25,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use crate::table::{Cell, Mark, Table, Width};
+use crate::table::{Cell, Mark, RowSource, Table, Width};
 
 /// File name of the workbook.
 pub const FILE_NAME: &str = "corroborate.xlsx";
@@ -89,7 +89,11 @@ impl Book {
     }
 
     /// Writes `table` as the next sheet; the first sheet is the active one.
-    pub fn add_sheet(&mut self, table: &Table, anchors: &Anchors) -> Result<(), XlsxError> {
+    pub fn add_sheet(
+        &mut self,
+        table: &impl RowSource,
+        anchors: &Anchors,
+    ) -> Result<(), XlsxError> {
         self.add_sheet_limited(table, anchors, MAX_ROWS)
     }
 
@@ -97,7 +101,7 @@ impl Book {
     /// lower Excel's limit).
     pub(crate) fn add_sheet_limited(
         &mut self,
-        table: &Table,
+        table: &impl RowSource,
         anchors: &Anchors,
         max_rows: usize,
     ) -> Result<(), XlsxError> {
@@ -160,31 +164,41 @@ impl Anchors {
     }
 
     /// Indexes the rows of `table` for every link to it.
-    pub fn index(&mut self, table: &Table) {
+    pub fn index(&mut self, table: &impl RowSource) {
+        let mut targets: Vec<(LinkKey, Vec<usize>, RowIndex)> = Vec::new();
         for key in &self.wanted {
-            if key.0 != table.name || self.index.contains_key(key) {
+            if key.0 != table.name() || self.index.contains_key(key) {
                 continue;
             }
-            let Some(cols) = key
+            if let Some(cols) = key
                 .1
                 .iter()
                 .map(|c| table.column(c))
                 .collect::<Option<Vec<usize>>>()
-            else {
-                continue;
-            };
-            let mut rows = HashMap::new();
-            for (r, row) in table.rows.iter().enumerate() {
+            {
+                targets.push((key.clone(), cols, HashMap::new()));
+            }
+        }
+        if targets.is_empty() {
+            return;
+        }
+        let mut r = 0;
+        let _ = table.try_for_each_row(&mut |row, _| -> Result<(), ()> {
+            for (_, cols, rows) in &mut targets {
                 rows.entry(cols.iter().map(|&c| row[c].plain().into_owned()).collect())
                     .or_insert(r);
             }
-            self.index.insert(key.clone(), rows);
+            r += 1;
+            Ok(())
+        });
+        for (key, _, rows) in targets {
+            self.index.insert(key, rows);
         }
     }
 
     /// The `internal:` link for cell `col` of `row` in `table`, if it names a row.
-    fn link(&self, table: &Table, row: &[Cell], col: usize) -> Option<String> {
-        let link = table.columns[col].link?;
+    fn link(&self, table: &impl RowSource, row: &[Cell], col: usize) -> Option<String> {
+        let link = table.columns()[col].link?;
         let from: Vec<String> = link
             .keys
             .iter()
@@ -288,33 +302,35 @@ fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
 
 fn write_sheet(
     sheet: &mut Worksheet,
-    table: &Table,
+    table: &impl RowSource,
     anchors: &Anchors,
     max_rows: usize,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(table.name)?;
-    if table.name == "conflicts" && !table.rows.is_empty() {
+    let name = table.name();
+    let columns = table.columns();
+    sheet.set_name(name)?;
+    if name == "conflicts" && !table.is_empty() {
         sheet.set_tab_color(Color::RGB(0xC00000));
     }
     let header = Format::new()
         .set_bold()
         .set_background_color(Color::RGB(0xDDE4EE))
         .set_border_bottom(FormatBorder::Thin);
-    let mut widths: Vec<usize> = table
-        .columns
-        .iter()
-        .map(|c| c.name.chars().count() + 2)
-        .collect();
-    for (c, column) in table.columns.iter().enumerate() {
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.name.chars().count() + 2).collect();
+    for (c, column) in columns.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, column.name, &header)?;
     }
-    let n_rows = table.rows.len().min(max_rows);
+    let n_rows = table.len().min(max_rows);
     let formats = Formats::new();
     let mut n_links = 0;
-    for (r, (row, &mark)) in table.rows.iter().zip(&table.marks).take(n_rows).enumerate() {
-        let r = r as u32 + 1;
+    let mut r: u32 = 0;
+    table.try_for_each_row::<XlsxError>(&mut |row, mark| {
+        if r as usize >= n_rows {
+            return Ok(());
+        }
+        r += 1;
         for (c, cell) in row.iter().enumerate() {
-            let column = table.columns[c];
+            let column = columns[c];
             let link = if n_links < MAX_LINKS {
                 anchors.link(table, row, c)
             } else {
@@ -363,15 +379,16 @@ fn write_sheet(
                 }
             }
         }
-    }
-    for (c, column) in table.columns.iter().enumerate() {
+        Ok(())
+    })?;
+    for (c, column) in columns.iter().enumerate() {
         let width = match column.width {
             Width::Wrap => WRAP_WIDTH,
             Width::Fit => widths[c].clamp(MIN_WIDTH, MAX_FIT_WIDTH) as f64,
         };
         sheet.set_column_width(c as u16, width)?;
     }
-    let last_col = table.columns.len().saturating_sub(1) as u16;
+    let last_col = columns.len().saturating_sub(1) as u16;
     sheet.autofilter(0, 0, n_rows as u32, last_col)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())

@@ -731,6 +731,33 @@ fn write_reports_mut_writes_the_same_files_and_leaves_the_records_as_they_came()
 }
 
 #[test]
+fn rows_made_one_at_a_time_match_the_tables_sorted_whole() {
+    for seed in [1, 7, 42] {
+        let mut rec = shuffled(seed);
+        // Rows whose sort keys tie, which the records' own order (their JSON form:
+        // `10` before `9`) puts the other way round from the rows' (9 before 10):
+        // the streamed tables must still sort them by their other cells.
+        let q = rec.quotes.first().cloned().expect("the fixture has quotes");
+        for sources in [10, 9] {
+            let mut twin = q.clone();
+            twin.sources = sources;
+            rec.quotes.push(twin);
+        }
+        if let Some(e) = rec.errors.first().cloned() {
+            rec.errors.push(e);
+        }
+        let files = files(&rec);
+        for table in report::table::tables(&rec) {
+            let name = format!("{}.csv", table.name);
+            assert!(
+                report::csv::render(&table) == files[&name],
+                "{name} differs from its table sorted whole (seed {seed})"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_large_run_keeps_every_row_in_every_file() {
     let n = 150;
     let rec = large(n);
