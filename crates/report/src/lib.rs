@@ -11,6 +11,9 @@
 //! [`render`] is pure (records to bytes) and gives the same bytes for the same records,
 //! whatever order their lists come in; [`write_reports`] writes each file beside its
 //! final name and renames it into place, so a reader never sees half a file.
+//! [`write_reports_mut`] does the same without a copy of the records, streaming each
+//! table a row at a time into its CSV file and workbook sheet: at 100,000 sources the
+//! records themselves are most of what the report stage holds.
 //!
 //! Reads: `reconcile/reconciled.json` (written by the reconcile stage). Writes: `reports/`.
 

@@ -1,6 +1,8 @@
 //! The tabular reports as data: one [`Table`] per CSV file (and per workbook sheet),
 //! built from a [`Reconciled`] and sorted into a fixed order, so that the CSV files and
-//! the workbook hold the same cells in the same places.
+//! the workbook hold the same cells in the same places. [`Rows`] gives the same rows
+//! one at a time from records in canonical order, for a corpus whose tables are too
+//! large to hold.
 //!
 //! Row order (natural order: digit runs compare as numbers, `F2` before `F10`; the
 //! whole row breaks any remaining tie, so the order never depends on the input order):
