@@ -81,10 +81,10 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
         counters.push((stage, outcome));
     }
     let t = Instant::now();
-    let (reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout)?;
+    let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout)?;
     tracing::info!(stage = "reconcile", reused = reconcile_reused, ms = t.elapsed().as_millis() as u64, "stage done");
     let t = Instant::now();
-    let (_, report_reused) = stages::run_report(pipeline, &layout, Some(&reconciled))?;
+    let (_, report_reused) = stages::run_report(pipeline, &layout, Some(&mut reconciled))?;
     tracing::info!(stage = "report", reused = report_reused, ms = t.elapsed().as_millis() as u64, "stage done");
     Ok(RunReport { reconciled, stages: counters, reconcile_reused, report_reused })
 }

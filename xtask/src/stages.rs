@@ -166,6 +166,14 @@ fn json_hash<T: Serialize>(value: &T) -> Result<String> {
     Ok(writer.hasher.finalize().to_hex().to_string())
 }
 
+/// [`read_json`] without the whole file in memory: slower to parse, for files too
+/// large to hold beside what they parse into.
+fn read_json_streaming<T: DeserializeOwned>(path: &Path) -> Result<T> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, file))
+        .with_context(|| format!("cannot parse {}", path.display()))
+}
+
 fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {}", path.display()))
@@ -712,13 +720,16 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
 /// Report: `reconcile/reconciled.json` to `reports/`. Returns the report file names and
 /// whether the reports on disk were already those of these records (then nothing is
 /// rewritten, so a spreadsheet that has them open is not disturbed).
-pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&Reconciled>) -> Result<(Vec<String>, bool)> {
-    let read;
+pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&mut Reconciled>) -> Result<(Vec<String>, bool)> {
+    let mut read;
     let reconciled = match reconciled {
         Some(r) => r,
         None => {
-            read = read_json::<Reconciled>(&layout.reconciled_path()).context("reconcile has no usable output: run it first")?;
-            &read
+            // Parsed as it is read: the file of a large corpus runs to hundreds of
+            // megabytes, which would otherwise be held beside the records parsed from it.
+            read = read_json_streaming::<Reconciled>(&layout.reconciled_path())
+                .context("reconcile has no usable output: run it first")?;
+            &mut read
         }
     };
     let dir = layout.reports_dir();
@@ -730,7 +741,7 @@ pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&Reco
         return Ok((entry.value.clone(), true));
     }
     remove_partials(&dir);
-    let names = report::write_reports(reconciled, &dir, &pipeline.settings.report)
+    let names = report::write_reports_mut(reconciled, &dir, &pipeline.settings.report)
         .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
     let mut outputs = Vec::new();
     for name in &names {

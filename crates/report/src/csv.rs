@@ -10,31 +10,35 @@
 
 use std::borrow::Cow;
 
-use crate::table::Table;
+use crate::table::{RowSource, Table};
 
 /// The UTF-8 byte-order mark every CSV file starts with.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Renders a table as CSV bytes.
 pub fn render(table: &Table) -> Vec<u8> {
-    let mut bytes = BOM.to_vec();
-    {
-        let mut writer = ::csv::WriterBuilder::new()
-            .terminator(::csv::Terminator::CRLF)
-            .quote_style(::csv::QuoteStyle::NonNumeric)
-            .from_writer(&mut bytes);
-        // Writing into a Vec cannot fail, and every record has the header's length;
-        // a failure would be a bug here, so it ends the row rather than the report.
-        let _ = writer.write_record(table.columns.iter().map(|c| c.name));
-        for row in &table.rows {
-            let _ = writer.write_record(
-                row.iter()
-                    .map(|cell| neutralise(&cell.plain()).into_owned()),
-            );
-        }
-        let _ = writer.flush();
-    }
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail, and every record has the header's length; a
+    // failure would be a bug here, so it ends the file rather than the report.
+    let _ = write(table, &mut bytes);
     bytes
+}
+
+/// Writes a table as CSV into `out`, a row at a time.
+pub fn write(table: &impl RowSource, mut out: impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(BOM)?;
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::NonNumeric)
+        .from_writer(out);
+    writer.write_record(table.columns().iter().map(|c| c.name))?;
+    table.try_for_each_row(&mut |row, _| {
+        for cell in row {
+            writer.write_field(neutralise(&cell.plain()).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)
+    })?;
+    writer.flush()
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they open it

@@ -72,10 +72,78 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> String {
 /// [`render`], with a note under the counts (what the page leaves out).
 pub fn render_with_note(rec: &Reconciled, config: &ReportConfig, note: Option<&str>) -> String {
     let view = View::new(rec, config.top_facts);
-    let mut out = String::new();
-    // Writing to a String cannot fail.
+    let mut out = Out {
+        buf: String::new(),
+        to: None,
+        error: None,
+    };
+    // Gathering into a String cannot fail.
     let _ = page(&mut out, &view, note);
-    out
+    out.buf
+}
+
+/// [`render_with_note`] written into `to` as it is made: the page of a large corpus
+/// runs to a hundred megabytes, which need not be held whole.
+pub fn write_with_note(
+    rec: &Reconciled,
+    config: &ReportConfig,
+    note: Option<&str>,
+    to: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let view = View::new(rec, config.top_facts);
+    let mut out = Out {
+        buf: String::with_capacity(2 * CHUNK),
+        to: Some(to),
+        error: None,
+    };
+    let result = page(&mut out, &view, note);
+    out.flush();
+    match out.error {
+        Some(err) => Err(err),
+        None => result.map_err(|_| std::io::Error::other("cannot format report.html")),
+    }
+}
+
+/// Bytes gathered before they are handed to the writer.
+const CHUNK: usize = 1 << 16;
+
+/// Where the page goes: a buffer, handed to a writer a chunk at a time when there
+/// is one, else the whole page.
+struct Out<'w> {
+    buf: String,
+    to: Option<&'w mut dyn std::io::Write>,
+    /// The writer's first error; later text is dropped.
+    error: Option<std::io::Error>,
+}
+
+impl Out<'_> {
+    fn push_str(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= CHUNK {
+            self.flush();
+        }
+    }
+
+    /// Hands the buffer to the writer, if there is one.
+    fn flush(&mut self) {
+        let Some(to) = &mut self.to else { return };
+        if self.error.is_none() {
+            if let Err(err) = to.write_all(self.buf.as_bytes()) {
+                self.error = Some(err);
+            }
+        }
+        self.buf.clear();
+    }
+}
+
+impl Write for Out<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.push_str(s);
+        Ok(())
+    }
 }
 
 /// Colour of each independence group, by group order.
@@ -116,7 +184,7 @@ fn anchor(prefix: &str, id: &str) -> String {
     out
 }
 
-fn page(out: &mut String, v: &View, note: Option<&str>) -> std::fmt::Result {
+fn page(out: &mut Out, v: &View, note: Option<&str>) -> std::fmt::Result {
     let rec = v.rec;
     let colors = group_colors(v);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -169,7 +237,7 @@ fn page(out: &mut String, v: &View, note: Option<&str>) -> std::fmt::Result {
     Ok(())
 }
 
-fn stories(out: &mut String, v: &View) -> std::fmt::Result {
+fn stories(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"stories\">Stories</h2>")?;
     if v.stories.is_empty() {
         return writeln!(
@@ -216,11 +284,7 @@ fn stories(out: &mut String, v: &View) -> std::fmt::Result {
     writeln!(out, "</div>")
 }
 
-fn sources(
-    out: &mut String,
-    v: &View,
-    colors: &BTreeMap<String, &'static str>,
-) -> std::fmt::Result {
+fn sources(out: &mut Out, v: &View, colors: &BTreeMap<String, &'static str>) -> std::fmt::Result {
     writeln!(
         out,
         "<h2 id=\"sources\">Sources and their independence</h2>"
@@ -288,11 +352,7 @@ fn n(x: f64) -> String {
     format!("{:.1}", x)
 }
 
-fn disputed(
-    out: &mut String,
-    v: &View,
-    colors: &BTreeMap<String, &'static str>,
-) -> std::fmt::Result {
+fn disputed(out: &mut Out, v: &View, colors: &BTreeMap<String, &'static str>) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"disputed\">Disputed figures</h2>")?;
     if v.disputed.is_empty() {
         return writeln!(out, "<p class=\"muted\">No figure is disputed.</p>");
@@ -320,7 +380,7 @@ fn disputed(
 }
 
 fn number_line(
-    out: &mut String,
+    out: &mut Out,
     v: &View,
     colors: &BTreeMap<String, &'static str>,
     fact: &Fact,
@@ -478,7 +538,7 @@ fn number_line(
     writeln!(out, "</svg>")
 }
 
-fn conflicts(out: &mut String, v: &View) -> std::fmt::Result {
+fn conflicts(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"conflicts\">Conflicts</h2>")?;
     if v.conflicts.is_empty() {
         return writeln!(
@@ -492,7 +552,7 @@ fn conflicts(out: &mut String, v: &View) -> std::fmt::Result {
     Ok(())
 }
 
-fn conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Result {
+fn conflict(out: &mut Out, v: &View, c: &ConflictView) -> std::fmt::Result {
     let k = c.conflict;
     write!(
         out,
@@ -541,7 +601,7 @@ fn conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Result {
 }
 
 /// The sentence with the disputed words marked.
-fn evidence_line(out: &mut String, e: &Evidence) -> std::fmt::Result {
+fn evidence_line(out: &mut Out, e: &Evidence) -> std::fmt::Result {
     let class = if e.retracted {
         "evidence retracted"
     } else {
@@ -567,7 +627,7 @@ fn evidence_line(out: &mut String, e: &Evidence) -> std::fmt::Result {
     writeln!(out, "<div class=\"{class}\">“{body}”{span}</div>")
 }
 
-fn best_facts(out: &mut String, v: &View) -> std::fmt::Result {
+fn best_facts(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"facts\">Best-corroborated facts</h2>")?;
     if v.best.is_empty() {
         return writeln!(out, "<p class=\"muted\">No fact found.</p>");
@@ -610,7 +670,7 @@ fn heat(sim: f64) -> String {
     )
 }
 
-fn similarity(out: &mut String, v: &View) -> std::fmt::Result {
+fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"similarity\">Source similarity</h2>")?;
     let pairs: BTreeMap<(&str, &str), (f64, Relation, &str)> = v
         .rec
@@ -822,7 +882,7 @@ pub fn iso_from_days(days: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-fn timeline(out: &mut String, v: &View) -> std::fmt::Result {
+fn timeline(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"timeline\">Timeline</h2>")?;
     let events = &v.rec.timeline;
     if events.is_empty() {
@@ -876,12 +936,7 @@ const MAX_STACK: usize = 12;
 
 /// One story's dated events (`(index in the timeline, day number)`) on an axis,
 /// each a numbered marker; markers closer than their size stack upwards.
-fn timeline_axis(
-    out: &mut String,
-    v: &View,
-    dated: &[(usize, i64)],
-    color: &str,
-) -> std::fmt::Result {
+fn timeline_axis(out: &mut Out, v: &View, dated: &[(usize, i64)], color: &str) -> std::fmt::Result {
     let (Some(min), Some(max)) = (
         dated.iter().map(|d| d.1).min(),
         dated.iter().map(|d| d.1).max(),
@@ -974,7 +1029,7 @@ fn timeline_axis(
     writeln!(out, "</svg>")
 }
 
-fn shared_quotes(out: &mut String, v: &View) -> std::fmt::Result {
+fn shared_quotes(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"quotes\">Statements in several sources</h2>")?;
     if v.shared_quotes.is_empty() {
         return writeln!(
@@ -1007,7 +1062,7 @@ fn shared_quotes(out: &mut String, v: &View) -> std::fmt::Result {
     Ok(())
 }
 
-fn variants(out: &mut String, v: &View) -> std::fmt::Result {
+fn variants(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"variants\">Name variants</h2>")?;
     if v.variants.is_empty() {
         return writeln!(out, "<p class=\"muted\">No deviant spelling of a name.</p>");
@@ -1030,7 +1085,7 @@ fn variants(out: &mut String, v: &View) -> std::fmt::Result {
     writeln!(out, "</table>")
 }
 
-fn retracted(out: &mut String, v: &View) -> std::fmt::Result {
+fn retracted(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"retracted\">Retracted figures</h2>")?;
     if v.retracted.is_empty() {
         return writeln!(out, "<p class=\"muted\">No source withdrew a figure.</p>");
@@ -1059,7 +1114,7 @@ fn retracted(out: &mut String, v: &View) -> std::fmt::Result {
     writeln!(out, "</table>")
 }
 
-fn errors(out: &mut String, v: &View) -> std::fmt::Result {
+fn errors(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"errors\">Errors</h2>")?;
     if v.rec.errors.is_empty() {
         return writeln!(out, "<p class=\"muted\">None.</p>");

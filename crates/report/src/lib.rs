@@ -11,6 +11,9 @@
 //! [`render`] is pure (records to bytes) and gives the same bytes for the same records,
 //! whatever order their lists come in; [`write_reports`] writes each file beside its
 //! final name and renames it into place, so a reader never sees half a file.
+//! [`write_reports_mut`] does the same without a copy of the records, streaming each
+//! table a row at a time into its CSV file and workbook sheet: at 100,000 sources the
+//! records themselves are most of what the report stage holds.
 //!
 //! Reads: `reconcile/reconciled.json` (written by the reconcile stage). Writes: `reports/`.
 
@@ -84,69 +87,196 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
 }
 
 /// Renders the reports one at a time, handing each to `sink` as soon as it is made, so
-/// that a large corpus never holds every report in memory at once. The order: the
-/// workbook (its problems go into `errors.csv`), the CSV files, `summary.md`,
-/// `report.html`.
+/// that a large corpus never holds every report in memory at once (it works on a copy
+/// of `rec`; [`write_reports_mut`] makes none). The order: the CSV files but
+/// `errors.csv`, the workbook (its problems go into `errors.csv`), `errors.csv`,
+/// `summary.md`, `report.html`.
 pub fn render_each(
     rec: &Reconciled,
     config: &ReportConfig,
     sink: &mut dyn FnMut(ReportFile) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let mut rec = order::canonical(rec);
-    let mut tables = table::tables(&rec);
+    let mut rec = rec.clone();
+    render_into(&mut rec, config, &mut MemorySink(sink))
+}
+
+/// Writes the content of one report into the writer it is given.
+type WriteFn<'a> = dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()> + 'a;
+
+/// Where the reports go as they are rendered.
+trait Sink {
+    /// Takes the report `name`, whose content `write` writes. An error of `write`
+    /// leaves no file.
+    fn put(&mut self, name: &str, write: &mut WriteFn) -> std::io::Result<()>;
+}
+
+/// Each report as bytes in memory, handed to a function.
+struct MemorySink<'a>(&'a mut dyn FnMut(ReportFile) -> std::io::Result<()>);
+
+impl Sink for MemorySink<'_> {
+    fn put(&mut self, name: &str, write: &mut WriteFn) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        (self.0)(ReportFile {
+            name: name.to_string(),
+            bytes,
+        })
+    }
+}
+
+/// Each report streamed into a hidden file beside its final name, then renamed over it.
+struct DirSink<'a> {
+    dir: &'a Path,
+    names: Vec<String>,
+}
+
+impl Sink for DirSink<'_> {
+    fn put(&mut self, name: &str, write: &mut WriteFn) -> std::io::Result<()> {
+        let final_path = self.dir.join(name);
+        let tmp_path = self.dir.join(format!(".{name}.partial"));
+        let result = (|| {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp_path)?);
+            write(&mut out)?;
+            out.flush()?;
+            drop(out);
+            std::fs::rename(&tmp_path, &final_path)
+        })();
+        if let Err(err) = result {
+            // Leave no partial file behind; the earlier version (if any) stays intact.
+            let _ = std::fs::remove_file(&tmp_path);
+            return Err(std::io::Error::new(
+                err.kind(),
+                format!("{}: {err}", final_path.display()),
+            ));
+        }
+        self.names.push(name.to_string());
+        Ok(())
+    }
+}
+
+/// Renders every report into `sink`. `rec` is sorted in place for the reports and put
+/// back as it came before this returns.
+fn render_into(
+    rec: &mut Reconciled,
+    config: &ReportConfig,
+    sink: &mut dyn Sink,
+) -> std::io::Result<()> {
+    let undo = order::canonical_in_place(rec);
+    let mut saved_errors = None;
+    let result = render_canonical(rec, config, sink, xlsx::MAX_ROWS, &mut saved_errors);
+    if let Some(errors) = saved_errors {
+        rec.errors = errors;
+    }
+    undo.restore(rec);
+    result
+}
+
+/// A problem of the workbook, as a row of `errors.csv`.
+fn workbook_problem(error: String) -> Diagnostic {
+    Diagnostic {
+        source_id: xlsx::FILE_NAME.to_string(),
+        stage: "report".to_string(),
+        error,
+    }
+}
+
+/// Renders every report of canonical records, one table at a time: each is built,
+/// written as a workbook sheet and as its CSV file, and dropped. Problems of the
+/// workbook are added to `rec.errors` (for `errors.csv`, `summary.md` and
+/// `report.html`) after the workbook is written; the errors as they were are then in
+/// `saved_errors`.
+fn render_canonical(
+    rec: &mut Reconciled,
+    config: &ReportConfig,
+    sink: &mut dyn Sink,
+    max_rows: usize,
+    saved_errors: &mut Option<Vec<Diagnostic>>,
+) -> std::io::Result<()> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut book = None;
+    let mut anchors = xlsx::Anchors::new(&table::NAMES);
     if config.workbook {
-        let mut problems: Vec<Diagnostic> = tables
-            .iter()
-            .filter(|t| t.rows.len() > xlsx::MAX_ROWS)
-            .map(|t| Diagnostic {
-                source_id: xlsx::FILE_NAME.to_string(),
-                stage: "report".to_string(),
-                error: format!(
-                    "sheet {} holds only the first {} of {} rows: see {}.csv for all",
-                    t.name,
-                    xlsx::MAX_ROWS,
-                    t.rows.len(),
-                    t.name
-                ),
-            })
-            .collect();
-        match xlsx::render(&tables) {
-            Ok(bytes) => sink(ReportFile {
-                name: xlsx::FILE_NAME.to_string(),
-                bytes,
-            })?,
-            Err(err) => problems.push(Diagnostic {
-                source_id: xlsx::FILE_NAME.to_string(),
-                stage: "report".to_string(),
-                error: format!("cannot build the workbook: {err}"),
-            }),
+        for name in table::NAMES {
+            let rows = table::row_count(rec, name);
+            if rows > max_rows {
+                problems.push(workbook_problem(format!(
+                    "sheet {name} holds only the first {max_rows} of {rows} rows: see {name}.csv for all"
+                )));
+            }
         }
-        if !problems.is_empty() {
-            rec.errors.extend(problems);
-            rec = order::canonical(&rec);
-            tables = table::tables(&rec);
+        match xlsx::Book::new() {
+            Ok(b) => book = Some(b),
+            Err(err) => problems.push(workbook_problem(format!(
+                "cannot build the workbook: {err}"
+            ))),
+        }
+        if book.is_some() {
+            // Links lead to rows of sheets written later: index their keys first.
+            for name in table::NAMES {
+                if anchors.wants(name) {
+                    if let Some(t) = table::Rows::new(rec, name) {
+                        anchors.index(&t);
+                    }
+                }
+            }
         }
     }
-    for t in &tables {
-        sink(ReportFile {
-            name: format!("{}.csv", t.name),
-            bytes: csv::render(t),
-        })?;
+    for name in table::NAMES {
+        let Some(t) = table::Rows::new(rec, name) else {
+            continue;
+        };
+        if let Some(b) = &mut book {
+            if let Err(err) = b.add_sheet_limited(&t, &anchors, max_rows) {
+                problems.push(workbook_problem(format!(
+                    "cannot build the workbook: {err}"
+                )));
+                book = None;
+            }
+        }
+        // errors.csv waits for the workbook's problems.
+        if name != "errors" {
+            sink.put(&format!("{name}.csv"), &mut |out| csv::write(&t, out))?;
+        }
     }
-    drop(tables);
-    sink(ReportFile {
-        name: "summary.md".to_string(),
-        bytes: summary::render(&rec, config).into_bytes(),
+    drop(anchors);
+    if let Some(mut b) = book {
+        let mut failed = None;
+        let saved = sink.put(xlsx::FILE_NAME, &mut |out| match b.save(out) {
+            Ok(()) => Ok(()),
+            Err(rust_xlsxwriter::XlsxError::IoError(err)) => Err(err),
+            Err(err) => {
+                let message = err.to_string();
+                failed = Some(err);
+                Err(std::io::Error::other(message))
+            }
+        });
+        match (saved, failed) {
+            (_, Some(err)) => problems.push(workbook_problem(format!(
+                "cannot build the workbook: {err}"
+            ))),
+            (Err(err), None) => return Err(err),
+            (Ok(()), None) => {}
+        }
+    }
+    if !problems.is_empty() {
+        *saved_errors = Some(rec.errors.clone());
+        rec.errors.extend(problems);
+        order::sort_errors(&mut rec.errors);
+    }
+    if let Some(t) = table::Rows::new(rec, "errors") {
+        sink.put("errors.csv", &mut |out| csv::write(&t, out))?;
+    }
+    sink.put("summary.md", &mut |out| {
+        out.write_all(summary::render(rec, config).as_bytes())
     })?;
     if config.html {
-        let bytes = match page_records(&rec, config.page_stories) {
-            Some((shown, note)) => html::render_with_note(&shown, config, Some(&note)),
-            None => html::render(&rec, config),
-        };
-        sink(ReportFile {
-            name: "report.html".to_string(),
-            bytes: bytes.into_bytes(),
-        })?;
+        sink.put(
+            "report.html",
+            &mut |out| match page_records(rec, config.page_stories) {
+                Some((shown, note)) => html::write_with_note(&shown, config, Some(&note), out),
+                None => html::write_with_note(rec, config, None, out),
+            },
+        )?;
     }
     Ok(())
 }
@@ -176,26 +306,55 @@ fn page_records(rec: &Reconciled, max: usize) -> Option<(Reconciled, String)> {
         .cloned()
         .collect();
     let source_ids: BTreeSet<&str> = sources.iter().map(|s| s.source_id.as_str()).collect();
-    let facts: Vec<records::Fact> = rec.facts.iter().filter(|f| in_story(&f.story_id)).cloned().collect();
+    let facts: Vec<records::Fact> = rec
+        .facts
+        .iter()
+        .filter(|f| in_story(&f.story_id))
+        .cloned()
+        .collect();
     let fact_ids: BTreeSet<&str> = facts.iter().map(|f| f.fact_id.as_str()).collect();
     let shown = Reconciled {
         entities: rec
             .entities
             .iter()
-            .filter(|e| e.source_ids.iter().any(|id| source_ids.contains(id.as_str())))
+            .filter(|e| {
+                e.source_ids
+                    .iter()
+                    .any(|id| source_ids.contains(id.as_str()))
+            })
             .cloned()
             .collect(),
-        fact_mentions: rec.fact_mentions.iter().filter(|m| fact_ids.contains(m.fact_id.as_str())).cloned().collect(),
+        fact_mentions: rec
+            .fact_mentions
+            .iter()
+            .filter(|m| fact_ids.contains(m.fact_id.as_str()))
+            .cloned()
+            .collect(),
         facts,
-        quotes: rec.quotes.iter().filter(|q| source_ids.contains(q.source_id.as_str())).cloned().collect(),
-        conflicts: rec.conflicts.iter().filter(|c| in_story(&c.story_id)).cloned().collect(),
+        quotes: rec
+            .quotes
+            .iter()
+            .filter(|q| source_ids.contains(q.source_id.as_str()))
+            .cloned()
+            .collect(),
+        conflicts: rec
+            .conflicts
+            .iter()
+            .filter(|c| in_story(&c.story_id))
+            .cloned()
+            .collect(),
         source_pairs: rec
             .source_pairs
             .iter()
             .filter(|p| source_ids.contains(p.source_a.as_str()))
             .cloned()
             .collect(),
-        timeline: rec.timeline.iter().filter(|t| in_story(&t.story_id)).cloned().collect(),
+        timeline: rec
+            .timeline
+            .iter()
+            .filter(|t| in_story(&t.story_id))
+            .cloned()
+            .collect(),
         errors: rec.errors.clone(),
         sources,
     };
@@ -214,34 +373,32 @@ fn page_records(rec: &Reconciled, max: usize) -> Option<(Reconciled, String)> {
 /// its final name, then renamed over it, as soon as it is rendered. Returns the file
 /// names. A process killed midway leaves each report whole (old or new); no fsync is
 /// made, which would only add power-loss durability at a cost every watch cycle pays.
+/// Works on a copy of `rec`; [`write_reports_mut`] makes none.
 pub fn write_reports(
     rec: &Reconciled,
     dir: &Path,
     config: &ReportConfig,
 ) -> std::io::Result<Vec<String>> {
+    write_reports_mut(&mut rec.clone(), dir, config)
+}
+
+/// [`write_reports`] without a copy of the records, for a large corpus: `rec` is
+/// sorted in place while the reports are made and put back as it came (same order,
+/// same content) before this returns. Each CSV file and the workbook stream into
+/// their file; one table is in memory at a time, its text borrowed from `rec`.
+pub fn write_reports_mut(
+    rec: &mut Reconciled,
+    dir: &Path,
+    config: &ReportConfig,
+) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
     remove_partials(dir);
-    let mut names = Vec::new();
-    render_each(rec, config, &mut |file| {
-        let final_path = dir.join(&file.name);
-        let tmp_path = dir.join(format!(".{}.partial", file.name));
-        let result = (|| {
-            let mut out = std::fs::File::create(&tmp_path)?;
-            out.write_all(&file.bytes)?;
-            std::fs::rename(&tmp_path, &final_path)
-        })();
-        if let Err(err) = result {
-            // Leave no partial file behind; the earlier version (if any) stays intact.
-            let _ = std::fs::remove_file(&tmp_path);
-            return Err(std::io::Error::new(
-                err.kind(),
-                format!("{}: {err}", final_path.display()),
-            ));
-        }
-        names.push(file.name);
-        Ok(())
-    })?;
-    Ok(names)
+    let mut sink = DirSink {
+        dir,
+        names: Vec::new(),
+    };
+    render_into(rec, config, &mut sink)?;
+    Ok(sink.names)
 }
 
 /// Removes `.<name>.partial` files a crashed earlier run left behind. Best effort: a
@@ -256,5 +413,117 @@ fn remove_partials(dir: &Path) {
         if name.starts_with('.') && name.ends_with(".partial") {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reports of `rec` with sheets of at most `max_rows` rows.
+    fn render_limited(rec: &Reconciled, max_rows: usize) -> Vec<ReportFile> {
+        let mut rec = rec.clone();
+        let before = rec.clone();
+        let mut files = Vec::new();
+        let mut sink = |file| {
+            files.push(file);
+            Ok(())
+        };
+        let undo = order::canonical_in_place(&mut rec);
+        let mut saved = None;
+        render_canonical(
+            &mut rec,
+            &ReportConfig::default(),
+            &mut MemorySink(&mut sink),
+            max_rows,
+            &mut saved,
+        )
+        .expect("rendered");
+        if let Some(errors) = saved {
+            rec.errors = errors;
+        }
+        undo.restore(&mut rec);
+        assert!(rec == before, "the records are put back");
+        files
+    }
+
+    fn source(id: &str) -> records::SourceRow {
+        records::SourceRow {
+            source_id: id.to_string(),
+            file: format!("{id}.txt"),
+            title: None,
+            outlet: None,
+            published: None,
+            words: 10,
+            status: records::SourceStatus::Ok,
+            story_id: None,
+            group_id: None,
+            content_hash: None,
+        }
+    }
+
+    fn check_sheet_limit(n_sources: usize, max_rows: usize, expected_errors: &[&str]) {
+        let rec = Reconciled {
+            sources: (0..n_sources).map(|i| source(&format!("s{i}"))).collect(),
+            errors: vec![Diagnostic {
+                source_id: "s0".to_string(),
+                stage: "ingest".to_string(),
+                error: "unreadable".to_string(),
+            }],
+            ..Reconciled::default()
+        };
+        let files = render_limited(&rec, max_rows);
+        let file = |name: &str| {
+            let f = files.iter().find(|f| f.name == name);
+            String::from_utf8(f.expect(name).bytes.clone()).expect("UTF-8")
+        };
+        let errors = file("errors.csv");
+        let rows: Vec<&str> = errors
+            .split("\r\n")
+            .skip(1)
+            .filter(|r| !r.is_empty())
+            .collect();
+        assert_eq!(
+            rows, expected_errors,
+            "{n_sources} sources, {max_rows} rows a sheet"
+        );
+        // Every source stays in the CSV file whatever the workbook holds.
+        assert_eq!(file("sources.csv").matches("\r\n").count(), n_sources + 1);
+        let cut = expected_errors.iter().any(|r| r.contains("holds only"));
+        assert_eq!(
+            file("summary.md").contains("holds only the first"),
+            cut,
+            "summary.md"
+        );
+        use calamine::Reader;
+        let bytes = files
+            .iter()
+            .find(|f| f.name == xlsx::FILE_NAME)
+            .expect("workbook");
+        let mut book =
+            calamine::Xlsx::new(std::io::Cursor::new(bytes.bytes.clone())).expect("opens");
+        let sheet = book.worksheet_range("sources").expect("sources sheet");
+        assert_eq!(
+            sheet.height(),
+            n_sources.min(max_rows) + 1,
+            "header and rows"
+        );
+        // The workbook's own errors sheet was written before its problems were known.
+        let errors = book.worksheet_range("errors").expect("errors sheet");
+        assert_eq!(errors.height(), 2);
+    }
+
+    #[test]
+    fn a_sheet_past_the_row_limit_is_cut_and_errors_csv_says_so() {
+        let ingest = "\"s0\",\"ingest\",\"unreadable\"";
+        check_sheet_limit(3, 3, &[ingest]);
+        check_sheet_limit(
+            4,
+            3,
+            &[
+                "\"corroborate.xlsx\",\"report\",\"sheet sources holds only the first 3 of 4 rows: see sources.csv for all\"",
+                ingest,
+            ],
+        );
     }
 }

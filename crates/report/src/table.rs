@@ -1,6 +1,8 @@
 //! The tabular reports as data: one [`Table`] per CSV file (and per workbook sheet),
 //! built from a [`Reconciled`] and sorted into a fixed order, so that the CSV files and
-//! the workbook hold the same cells in the same places.
+//! the workbook hold the same cells in the same places. [`Rows`] gives the same rows
+//! one at a time from records in canonical order, for a corpus whose tables are too
+//! large to hold.
 //!
 //! Row order (natural order: digit runs compare as numbers, `F2` before `F10`; the
 //! whole row breaks any remaining tie, so the order never depends on the input order):
@@ -15,8 +17,8 @@
 //! - `timeline`: `date`, `story_id`, `event`
 //! - `errors`: `source_id`, `stage`, `error`
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
-
 use std::collections::HashMap;
 
 use records::{
@@ -27,27 +29,29 @@ use crate::csv::format_number;
 use crate::text::natural_cmp;
 
 /// One cell: text, or a number (written as a number to the workbook and in plain
-/// notation to the CSV).
+/// notation to the CSV). Text borrows from the records where it stands there as it
+/// is, so that a table of a large corpus does not copy every string of it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     /// Text, as it stands in the records.
-    Text(String),
+    Text(Cow<'a, str>),
     /// A number.
     Num(f64),
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell as CSV text before neutralisation: numbers in plain notation.
-    pub fn plain(&self) -> String {
+    pub fn plain(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Num(n) => format_number(*n),
+            Cell::Text(s) => Cow::Borrowed(s.as_ref()),
+            Cell::Num(n) => Cow::Owned(format_number(*n)),
         }
     }
 
     fn cmp_natural(&self, other: &Cell) -> Ordering {
         match (self, other) {
             (Cell::Num(a), Cell::Num(b)) => a.total_cmp(b),
+            (Cell::Text(a), Cell::Text(b)) => natural_cmp(a, b),
             _ => natural_cmp(&self.plain(), &other.plain()),
         }
     }
@@ -100,18 +104,18 @@ pub enum Mark {
 
 /// One report table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct Table<'a> {
     /// Name without extension: `sources` for `sources.csv` and the `sources` sheet.
     pub name: &'static str,
     /// Columns, the contract's leading columns first.
     pub columns: Vec<Column>,
     /// Rows, sorted.
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
     /// Highlight of each row.
     pub marks: Vec<Mark>,
 }
 
-impl Table {
+impl Table<'_> {
     /// Index of the column named `name`.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
@@ -146,52 +150,64 @@ const fn link(
     }
 }
 
-fn text(s: &str) -> Cell {
-    Cell::Text(s.to_string())
+fn text(s: &str) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(s))
 }
 
-fn opt(s: &Option<String>) -> Cell {
-    Cell::Text(s.clone().unwrap_or_default())
+fn opt(s: &Option<String>) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(s.as_deref().unwrap_or_default()))
 }
 
-fn list(items: &[String]) -> Cell {
-    Cell::Text(items.join("; "))
+fn list(items: &[String]) -> Cell<'_> {
+    match items {
+        [] => Cell::Text(Cow::Borrowed("")),
+        [one] => Cell::Text(Cow::Borrowed(one)),
+        _ => Cell::Text(Cow::Owned(items.join("; "))),
+    }
 }
 
-fn count(n: usize) -> Cell {
+fn count(n: usize) -> Cell<'static> {
     Cell::Num(n as f64)
 }
 
-fn flag(b: bool) -> Cell {
-    Cell::Text(if b { "true" } else { "false" }.to_string())
+fn flag(b: bool) -> Cell<'static> {
+    Cell::Text(Cow::Borrowed(if b { "true" } else { "false" }))
 }
 
 /// Source ids inside a cell: deduplicated and in natural order, whatever order
 /// reconcile gave them in.
-fn id_list(items: &[String]) -> Cell {
+fn id_list(items: &[String]) -> Cell<'_> {
     let mut ids: Vec<&String> = items.iter().collect();
     ids.sort_by(|a, b| natural_cmp(a, b));
     ids.dedup();
-    Cell::Text(
-        ids.iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
+    match ids.as_slice() {
+        [] => Cell::Text(Cow::Borrowed("")),
+        [one] => Cell::Text(Cow::Borrowed(one.as_str())),
+        _ => Cell::Text(Cow::Owned(
+            ids.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+    }
 }
 
 /// Rounds to the 4 decimals the CSV shows, so the workbook's number is the CSV's.
-fn rounded(v: f64) -> Cell {
+fn rounded(v: f64) -> Cell<'static> {
     Cell::Num(format_number(v).parse::<f64>().unwrap_or(v))
 }
 
 /// The best estimate of a fact: a number, or a range `low-high`.
-pub fn best_estimate(low: Option<f64>, high: Option<f64>) -> Cell {
+pub fn best_estimate(low: Option<f64>, high: Option<f64>) -> Cell<'static> {
     match (low, high) {
         (Some(lo), Some(hi)) if lo == hi => rounded(lo),
-        (Some(lo), Some(hi)) => Cell::Text(format!("{}-{}", format_number(lo), format_number(hi))),
+        (Some(lo), Some(hi)) => Cell::Text(Cow::Owned(format!(
+            "{}-{}",
+            format_number(lo),
+            format_number(hi)
+        ))),
         (Some(v), None) | (None, Some(v)) => rounded(v),
-        (None, None) => Cell::Text(String::new()),
+        (None, None) => Cell::Text(Cow::Borrowed("")),
     }
 }
 
@@ -202,7 +218,7 @@ pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
         (Some(lo), Some(hi)) if lo != hi => {
             format!("{} to {}", format_number(lo), format_number(hi))
         }
-        _ => best_estimate(low, high).plain(),
+        _ => best_estimate(low, high).plain().into_owned(),
     }
 }
 
@@ -248,30 +264,191 @@ impl<'a> ConflictFacts<'a> {
 const SOURCE: &[(&str, &str)] = &[("source_id", "source_id")];
 
 /// Every table of the contract, in the order of `reports.md`.
-pub fn tables(rec: &Reconciled) -> Vec<Table> {
-    let conflict_facts: std::collections::BTreeSet<&str> = rec
-        .facts
-        .iter()
-        .filter(|f| f.status == FactStatus::Conflict)
-        .map(|f| f.fact_id.as_str())
-        .collect();
-    let mut out = Vec::new();
+pub const NAMES: [&str; 9] = [
+    "sources",
+    "entities",
+    "facts",
+    "fact_mentions",
+    "quotes",
+    "conflicts",
+    "source_pairs",
+    "timeline",
+    "errors",
+];
 
-    out.push(build(
-        "sources",
-        vec![
-            fit("source_id"),
-            fit("file"),
-            wrap("title"),
-            fit("outlet"),
-            fit("published"),
-            fit("words"),
-            fit("status"),
-            fit("story_id"),
-            fit("group_id"),
-        ],
-        &["source_id"],
-        rec.sources.iter().map(|s| {
+/// The columns of table `name` and the columns its rows are sorted by first.
+fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
+    Some(match name {
+        "sources" => (
+            vec![
+                fit("source_id"),
+                fit("file"),
+                wrap("title"),
+                fit("outlet"),
+                fit("published"),
+                fit("words"),
+                fit("status"),
+                fit("story_id"),
+                fit("group_id"),
+            ],
+            &["source_id"],
+        ),
+        "entities" => (
+            vec![
+                fit("entity_id"),
+                fit("name"),
+                fit("type"),
+                wrap("roles"),
+                wrap("aliases"),
+                wrap("variants"),
+                fit("sources"),
+                fit("mentions"),
+                wrap("source_ids"),
+            ],
+            &["entity_id"],
+        ),
+        "facts" => (
+            vec![
+                link("fact_id", "fact_mentions", &[("fact_id", "fact_id")]),
+                fit("story_id"),
+                fit("what"),
+                fit("status"),
+                fit("best_estimate"),
+                wrap("values"),
+                fit("sources"),
+                fit("independent_sources"),
+                wrap("attributed_to"),
+                wrap("evidence"),
+                fit("as_of"),
+            ],
+            &["story_id", "fact_id"],
+        ),
+        "fact_mentions" => (
+            vec![
+                link("fact_id", "facts", &[("fact_id", "fact_id")]),
+                link("source_id", "sources", SOURCE),
+                fit("text"),
+                fit("low"),
+                fit("high"),
+                fit("unit"),
+                fit("event"),
+                fit("attributed_to"),
+                fit("hedged"),
+                fit("retracted"),
+                fit("as_of"),
+                wrap("sentence"),
+                fit("start"),
+                fit("end"),
+            ],
+            &["fact_id", "source_id", "start", "end"],
+        ),
+        "quotes" => (
+            vec![
+                fit("quote_id"),
+                link("source_id", "sources", SOURCE),
+                fit("speaker"),
+                fit("kind"),
+                fit("wording"),
+                fit("sources"),
+                wrap("text"),
+                fit("start"),
+                fit("end"),
+                fit("verb"),
+            ],
+            &["quote_id", "source_id", "start", "end"],
+        ),
+        "conflicts" => (
+            vec![
+                fit("conflict_id"),
+                fit("kind"),
+                fit("story_id"),
+                link("subject", "facts", &[("fact_id", "fact_id")]),
+                link("source_a", "sources", &[("source_a", "source_id")]),
+                wrap("value_a"),
+                link("source_b", "sources", &[("source_b", "source_id")]),
+                wrap("value_b"),
+                wrap("note"),
+                link("fact_id", "facts", &[("fact_id", "fact_id")]),
+            ],
+            &["conflict_id"],
+        ),
+        "source_pairs" => (
+            vec![
+                link("source_a", "sources", &[("source_a", "source_id")]),
+                link("source_b", "sources", &[("source_b", "source_id")]),
+                fit("similarity"),
+                fit("shared_facts"),
+                fit("relation"),
+                wrap("evidence"),
+            ],
+            &["source_a", "source_b"],
+        ),
+        "timeline" => (
+            vec![
+                fit("date"),
+                fit("story_id"),
+                wrap("event"),
+                fit("sources"),
+                wrap("source_ids"),
+            ],
+            &["date", "story_id", "event"],
+        ),
+        "errors" => (
+            vec![
+                link("source_id", "sources", SOURCE),
+                fit("stage"),
+                wrap("error"),
+            ],
+            &["source_id", "stage", "error"],
+        ),
+        _ => return None,
+    })
+}
+
+/// The columns of table `name` (one of [`NAMES`]); none for another name.
+pub fn columns(name: &str) -> Vec<Column> {
+    layout(name).map(|(columns, _)| columns).unwrap_or_default()
+}
+
+/// How many rows table `name` of `rec` has (one per record), without building it.
+pub fn row_count(rec: &Reconciled, name: &str) -> usize {
+    match name {
+        "sources" => rec.sources.len(),
+        "entities" => rec.entities.len(),
+        "facts" => rec.facts.len(),
+        "fact_mentions" => rec.fact_mentions.len(),
+        "quotes" => rec.quotes.len(),
+        "conflicts" => rec.conflicts.len(),
+        "source_pairs" => rec.source_pairs.len(),
+        "timeline" => rec.timeline.len(),
+        "errors" => rec.errors.len(),
+        _ => 0,
+    }
+}
+
+/// Every table of the contract, in the order of `reports.md`. A large corpus builds
+/// them one at a time with [`table`] instead: each holds a cell per field.
+pub fn tables(rec: &Reconciled) -> Vec<Table<'_>> {
+    NAMES.iter().filter_map(|name| table(rec, name)).collect()
+}
+
+/// Table `name` (one of [`NAMES`]) of `rec`, its text cells borrowed from `rec`;
+/// `None` for another name.
+pub fn table<'a>(rec: &'a Reconciled, name: &'static str) -> Option<Table<'a>> {
+    let (columns, order) = layout(name)?;
+    Some(build(name, columns, order, record_rows(rec, name)?))
+}
+
+/// A row of a table and its highlight.
+type Row<'a> = (Vec<Cell<'a>>, Mark);
+
+/// The rows of table `name`, one per record, in the order of the records.
+fn record_rows<'a>(
+    rec: &'a Reconciled,
+    name: &str,
+) -> Option<Box<dyn Iterator<Item = Row<'a>> + 'a>> {
+    Some(match name {
+        "sources" => Box::new(rec.sources.iter().map(|s| {
             let mark = match s.status {
                 SourceStatus::Ok => Mark::None,
                 SourceStatus::Duplicate { .. } => Mark::Derived,
@@ -285,30 +462,14 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                     opt(&s.outlet),
                     opt(&s.published),
                     count(s.words),
-                    Cell::Text(s.status.label()),
+                    Cell::Text(Cow::Owned(s.status.label())),
                     opt(&s.story_id),
                     opt(&s.group_id),
                 ],
                 mark,
             )
-        }),
-    ));
-
-    out.push(build(
-        "entities",
-        vec![
-            fit("entity_id"),
-            fit("name"),
-            fit("type"),
-            wrap("roles"),
-            wrap("aliases"),
-            wrap("variants"),
-            fit("sources"),
-            fit("mentions"),
-            wrap("source_ids"),
-        ],
-        &["entity_id"],
-        rec.entities.iter().map(|e| {
+        })),
+        "entities" => Box::new(rec.entities.iter().map(|e| {
             (
                 vec![
                     text(&e.entity_id),
@@ -323,26 +484,8 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                 ],
                 Mark::None,
             )
-        }),
-    ));
-
-    out.push(build(
-        "facts",
-        vec![
-            link("fact_id", "fact_mentions", &[("fact_id", "fact_id")]),
-            fit("story_id"),
-            fit("what"),
-            fit("status"),
-            fit("best_estimate"),
-            wrap("values"),
-            fit("sources"),
-            fit("independent_sources"),
-            wrap("attributed_to"),
-            wrap("evidence"),
-            fit("as_of"),
-        ],
-        &["story_id", "fact_id"],
-        rec.facts.iter().map(|f| {
+        })),
+        "facts" => Box::new(rec.facts.iter().map(|f| {
             (
                 vec![
                     text(&f.fact_id),
@@ -363,74 +506,44 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                     Mark::None
                 },
             )
-        }),
-    ));
-
-    out.push(build(
-        "fact_mentions",
-        vec![
-            link("fact_id", "facts", &[("fact_id", "fact_id")]),
-            link("source_id", "sources", SOURCE),
-            fit("text"),
-            fit("low"),
-            fit("high"),
-            fit("unit"),
-            fit("event"),
-            fit("attributed_to"),
-            fit("hedged"),
-            fit("retracted"),
-            fit("as_of"),
-            wrap("sentence"),
-            fit("start"),
-            fit("end"),
-        ],
-        &["fact_id", "source_id", "start", "end"],
-        rec.fact_mentions.iter().map(|m| {
-            let mark = if m.retracted {
-                Mark::Retracted
-            } else if conflict_facts.contains(m.fact_id.as_str()) {
-                Mark::Conflict
-            } else {
-                Mark::None
-            };
-            (
-                vec![
-                    text(&m.fact_id),
-                    text(&m.source_id),
-                    text(&m.text),
-                    rounded(m.low),
-                    rounded(m.high),
-                    opt(&m.unit),
-                    opt(&m.event),
-                    opt(&m.attributed_to),
-                    flag(m.hedged),
-                    flag(m.retracted),
-                    opt(&m.as_of),
-                    text(&m.sentence),
-                    count(m.start),
-                    count(m.end),
-                ],
-                mark,
-            )
-        }),
-    ));
-
-    out.push(build(
-        "quotes",
-        vec![
-            fit("quote_id"),
-            link("source_id", "sources", SOURCE),
-            fit("speaker"),
-            fit("kind"),
-            fit("wording"),
-            fit("sources"),
-            wrap("text"),
-            fit("start"),
-            fit("end"),
-            fit("verb"),
-        ],
-        &["quote_id", "source_id", "start", "end"],
-        rec.quotes.iter().map(|q| {
+        })),
+        "fact_mentions" => {
+            let conflict_facts: std::collections::BTreeSet<&str> = rec
+                .facts
+                .iter()
+                .filter(|f| f.status == FactStatus::Conflict)
+                .map(|f| f.fact_id.as_str())
+                .collect();
+            Box::new(rec.fact_mentions.iter().map(move |m| {
+                let mark = if m.retracted {
+                    Mark::Retracted
+                } else if conflict_facts.contains(m.fact_id.as_str()) {
+                    Mark::Conflict
+                } else {
+                    Mark::None
+                };
+                (
+                    vec![
+                        text(&m.fact_id),
+                        text(&m.source_id),
+                        text(&m.text),
+                        rounded(m.low),
+                        rounded(m.high),
+                        opt(&m.unit),
+                        opt(&m.event),
+                        opt(&m.attributed_to),
+                        flag(m.hedged),
+                        flag(m.retracted),
+                        opt(&m.as_of),
+                        text(&m.sentence),
+                        count(m.start),
+                        count(m.end),
+                    ],
+                    mark,
+                )
+            }))
+        }
+        "quotes" => Box::new(rec.quotes.iter().map(|q| {
             (
                 vec![
                     text(&q.quote_id),
@@ -449,60 +562,32 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                 ],
                 Mark::None,
             )
-        }),
-    ));
-
-    let conflict_facts_index = ConflictFacts::new(&rec.facts);
-    out.push(build(
-        "conflicts",
-        vec![
-            fit("conflict_id"),
-            fit("kind"),
-            fit("story_id"),
-            link("subject", "facts", &[("fact_id", "fact_id")]),
-            link("source_a", "sources", &[("source_a", "source_id")]),
-            wrap("value_a"),
-            link("source_b", "sources", &[("source_b", "source_id")]),
-            wrap("value_b"),
-            wrap("note"),
-            link("fact_id", "facts", &[("fact_id", "fact_id")]),
-        ],
-        &["conflict_id"],
-        rec.conflicts.iter().map(|c| {
-            let fact_id = conflict_facts_index
-                .find(c)
-                .map(|f| f.fact_id.as_str())
-                .unwrap_or("");
-            (
-                vec![
-                    text(&c.conflict_id),
-                    text(c.kind.as_str()),
-                    text(&c.story_id),
-                    text(&c.subject),
-                    text(&c.source_a),
-                    text(&c.value_a),
-                    text(&c.source_b),
-                    text(&c.value_b),
-                    text(&c.note),
-                    text(fact_id),
-                ],
-                Mark::Conflict,
-            )
-        }),
-    ));
-
-    out.push(build(
-        "source_pairs",
-        vec![
-            link("source_a", "sources", &[("source_a", "source_id")]),
-            link("source_b", "sources", &[("source_b", "source_id")]),
-            fit("similarity"),
-            fit("shared_facts"),
-            fit("relation"),
-            wrap("evidence"),
-        ],
-        &["source_a", "source_b"],
-        rec.source_pairs.iter().map(|p| {
+        })),
+        "conflicts" => {
+            let conflict_facts_index = ConflictFacts::new(&rec.facts);
+            Box::new(rec.conflicts.iter().map(move |c| {
+                let fact_id = conflict_facts_index
+                    .find(c)
+                    .map(|f| f.fact_id.as_str())
+                    .unwrap_or("");
+                (
+                    vec![
+                        text(&c.conflict_id),
+                        text(c.kind.as_str()),
+                        text(&c.story_id),
+                        text(&c.subject),
+                        text(&c.source_a),
+                        text(&c.value_a),
+                        text(&c.source_b),
+                        text(&c.value_b),
+                        text(&c.note),
+                        text(fact_id),
+                    ],
+                    Mark::Conflict,
+                )
+            }))
+        }
+        "source_pairs" => Box::new(rec.source_pairs.iter().map(|p| {
             (
                 vec![
                     text(&p.source_a),
@@ -518,20 +603,8 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                     Mark::None
                 },
             )
-        }),
-    ));
-
-    out.push(build(
-        "timeline",
-        vec![
-            fit("date"),
-            fit("story_id"),
-            wrap("event"),
-            fit("sources"),
-            wrap("source_ids"),
-        ],
-        &["date", "story_id", "event"],
-        rec.timeline.iter().map(|t| {
+        })),
+        "timeline" => Box::new(rec.timeline.iter().map(|t| {
             (
                 vec![
                     text(&t.date),
@@ -542,53 +615,168 @@ pub fn tables(rec: &Reconciled) -> Vec<Table> {
                 ],
                 Mark::None,
             )
-        }),
-    ));
-
-    out.push(build(
-        "errors",
-        vec![
-            link("source_id", "sources", SOURCE),
-            fit("stage"),
-            wrap("error"),
-        ],
-        &["source_id", "stage", "error"],
-        rec.errors.iter().map(|e| {
+        })),
+        "errors" => Box::new(rec.errors.iter().map(|e| {
             (
                 vec![text(&e.source_id), text(&e.stage), text(&e.error)],
                 Mark::Error,
             )
-        }),
-    ));
-
-    out
+        })),
+        _ => return None,
+    })
 }
 
-fn build(
+fn build<'a>(
     name: &'static str,
     columns: Vec<Column>,
     order: &[&str],
-    rows: impl Iterator<Item = (Vec<Cell>, Mark)>,
-) -> Table {
-    let keys: Vec<usize> = order
-        .iter()
-        .filter_map(|k| columns.iter().position(|c| c.name == *k))
-        .collect();
-    let mut rows: Vec<(Vec<Cell>, Mark)> = rows.collect();
-    rows.sort_by(|(a, ma), (b, mb)| {
-        keys.iter()
-            .map(|&k| a[k].cmp_natural(&b[k]))
-            .chain(a.iter().zip(b.iter()).map(|(x, y)| x.cmp_natural(y)))
-            .find(|o| o.is_ne())
-            .unwrap_or(Ordering::Equal)
-            .then(ma.cmp(mb))
-    });
+    rows: impl Iterator<Item = Row<'a>>,
+) -> Table<'a> {
+    let keys = key_columns(&columns, order);
+    let mut rows: Vec<Row<'a>> = rows.collect();
+    rows.sort_by(|a, b| cmp_rows(&keys, a, b));
     let (rows, marks) = rows.into_iter().unzip();
     Table {
         name,
         columns,
         rows,
         marks,
+    }
+}
+
+/// Positions of the columns named in `order`.
+fn key_columns(columns: &[Column], order: &[&str]) -> Vec<usize> {
+    order
+        .iter()
+        .filter_map(|k| columns.iter().position(|c| c.name == *k))
+        .collect()
+}
+
+/// The row order: the key columns, then every cell, then the highlight.
+fn cmp_rows(keys: &[usize], (a, ma): &Row, (b, mb): &Row) -> Ordering {
+    keys.iter()
+        .map(|&k| a[k].cmp_natural(&b[k]))
+        .chain(a.iter().zip(b.iter()).map(|(x, y)| x.cmp_natural(y)))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+        .then(ma.cmp(mb))
+}
+
+/// What is called on each row of a table, with its highlight.
+pub type RowFn<'f, E> = dyn FnMut(&[Cell], Mark) -> Result<(), E> + 'f;
+
+/// A table's rows in its order, whether held in memory ([`Table`]) or made one at a
+/// time ([`Rows`]).
+pub trait RowSource {
+    /// Name without extension.
+    fn name(&self) -> &'static str;
+    /// Columns.
+    fn columns(&self) -> &[Column];
+    /// Number of rows.
+    fn len(&self) -> usize;
+    /// Whether there is no row.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Index of the column named `name`.
+    fn column(&self, name: &str) -> Option<usize> {
+        self.columns().iter().position(|c| c.name == name)
+    }
+    /// Calls `f` on every row in order, stopping at its first error.
+    fn try_for_each_row<E>(&self, f: &mut RowFn<E>) -> Result<(), E>;
+}
+
+impl RowSource for Table<'_> {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn try_for_each_row<E>(&self, f: &mut RowFn<E>) -> Result<(), E> {
+        for (row, &mark) in self.rows.iter().zip(&self.marks) {
+            f(row, mark)?;
+        }
+        Ok(())
+    }
+}
+
+/// A table of canonical records (see `order`), its rows made one at a time and
+/// dropped once used: a table of a large corpus is never held whole. The records'
+/// canonical order sorts them by the table's key columns, compared the same way, so
+/// only rows of equal keys are left to sort among themselves, a run at a time.
+pub struct Rows<'a> {
+    name: &'static str,
+    columns: Vec<Column>,
+    keys: Vec<usize>,
+    rec: &'a Reconciled,
+}
+
+impl<'a> Rows<'a> {
+    /// Table `name` (one of [`NAMES`]) of `rec`, which must be in canonical order;
+    /// `None` for another name.
+    pub fn new(rec: &'a Reconciled, name: &'static str) -> Option<Self> {
+        let (columns, order) = layout(name)?;
+        let keys = key_columns(&columns, order);
+        Some(Rows {
+            name,
+            columns,
+            keys,
+            rec,
+        })
+    }
+}
+
+impl RowSource for Rows<'_> {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    fn len(&self) -> usize {
+        row_count(self.rec, self.name)
+    }
+
+    fn try_for_each_row<E>(&self, f: &mut RowFn<E>) -> Result<(), E> {
+        let Some(rows) = record_rows(self.rec, self.name) else {
+            return Ok(());
+        };
+        let same_keys = |a: &Row, b: &Row| {
+            self.keys
+                .iter()
+                .all(|&k| a.0[k].cmp_natural(&b.0[k]).is_eq())
+        };
+        let mut run: Vec<Row> = Vec::new();
+        let mut flush = |run: &mut Vec<Row>| -> Result<(), E> {
+            run.sort_by(|a, b| cmp_rows(&self.keys, a, b));
+            for (row, mark) in run.drain(..) {
+                f(&row, mark)?;
+            }
+            Ok(())
+        };
+        for row in rows {
+            if let Some(first) = run.first() {
+                if !same_keys(first, &row) {
+                    debug_assert!(
+                        cmp_rows(&self.keys, first, &row).is_lt(),
+                        "{}: records not in canonical order",
+                        self.name
+                    );
+                    flush(&mut run)?;
+                }
+            }
+            run.push(row);
+        }
+        flush(&mut run)
     }
 }
 

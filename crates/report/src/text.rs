@@ -93,6 +93,26 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// Natural order: digit runs compare as numbers (`F2` before `F10`), everything else
 /// by code point. Total, and consistent with equality of the strings.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    // Most ids share a long prefix: skip it with a plain byte comparison. Up to the
+    // first difference both strings are the same, digit runs included; when no digit
+    // stands there, the bytes from there on decide, as code points would (UTF-8 keeps
+    // their order). Otherwise the digit run that reaches it is compared as a number.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
+    let digit_at = |s: &[u8], i: usize| s.get(i).is_some_and(u8::is_ascii_digit);
+    if !digit_at(x, p) && !digit_at(y, p) {
+        return x[p..].cmp(&y[p..]);
+    }
+    // The run starts after a byte that is no digit, so on a char boundary of both.
+    let mut q = p;
+    while q > 0 && x[q - 1].is_ascii_digit() {
+        q -= 1;
+    }
+    natural_cmp_from(&a[q..], &b[q..])
+}
+
+/// [`natural_cmp`] walking both strings from their start.
+fn natural_cmp_from(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a, b);
     loop {
         match (a.chars().next(), b.chars().next()) {
@@ -153,6 +173,38 @@ mod tests {
             "100000000000000000000000",
             Ordering::Less,
         );
+    }
+
+    #[test]
+    fn the_shortcut_orders_as_the_walk_does() {
+        // Strings of digits, letters and multi-byte chars, from a fixed sequence.
+        let alphabet = ['0', '1', '2', '9', 'a', 'b', '-', '.', 'é', '€', '😀'];
+        let mut state: u64 = 7;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let mut words: Vec<String> = Vec::new();
+        for _ in 0..400 {
+            let len = next() % 7;
+            words.push(
+                (0..len)
+                    .map(|_| alphabet[next() % alphabet.len()])
+                    .collect(),
+            );
+        }
+        // Pairs that share a prefix, where the shortcut applies.
+        for i in 0..200 {
+            let tail: String = words[i + 1].clone();
+            words.push(format!("{}{tail}", words[i]));
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(natural_cmp(a, b), natural_cmp_from(a, b), "{a:?} vs {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -205,16 +205,19 @@ impl<'a> View<'a> {
         });
         best.truncate(top_facts);
 
-        let mut shared_quotes: Vec<Vec<&QuoteRow>> = quotes_by_id
+        // Each statement's count of sources made once, not in every comparison.
+        let mut shared_quotes: Vec<(usize, Vec<&QuoteRow>)> = quotes_by_id
             .into_values()
-            .filter(|rows| distinct_sources(rows) >= 2)
+            .map(|rows| (distinct_sources(&rows), rows))
+            .filter(|(n, _)| *n >= 2)
             .collect();
-        shared_quotes.sort_by(|a, b| {
-            distinct_sources(b)
-                .cmp(&distinct_sources(a))
+        shared_quotes.sort_by(|(na, a), (nb, b)| {
+            nb.cmp(na)
                 .then_with(|| natural_cmp(&a[0].quote_id, &b[0].quote_id))
         });
         shared_quotes.truncate(top_facts);
+        let shared_quotes: Vec<Vec<&QuoteRow>> =
+            shared_quotes.into_iter().map(|(_, rows)| rows).collect();
 
         View {
             rec,

@@ -706,6 +706,58 @@ fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
 }
 
 #[test]
+fn write_reports_mut_writes_the_same_files_and_leaves_the_records_as_they_came() {
+    for seed in [1, 42] {
+        let mut rec = shuffled(seed);
+        // A repeated id inside a row, which the reports list once.
+        if let Some(e) = rec.entities.iter_mut().find(|e| !e.source_ids.is_empty()) {
+            let first = e.source_ids[0].clone();
+            e.source_ids.push(first);
+        }
+        let before = rec.clone();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let names = report::write_reports_mut(&mut rec, dir.path(), &ReportConfig::default())
+            .expect("written");
+        assert!(rec == before, "the records changed (seed {seed})");
+        let rendered = files(&before);
+        assert_eq!(names.len(), rendered.len());
+        for (name, bytes) in &rendered {
+            assert!(
+                std::fs::read(dir.path().join(name)).expect("file") == *bytes,
+                "{name} differs from render (seed {seed})"
+            );
+        }
+    }
+}
+
+#[test]
+fn rows_made_one_at_a_time_match_the_tables_sorted_whole() {
+    for seed in [1, 7, 42] {
+        let mut rec = shuffled(seed);
+        // Rows whose sort keys tie, which the records' own order (their JSON form:
+        // `10` before `9`) puts the other way round from the rows' (9 before 10):
+        // the streamed tables must still sort them by their other cells.
+        let q = rec.quotes.first().cloned().expect("the fixture has quotes");
+        for sources in [10, 9] {
+            let mut twin = q.clone();
+            twin.sources = sources;
+            rec.quotes.push(twin);
+        }
+        if let Some(e) = rec.errors.first().cloned() {
+            rec.errors.push(e);
+        }
+        let files = files(&rec);
+        for table in report::table::tables(&rec) {
+            let name = format!("{}.csv", table.name);
+            assert!(
+                report::csv::render(&table) == files[&name],
+                "{name} differs from its table sorted whole (seed {seed})"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_large_run_keeps_every_row_in_every_file() {
     let n = 150;
     let rec = large(n);
@@ -719,9 +771,14 @@ fn a_large_run_keeps_every_row_in_every_file() {
     let facts = workbook.worksheet_range("facts").expect("facts sheet");
     assert_eq!(facts.height(), rec.facts.len() + 1);
     // Every one of the 2n stories on the page when the page may show them all.
-    let config = ReportConfig { page_stories: 2 * n, ..ReportConfig::default() };
-    let files: BTreeMap<String, Vec<u8>> =
-        render(&rec, &config).into_iter().map(|ReportFile { name, bytes }| (name, bytes)).collect();
+    let config = ReportConfig {
+        page_stories: 2 * n,
+        ..ReportConfig::default()
+    };
+    let files: BTreeMap<String, Vec<u8>> = render(&rec, &config)
+        .into_iter()
+        .map(|ReportFile { name, bytes }| (name, bytes))
+        .collect();
     let html = text_of(&files, "report.html");
     assert_eq!(html.matches("aria-label=\"number line").count(), 2 * n);
     assert_eq!(html.matches("class=\"conflict-card\"").count(), 4 * n);
@@ -866,18 +923,43 @@ fn numbers_that_are_not_finite_leave_cells_empty_and_pictures_whole() {
 #[test]
 fn the_page_shows_the_largest_stories_and_says_what_it_leaves_out() {
     let page = |config: &ReportConfig| {
-        let file = render(&fixture(), config).into_iter().find(|f| f.name == "report.html").expect("page");
+        let file = render(&fixture(), config)
+            .into_iter()
+            .find(|f| f.name == "report.html")
+            .expect("page");
         String::from_utf8(file.bytes).expect("utf-8")
     };
     let all = page(&ReportConfig::default());
-    assert!(all.contains("cold snap grips the north"), "S2's source is on the full page");
+    assert!(
+        all.contains("cold snap grips the north"),
+        "S2's source is on the full page"
+    );
     assert!(!all.contains("largest of"));
-    let one = page(&ReportConfig { page_stories: 1, ..ReportConfig::default() });
-    assert!(one.contains("This page shows the 1 largest of 2 stories"), "the note");
-    assert!(!one.contains("cold snap grips the north"), "S2 (2 sources) left out, S1 (4) kept");
+    let one = page(&ReportConfig {
+        page_stories: 1,
+        ..ReportConfig::default()
+    });
+    assert!(
+        one.contains("This page shows the 1 largest of 2 stories"),
+        "the note"
+    );
+    assert!(
+        !one.contains("cold snap grips the north"),
+        "S2 (2 sources) left out, S1 (4) kept"
+    );
     // The CSV files keep every row whatever the page shows.
     let csv = |config: &ReportConfig| {
-        render(&fixture(), config).into_iter().find(|f| f.name == "sources.csv").expect("csv").bytes
+        render(&fixture(), config)
+            .into_iter()
+            .find(|f| f.name == "sources.csv")
+            .expect("csv")
+            .bytes
     };
-    assert_eq!(csv(&ReportConfig::default()), csv(&ReportConfig { page_stories: 1, ..ReportConfig::default() }));
+    assert_eq!(
+        csv(&ReportConfig::default()),
+        csv(&ReportConfig {
+            page_stories: 1,
+            ..ReportConfig::default()
+        })
+    );
 }
