@@ -677,7 +677,7 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
     let key = reconcile_key(layout, &settings, &manifest)?;
     let index: cache::Index<()> = cache::load(layout, "reconcile");
     if cache::lookup(layout, &index, "reconciled", &key).is_some() {
-        match read_json::<Reconciled>(&layout.reconciled_path()) {
+        match read_json_streaming::<Reconciled>(&layout.reconciled_path()) {
             Ok(reconciled) => return Ok((reconciled, true)),
             Err(err) => tracing::warn!(err = %format!("{err:#}"), "cached reconcile result unreadable: recomputing"),
         }

@@ -14,7 +14,7 @@
 //! MinHash LSH band or share a rare name or figure (posting lists walked with a
 //! bounded window), so the work grows linearly with the number of sources.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use records::Extraction;
 
@@ -33,6 +33,9 @@ pub struct Profile {
     sentences: Vec<Vec<u64>>,
     /// Index in `CleanDocument::sentences` of each entry of `sentences`.
     sentence_index: Vec<usize>,
+    /// Term hash to the entries of `sentences` holding it (ascending): a sentence is
+    /// matched against those sharing a term, not against every sentence.
+    postings: HashMap<u64, Vec<u32>>,
     /// Hashes of 3-grams of content stems.
     shingles: BTreeSet<u64>,
     /// MinHash signature of `shingles`.
@@ -75,6 +78,12 @@ pub fn profile(x: &Extraction) -> Profile {
     if x.document.sentences.is_empty() {
         stems = content_stems(text);
     }
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (j, set) in sentences.iter().enumerate() {
+        for &t in set {
+            postings.entry(t).or_default().push(j as u32);
+        }
+    }
     let shingles: BTreeSet<u64> = stems.windows(3).map(|w| hash64(&w.join(" "))).collect();
     let signature = (0..N_HASHES as u64)
         .map(|seed| {
@@ -109,6 +118,7 @@ pub fn profile(x: &Extraction) -> Profile {
     Profile {
         sentences,
         sentence_index,
+        postings,
         shingles,
         signature,
         items: seen,
@@ -207,13 +217,39 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
     };
     let mut aligned_to = Vec::new();
     let mut aligned_from = Vec::new();
+    // Shared terms per sentence of the long source, through its postings: the same
+    // best match (highest Dice, then first) as comparing every pair of sentences,
+    // since a sentence sharing no term scores 0, below any positive `align_dice`.
+    let mut shared = vec![0u32; long.sentences.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for (i, s) in short.sentences.iter().enumerate() {
-        let best = long
-            .sentences
-            .iter()
-            .enumerate()
-            .map(|(j, t)| (dice_sorted(s, t), j))
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
+        let best = if config.align_dice > 0.0 {
+            for t in s {
+                for &j in long.postings.get(t).map_or(&[][..], Vec::as_slice) {
+                    if shared[j as usize] == 0 {
+                        touched.push(j);
+                    }
+                    shared[j as usize] += 1;
+                }
+            }
+            touched.sort_unstable();
+            let mut best: Option<(f64, usize)> = None;
+            for j in touched.drain(..) {
+                let j = j as usize;
+                let d = 2.0 * shared[j] as f64 / (s.len() + long.sentences[j].len()) as f64;
+                shared[j] = 0;
+                if best.is_none_or(|(b, _)| d > b) {
+                    best = Some((d, j));
+                }
+            }
+            best
+        } else {
+            long.sentences
+                .iter()
+                .enumerate()
+                .map(|(j, t)| (dice_sorted(s, t), j))
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+        };
         if let Some((d, j)) = best
             && d >= config.align_dice
         {

@@ -254,7 +254,7 @@ pub fn reconcile_in_batches(
 /// in order. Every source is read twice, a slice at a time: once for the story
 /// features and the entities, then story by story, so a large corpus is never held in
 /// memory whole. The output is the same as [`reconcile`]'s on the same extractions.
-pub fn reconcile_with<E>(
+pub fn reconcile_with<E: Send>(
     entries: &[SourceEntry],
     ids: &[String],
     load: &Loader<'_, E>,
@@ -281,7 +281,7 @@ struct Parts {
     timeline: Vec<records::TimelineEvent>,
 }
 
-fn run<E>(
+fn run<E: Send>(
     entries: &[SourceEntry],
     ids: &[String],
     load: &Loader<'_, E>,
@@ -301,13 +301,22 @@ fn run<E>(
     let mut shown: Vec<Shown> = Vec::with_capacity(n);
     let mut features: Vec<stories::Features> = Vec::with_capacity(n);
     let mut people = entities::Builder::default();
-    for (c, chunk) in ids.chunks(READ_CHUNK).enumerate() {
-        let xs = loaded(chunk)?;
-        features.par_extend(xs.par_iter().map(stories::features));
-        for (k, x) in xs.iter().enumerate() {
-            people.add(c * READ_CHUNK + k, x);
-            shown.push(Shown::of(x));
-        }
+    // Each slice is read while the one before it is worked on.
+    let chunks: Vec<&[String]> = ids.chunks(READ_CHUNK).collect();
+    let mut next = chunks.first().map(|chunk| loaded(chunk)).transpose()?;
+    for c in 0..chunks.len() {
+        let xs = next.take().unwrap_or_default();
+        let (read, ()) = rayon::join(
+            || chunks.get(c + 1).map(|chunk| loaded(chunk)).transpose(),
+            || {
+                features.par_extend(xs.par_iter().map(stories::features));
+                for (k, x) in xs.iter().enumerate() {
+                    people.add(c * READ_CHUNK + k, x);
+                    shown.push(Shown::of(x));
+                }
+            },
+        );
+        next = read?;
     }
 
     // 1. Stories.
@@ -323,17 +332,30 @@ fn run<E>(
 
     // 2, 4-6, a batch of whole stories at a time, in story order: every id is numbered
     // in story order, so the batches follow one another in the numbering.
-    let mut parts = Parts::default();
+    let mut batches: Vec<Vec<usize>> = Vec::new();
     let mut batch: Vec<usize> = Vec::new();
     for (st, list) in members.iter().enumerate() {
         batch.extend(list);
         if batch.len() >= batch_sources || st + 1 == n_stories {
             batch.sort_unstable();
-            let batch_ids: Vec<String> = batch.iter().map(|&s| ids[s].clone()).collect();
-            let xs = loaded(&batch_ids)?;
-            reconcile_batch(&xs, &batch, &story_of, &story_ids, &ents, config, &mut parts);
-            batch.clear();
+            batches.push(std::mem::take(&mut batch));
         }
+    }
+    drop(members);
+    let read_batch = |batch: &Vec<usize>| {
+        let batch_ids: Vec<String> = batch.iter().map(|&s| ids[s].clone()).collect();
+        loaded(&batch_ids)
+    };
+    // Each batch is read while the one before it is reconciled.
+    let mut parts = Parts::default();
+    let mut next = batches.first().map(read_batch).transpose()?;
+    for (b, batch) in batches.iter().enumerate() {
+        let xs = next.take().unwrap_or_default();
+        let (read, ()) = rayon::join(
+            || batches.get(b + 1).map(read_batch).transpose(),
+            || reconcile_batch(&xs, batch, &story_of, &story_ids, &ents, config, &mut parts),
+        );
+        next = read?;
     }
 
     // Independence groups, numbered in source order.
@@ -480,15 +502,22 @@ fn reconcile_batch(
     }
     let group_of = uf.dense_labels();
 
-    // 4-6.
-    let facts = facts::build(xs, &story_of, &group_of, story_ids, parts.facts.len());
+    // 4-6, independent of each other: side by side.
     let derived: Vec<dependence::DerivedPair> = scored
         .iter()
         .filter(|(_, _, sc)| sc.derived)
         .map(|(a, b, sc)| (*a, *b, sc.anchors.clone()))
         .collect();
-    let quotes = quotes::build(xs, &story_of, story_ids, ents, &derived, config, parts.statements);
-    let timeline = timeline::build(xs, &story_of, story_ids, config);
+    let (fact_base, quote_base) = (parts.facts.len(), parts.statements);
+    let (facts, (quotes, timeline)) = rayon::join(
+        || facts::build(xs, &story_of, &group_of, story_ids, fact_base),
+        || {
+            rayon::join(
+                || quotes::build(xs, &story_of, story_ids, ents, &derived, config, quote_base),
+                || timeline::build(xs, &story_of, story_ids, config),
+            )
+        },
+    );
 
     // Pairs, with the facts they share.
     let mut facts_of: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
