@@ -652,9 +652,9 @@ fn read_extraction(layout: &Layout, hashes: &HashMap<String, String>, source_id:
     let mut extraction: Extraction =
         serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
     drop(bytes);
-    // Reconcile holds every extraction at once and never looks at the boilerplate
-    // normalize removed or at the blocks (both stay in the normalize record): not
-    // holding them keeps the memory of a large corpus down.
+    // Reconcile never looks at the boilerplate normalize removed or at the blocks (both
+    // stay in the normalize record); a watch session keeps every extraction in memory,
+    // so they are not held.
     extraction.document.removed = Vec::new();
     extraction.document.blocks = Vec::new();
     Ok((hash, extraction))
