@@ -81,13 +81,18 @@ fn the_seeds_are_one_story_and_the_spun_rewrites_one_group() {
     common::assert_offsets(&r, &xs);
 }
 
-#[test]
-fn seeds_mixed_with_another_event_split_into_two_stories() {
+/// The seeds and three articles on another event.
+fn seeds_and_another_event() -> Vec<Extraction> {
     let mut paths = files(&seeds_dir());
     paths.extend(files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/derna"),
     ));
-    let xs: Vec<Extraction> = paths.iter().map(|p| pipeline_for(p)).collect();
+    paths.iter().map(|p| pipeline_for(p)).collect()
+}
+
+#[test]
+fn seeds_mixed_with_another_event_split_into_two_stories() {
+    let xs = seeds_and_another_event();
     let r = common::run_extractions(&xs);
     for s in &r.sources {
         let expected = if s.source_id.contains("derna") {
@@ -122,11 +127,7 @@ fn seeds_mixed_with_another_event_split_into_two_stories() {
 /// show in the output (ids run on from one batch to the next).
 #[test]
 fn reconciling_story_by_story_gives_the_same_output() {
-    let mut paths = files(&seeds_dir());
-    paths.extend(files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/derna"),
-    ));
-    let xs: Vec<Extraction> = paths.iter().map(|p| pipeline_for(p)).collect();
+    let xs = seeds_and_another_event();
     let whole = common::run_extractions(&xs);
     let entries: Vec<records::SourceEntry> = whole
         .sources
