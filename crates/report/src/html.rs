@@ -658,6 +658,11 @@ fn best_facts(out: &mut Out, v: &View) -> std::fmt::Result {
 /// to read (and a page of tens of thousands of cells).
 const MAX_MATRIX: usize = 60;
 
+/// Most cells the similarity matrices of one page draw together: each cell carries
+/// its pair's evidence, and a page of a large corpus drawing every story's matrix ran
+/// to a hundred megabytes that browsers open slowly or not at all. About 6 MB.
+pub const MATRIX_CELLS: usize = 20_000;
+
 /// White to dark blue.
 fn heat(sim: f64) -> String {
     let t = sim.clamp(0.0, 1.0);
@@ -685,12 +690,25 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
         })
         .collect();
     let mut drawn = 0;
+    let mut cells = 0;
     for story in &v.stories {
         let ids: Vec<&str> = story.sources.iter().map(|s| s.source_id.as_str()).collect();
         if ids.len() < 2 {
             continue;
         }
         drawn += 1;
+        let story_cells = ids.len() * (ids.len() - 1);
+        if ids.len() <= MAX_MATRIX && cells + story_cells > MATRIX_CELLS {
+            writeln!(
+                out,
+                "<h3>Story <span class=\"id\">{}</span></h3><p class=\"muted\">{} sources: the matrices above fill \
+                 this page's {} cells; every pair is in <span class=\"id\">source_pairs.csv</span>.</p>",
+                h(&story.id),
+                ids.len(),
+                MATRIX_CELLS
+            )?;
+            continue;
+        }
         if ids.len() > MAX_MATRIX {
             writeln!(
                 out,
@@ -701,6 +719,7 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
             )?;
             continue;
         }
+        cells += story_cells;
         let count = ids.len() as f64;
         let cell = (560.0 / count).clamp(14.0, 44.0);
         let left = 250.0;

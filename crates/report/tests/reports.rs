@@ -963,3 +963,32 @@ fn the_page_shows_the_largest_stories_and_says_what_it_leaves_out() {
         })
     );
 }
+
+/// A page of many large stories draws similarity matrices up to its cell budget and
+/// says, for each story past it, where its pairs are.
+#[test]
+fn the_page_draws_matrices_up_to_its_cell_budget() {
+    let template = fixture().sources.into_iter().find(|s| s.story_id.is_some()).expect("a source in a story");
+    let (stories, per_story) = (12, 50);
+    let mut rec = records::Reconciled::default();
+    for st in 0..stories {
+        for k in 0..per_story {
+            let mut s = template.clone();
+            s.source_id = format!("s{st:02}-{k:02}.md");
+            s.file = s.source_id.clone();
+            s.story_id = Some(format!("S{}", st + 1));
+            s.group_id = Some(format!("G{}", st * per_story + k + 1));
+            rec.sources.push(s);
+        }
+    }
+    let html = text_of(&files(&rec), "report.html");
+    let drawn = html.matches("aria-label=\"similarity matrix\"").count();
+    let cells = per_story * (per_story - 1);
+    assert_eq!(drawn, report::html::MATRIX_CELLS / cells, "matrices drawn");
+    assert!(drawn < stories);
+    assert_eq!(
+        html.matches("the matrices above fill this page").count(),
+        stories - drawn,
+        "every story past the budget says so"
+    );
+}
