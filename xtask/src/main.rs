@@ -8,6 +8,7 @@ mod bench;
 mod bench_html;
 mod bench_watch;
 mod cache;
+mod eval;
 mod fuzz;
 mod gen_corpus;
 mod lock;
@@ -66,6 +67,9 @@ enum Command {
     GenCorpus(gen_corpus::GenArgs),
     /// Score a run's reports against a generated corpus's `answers.json`; writes `score.json`.
     Score(score::ScoreArgs),
+    /// Score the pipeline on the written test corpus (`crates/eval`): per-thread verdicts
+    /// for the dev events, totals for dev and locked; writes `eval.md` and `eval.json`.
+    Eval(eval::EvalArgs),
     /// Measure throughput and peak memory on generated corpora; writes `bench.json`.
     Bench(bench::BenchArgs),
     /// Fuzz ingest, normalize and extract with cargo-fuzz (needs a nightly toolchain and
@@ -150,6 +154,7 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Score(args) => score::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::Eval(args) => eval::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Fuzz(args) => fuzz::main(&args).map(|()| ExitCode::SUCCESS),
     }

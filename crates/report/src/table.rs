@@ -211,6 +211,28 @@ pub fn best_estimate(low: Option<f64>, high: Option<f64>) -> Cell<'static> {
     }
 }
 
+/// Reads a `best_estimate` cell back into `(low, high)`: `120` is `(120, Some(120))`,
+/// `24-99` is `(24, Some(99))`, `300+` (an open bound) is `(300, None)`. The inverse
+/// of [`best_estimate`], for tools that check the reports; `None` for an empty or
+/// unreadable cell. A leading `'` (a neutralised cell) is ignored.
+pub fn parse_best_estimate(cell: &str) -> Option<(f64, Option<f64>)> {
+    let cell = cell.trim().trim_start_matches('\'');
+    if cell.is_empty() {
+        return None;
+    }
+    if let Some(low) = cell.strip_suffix('+') {
+        return Some((low.trim().parse().ok()?, None));
+    }
+    if let Ok(v) = cell.parse::<f64>() {
+        return Some((v, Some(v)));
+    }
+    // `low-high`: the dash after the first character (a low bound may be negative).
+    let dash = cell.char_indices().skip(1).find(|&(_, c)| c == '-')?.0;
+    let low: f64 = cell[..dash].trim().parse().ok()?;
+    let high: f64 = cell[dash + 1..].trim().parse().ok()?;
+    Some((low, Some(high)))
+}
+
 /// The best estimate for a reader: `120`, `400 to 450` (a dash would be ambiguous
 /// next to negative numbers).
 pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
@@ -783,6 +805,17 @@ impl RowSource for Rows<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn best_estimates_read_back_as_written() {
+        for (low, high) in [(Some(120.0), Some(120.0)), (Some(24.0), Some(99.0)), (Some(-3.0), Some(5.5)), (Some(0.25), Some(0.25))] {
+            let cell = best_estimate(low, high).plain().into_owned();
+            assert_eq!(parse_best_estimate(&cell), Some((low.unwrap(), high)), "{cell}");
+        }
+        assert_eq!(parse_best_estimate("300+"), Some((300.0, None)));
+        assert_eq!(parse_best_estimate(""), None);
+        assert_eq!(parse_best_estimate("dozens"), None);
+    }
 
     fn fact(id: &str, story: &str, what: &str) -> Fact {
         Fact {
