@@ -2,26 +2,34 @@
 //!
 //! The corpus is a set of stories (made-up events in made-up places), each told by several
 //! outlets: independent reports that word the same figures differently (`7,412`,
-//! `nearly 7,500`, `more than 7,000`, `several thousand`, `between 6,300 and 8,600`), wire
-//! reprints copied verbatim (sometimes cut short, sometimes byte for byte), spun rewrites
-//! (synonyms swapped, attributions and sentences reordered), quotes with their speakers,
-//! organisations defined with their acronyms, boilerplate lines (share prompts, captions,
-//! related links, newsletter prompts), death tolls that rise from day to day and figures an
-//! outlet later withdrew. Files are mostly `.txt`, some `.html`, `.json` and `.jsonl`.
+//! `nearly 7,500`, `more than 7,000`, `several thousand`, `between 6,300 and 8,600`,
+//! `a quarter of the 800 workers`), sums of money in dollars, euros or pounds (`$4.5 million`,
+//! `£2bn`), wire reprints copied verbatim (sometimes cut short, sometimes byte for byte), spun
+//! rewrites (synonyms swapped, attributions and sentences reordered), quotes with their
+//! speakers (some given by a pronoun after a sentence about someone else, so the nearest
+//! name is not the speaker), people named with or without a title, organisations defined
+//! with their acronyms (half without an `Agency`/`Authority`-like suffix), boilerplate lines
+//! (share prompts, captions, related links, newsletter prompts), death tolls that rise from
+//! day to day and figures corrected in several shapes (withdrawn, retracted, denied, revised
+//! from one value to another, an editor's note, a correction in the next sentence). Noise
+//! the answers do not list as figures rides along: percentages (`12%`, `12 percent`), aid
+//! pledged (`€300,000`), fractions (`one in five residents`). Files are mostly `.txt`,
+//! some `.html`, `.json` and `.jsonl`.
 //!
 //! Next to the sources, `answers.json` lists what was planted, per story: the entities, the
 //! true figures (with their day-by-day values), and per source its file, outlet, date, which
 //! source it copies and how, every figure mention (surface text and the interval its wording
 //! allows), every quote with its speaker, and every boilerplate line.
 //!
-//! Intervals the wording allows (`low`, `high`; `high` is `null` when unbounded):
-//! exact `7,412` is 7412-7412; `nearly`/`almost`/`close to R` is `ceil(0.9 R)`..`R-1`;
-//! `about`/`around`/`some`/`roughly`/`an estimated R` is `floor(0.9 R)`..`ceil(1.1 R)`;
-//! `more than`/`over R` is `R+1`..; `at least R` is `R`..; `up to R` is 0..`R`;
-//! `between A and B`, `A to B`, `A-B` is `A`..`B`; `a handful` 2-9; `a dozen` 10-14;
-//! `dozens` 24-99; `scores` 40-99; `hundreds`/`several hundred` 200-999;
-//! `thousands`/`several thousand` 2,000-9,999. Every mention that is not `retracted`
-//! allows the figure's true value on its `as_of` date.
+//! Intervals the wording allows (`low`, `high`): an exact number is that point; a range
+//! (`between A and B`, `A to B`, `A-B`) is `A`..`B`; a qualifier (`nearly`, `about`,
+//! `more than`, `up to`, ...) or a vague amount (`a handful`, `dozens`, `several hundred`,
+//! ...) gets the interval of extract's one table (`extract::intervals`: `QUALIFIERS`,
+//! `VAGUE`, `apply`), which this generator calls and never restates; it only writes a
+//! wording whose interval holds the true value. The one interval of its own is a bare
+//! rounded sum of money (`$4.2 million` is 4,150,000..4,250,000): extract has no rounding
+//! rule (see `surface`). Every mention that is not `retracted` allows the figure's true
+//! value on its `as_of` date.
 //!
 //! Everything is drawn from one seeded generator (SplitMix64, written out here so that the
 //! output never changes with a dependency's version): the same `--seed` and `--sources`
@@ -34,6 +42,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use extract::intervals::{QUALIFIERS, Rule, VAGUE, apply};
 use serde::Serialize;
 
 /// Options of `cargo xtask gen-corpus`.
@@ -170,7 +179,8 @@ pub struct StoryAnswer {
 pub struct PersonAnswer {
     /// Full name.
     pub name: String,
-    /// Title or role, as written before the name.
+    /// Title or role, as written before the name; empty when the story names the
+    /// person without one.
     pub title: String,
 }
 
@@ -194,7 +204,7 @@ pub struct FigureAnswer {
     pub counted: String,
     /// Event counted (`killed`, `injured`).
     pub event: String,
-    /// Unit for money and measures (`USD`, `hectares`).
+    /// Unit for money and measures (`USD`, `EUR`, `GBP`, `hectares`).
     pub unit: Option<String>,
     /// The value on the last day.
     pub true_value: u64,
@@ -249,7 +259,8 @@ pub struct MentionAnswer {
     pub text: String,
     /// Lowest value the wording allows.
     pub low: u64,
-    /// Highest value the wording allows; `None` when unbounded (`more than 150`).
+    /// Highest value the wording allows; `None` when unbounded (extract's table bounds
+    /// every wording the generator writes, so it writes none).
     pub high: Option<u64>,
     /// The wording is an exact number.
     pub exact: bool,
@@ -424,6 +435,26 @@ fn place_name(rng: &mut Rng) -> String {
     }
 }
 
+/// An organisation's name and whether it takes `the`. Half end in one of the usual
+/// suffixes (`Agency`, `Authority`, ...); the rest do not (`the National Rescue`,
+/// `Velford Water`, `Doctors for Talmouth`), as many real ones do not.
+fn org_name(rng: &mut Rng) -> (String, bool) {
+    // `Energy` is a suffix of its own in extract's lexicon; the bare forms leave it out.
+    const BARE_B: &[&str] =
+        &["Emergency", "Disaster", "Health", "Transport", "Water", "Rescue", "Safety", "Civil Protection"];
+    match rng.below(8) {
+        0..=3 => (format!("{} {} {}", rng.pick(ORG_A), rng.pick(ORG_B), rng.pick(ORG_C)), true),
+        4 | 5 => (format!("{} {}", rng.pick(ORG_A), rng.pick(BARE_B)), true),
+        6 => (
+            format!("{} {}", place_name(rng), rng.pick(&["Water", "Rescue", "Lifeline", "Rail", "Mountain Rescue"])),
+            false,
+        ),
+        _ => {
+            (format!("{} for {}", rng.pick(&["Doctors", "Engineers", "Volunteers", "Nurses"]), place_name(rng)), false)
+        }
+    }
+}
+
 /// Outlet names are drawn from a separate stream so stories do not depend on them.
 struct NameSource {
     rng: Rng,
@@ -537,8 +568,12 @@ const KILLED_RISE: &[&str] = &[
     "the number of dead had risen to {N} by {asof}",
     "{N} people were confirmed dead as of {asof}",
 ];
-const INJURED_SAY: &[&str] =
-    &["{N} people were injured", "{N} people were taken to hospital", "the {noun} left {N} people injured"];
+const INJURED_SAY: &[&str] = &[
+    "{N} people were injured",
+    "{N} people were taken to hospital",
+    "the {noun} left {N} people injured",
+    "a quarter of the {N} people injured were children",
+];
 const INJURED_RISE: &[&str] = &["the number of injured rose to {N} on {asof}"];
 
 const KINDS: &[EventKind] = &[
@@ -592,6 +627,7 @@ const KINDS: &[EventKind] = &[
                 say: &[
                     "{N} residents were evacuated from nearby buildings",
                     "police moved {N} people out of the surrounding streets",
+                    "half of the {N} residents evacuated from nearby buildings were elderly",
                 ],
                 rise: &[],
             },
@@ -657,7 +693,11 @@ const KINDS: &[EventKind] = &[
                 lo: 300,
                 hi: 60000,
                 rising: false,
-                say: &["{N} people were forced from their homes", "the floods displaced {N} people"],
+                say: &[
+                    "{N} people were forced from their homes",
+                    "the floods displaced {N} people",
+                    "one in five of the {N} people forced from their homes was a child",
+                ],
                 rise: &[],
             },
             FigSpec {
@@ -750,7 +790,11 @@ const KINDS: &[EventKind] = &[
                 lo: 500,
                 hi: 80000,
                 rising: false,
-                say: &["{N} protesters gathered in the centre of {city}", "the crowd numbered {N}"],
+                say: &[
+                    "{N} protesters gathered in the centre of {city}",
+                    "the crowd numbered {N}",
+                    "a third of the {N} protesters who gathered in {city} were students",
+                ],
                 rise: &[],
             },
         ],
@@ -933,7 +977,11 @@ const KINDS: &[EventKind] = &[
                 lo: 8,
                 hi: 2000,
                 rising: false,
-                say: &["{N} people were in hospital", "{N} patients were admitted to hospital"],
+                say: &[
+                    "{N} people were in hospital",
+                    "{N} patients were admitted to hospital",
+                    "two in five of the {N} patients admitted to hospital were children",
+                ],
                 rise: &[],
             },
             FigSpec {
@@ -1010,7 +1058,11 @@ const KINDS: &[EventKind] = &[
                 lo: 120,
                 hi: 1200,
                 rising: false,
-                say: &["{N} passengers were on board", "the train was carrying {N} passengers"],
+                say: &[
+                    "{N} passengers were on board",
+                    "the train was carrying {N} passengers",
+                    "a third of the {N} passengers on board were children",
+                ],
                 rise: &[],
             },
         ],
@@ -1051,7 +1103,11 @@ const KINDS: &[EventKind] = &[
                 lo: 800,
                 hi: 400000,
                 rising: true,
-                say: &["{N} workers joined the strike", "{N} employees stopped work"],
+                say: &[
+                    "{N} workers joined the strike",
+                    "{N} employees stopped work",
+                    "a quarter of the {N} workers on strike were from the {site}",
+                ],
                 rise: &["the number of strikers grew to {N} by {asof}"],
             },
             FigSpec {
@@ -1122,6 +1178,16 @@ const GENERIC_BACKGROUND: &[&str] = &[
     "Rescue teams were working in shifts, officials said",
     "Insurance companies said it was too early to estimate claims",
     "Local businesses offered food and shelter to those affected",
+    // Figures that are not the story's facts: percentages, sums of money, fractions.
+    "Prices of bottled water in {city} rose by {pct} in a week",
+    "Officials said {pct} of hospital beds in {region} were still free",
+    "The {org} said {pct} of the damaged buildings had been inspected",
+    "The government pledged {aid} in emergency aid",
+    "A relief fund set up by local businesses had raised {aid} by {day}",
+    "The {org} asked donors for {aid} to pay for shelter and food",
+    "One in five residents said they had received no warning",
+    "A quarter of the shops in central {city} stayed closed",
+    "Two-thirds of the roads in {region} were open again by the evening",
 ];
 
 const SYNONYMS: &[(&str, &str)] = &[
@@ -1215,14 +1281,25 @@ fn fmt_num(v: u64) -> String {
     out
 }
 
-fn fmt_money(v: u64) -> String {
-    if v >= 1_000_000_000 {
-        format!("${:.1} billion", v as f64 / 1e9)
+/// Currencies a story's money figures are written in: (sign, ISO code).
+const CURRENCIES: &[(&str, &str)] = &[("$", "USD"), ("\u{20ac}", "EUR"), ("\u{a3}", "GBP")];
+
+/// A sum of money as news writes it, rounded to one decimal of its scale: `$4.2 million`,
+/// `£4.2m`, `€1.3 billion`, `$2bn` (a trailing `.0` is dropped). Returns the text and
+/// the rounded value it states.
+fn fmt_money(v: u64, sign: &str, short: bool) -> (String, u64) {
+    let (scale, long, abbr) = if v >= 1_000_000_000 {
+        (1e9, "billion", "bn")
     } else if v >= 1_000_000 {
-        format!("${:.1} million", v as f64 / 1e6)
+        (1e6, "million", "m")
     } else {
-        format!("${}", fmt_num(v))
-    }
+        return (format!("{sign}{}", fmt_num(v)), v);
+    };
+    let tenths = (v as f64 / scale * 10.0).round() as u64;
+    let stated = tenths * (scale as u64 / 10);
+    let number = if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
+    let text = if short { format!("{sign}{number}{abbr}") } else { format!("{sign}{number} {long}") };
+    (text, stated)
 }
 
 /// A figure as written, with the interval its wording allows.
@@ -1243,20 +1320,64 @@ fn step_for(v: u64, coarse: bool) -> u64 {
     if digits <= keep { 1 } else { 10u64.pow(digits - keep) }
 }
 
-/// Writes `v` as an outlet might. Money is written `$4.2 million` (its interval is what
-/// the rounding allows).
-fn surface(v: u64, kind: &str, noun_follows: bool, rng: &mut Rng) -> Surface {
+// The interval a qualifier or a vague amount allows is extract's, never the generator's:
+// the one table is `extract::intervals` (`QUALIFIERS`, `VAGUE`, `apply`). The generator only
+// chooses wordings whose interval under that table holds the true value, so that what it
+// plants is both what extract's rule says the words mean and true of the story.
+
+/// The interval extract's rule for `qualifier` gives the stated value `r` (`whole` for
+/// counts of whole things), if the qualifier is in its table and the bounds are whole.
+fn qualified(qualifier: &str, r: u64, whole: bool) -> Option<(u64, u64)> {
+    let rule: Rule = QUALIFIERS.iter().find(|(q, _)| *q == qualifier)?.1;
+    let (low, high) = apply(rule, r as f64, r as f64, whole);
+    (low >= 0.0 && low.fract() == 0.0 && high.fract() == 0.0).then_some((low as u64, high as u64))
+}
+
+/// `qualifier R` as a surface when extract's interval for it holds `v`.
+fn qualified_surface(qualifier: &str, r: u64, v: u64, written: &str) -> Option<Surface> {
+    let (low, high) = qualified(qualifier, r, true)?;
+    (low <= v && v <= high).then(|| Surface {
+        text: format!("{qualifier} {written}"),
+        low,
+        high: Some(high),
+        exact: false,
+        of: false,
+    })
+}
+
+/// Writes `v` as an outlet might. Money is written in the story's currency `sign`.
+fn surface(v: u64, kind: &str, noun_follows: bool, sign: &str, rng: &mut Rng) -> Surface {
     if kind == "money" {
-        let text = fmt_money(v);
-        let (low, high) = if v >= 1_000_000_000 {
-            let r = (v as f64 / 1e8).round() as u64 * 100_000_000;
-            (r.saturating_sub(50_000_000), Some(r + 50_000_000))
+        let (text, stated) = fmt_money(v, sign, rng.chance(0.4));
+        let q = rng.pick(&["an estimated", "about", "around", "", "", ""]);
+        if !q.is_empty()
+            && let Some(rule) = QUALIFIERS.iter().find(|(w, _)| *w == q).map(|(_, r)| *r)
+        {
+            // A qualified sum: extract's rule (money is not a whole count).
+            let (low, high) = apply(rule, stated as f64, stated as f64, false);
+            if low.fract() == 0.0 && high.fract() == 0.0 && low as u64 <= v && v <= high as u64 {
+                return Surface {
+                    text: format!("{q} {text}"),
+                    low: low as u64,
+                    high: Some(high as u64),
+                    exact: false,
+                    of: false,
+                };
+            }
+        }
+        // A bare rounded sum plants the generator's own interval, on purpose: extract's
+        // table has no rule for rounding (it reads `$4.2 million` as the point 4,200,000),
+        // and that point would not hold the true 4,230,000, so the answers would call a
+        // true sentence false. What the rounding to one decimal allows is half a tenth
+        // either side of the stated value.
+        let half = if v >= 1_000_000_000 {
+            50_000_000
+        } else if v >= 1_000_000 {
+            50_000
         } else {
-            let r = (v as f64 / 1e5).round() as u64 * 100_000;
-            (r.saturating_sub(50_000), Some(r + 50_000))
+            0
         };
-        let text = if rng.chance(0.4) { format!("an estimated {text}") } else { text };
-        return Surface { text, low, high, exact: false, of: false };
+        return Surface { text, low: stated.saturating_sub(half), high: Some(stated + half), exact: false, of: false };
     }
     for _ in 0..8 {
         let coarse = rng.chance(0.5);
@@ -1264,49 +1385,29 @@ fn surface(v: u64, kind: &str, noun_follows: bool, rng: &mut Rng) -> Surface {
         let up = v.div_ceil(step) * step;
         let down = v / step * step;
         let near = (v + step / 2) / step * step;
-        let s = match rng.below(12) {
+        let s = match rng.below(13) {
             0..=3 => {
                 let text = if v <= 20 && rng.chance(0.5) { NUMBER_WORDS[v as usize].to_string() } else { fmt_num(v) };
                 Some(Surface { text, low: v, high: Some(v), exact: true, of: false })
             }
-            4 if up > v && up * 9 <= v * 10 && up >= 20 => {
-                let q = rng.pick(&["nearly", "almost", "close to"]);
-                Some(Surface {
-                    text: format!("{q} {}", fmt_num(up)),
-                    low: (up * 9).div_ceil(10),
-                    high: Some(up - 1),
-                    exact: false,
-                    of: false,
-                })
+            4 if up > v && up >= 20 => {
+                let q = rng.pick(&["nearly", "almost", "close to", "just under", "approaching"]);
+                qualified_surface(q, up, v, &fmt_num(up))
             }
-            5 if near >= 20 && near.abs_diff(v) * 10 <= near => {
-                let q = rng.pick(&["about", "around", "some", "roughly", "an estimated"]);
-                Some(Surface {
-                    text: format!("{q} {}", fmt_num(near)),
-                    low: near * 9 / 10,
-                    high: Some((near * 11).div_ceil(10)),
-                    exact: false,
-                    of: false,
-                })
+            5 if near >= 20 && near != v => {
+                let q = rng.pick(&["about", "around", "some", "roughly", "an estimated", "approximately"]);
+                qualified_surface(q, near, v, &fmt_num(near))
             }
             6 if down < v && down >= 10 => {
-                let q = rng.pick(&["more than", "over"]);
-                Some(Surface {
-                    text: format!("{q} {}", fmt_num(down)),
-                    low: down + 1,
-                    high: None,
-                    exact: false,
-                    of: false,
-                })
+                let q = rng.pick(&["more than", "over", "just over", "upwards of", "in excess of"]);
+                qualified_surface(q, down, v, &fmt_num(down))
             }
-            7 if down >= 10 => Some(Surface {
-                text: format!("at least {}", fmt_num(down)),
-                low: down,
-                high: None,
-                exact: false,
-                of: false,
-            }),
+            7 if down >= 10 => {
+                let q = rng.pick(&["at least", "no fewer than"]);
+                qualified_surface(q, down, v, &fmt_num(down))
+            }
             8 if v >= 20 => {
+                // A range states its own bounds; extract reads it the same way (no rule).
                 let a = v * 85 / 100 / step * step;
                 let b = (v * 115 / 100).div_ceil(step) * step;
                 (a < b && a > 0).then(|| {
@@ -1318,14 +1419,15 @@ fn surface(v: u64, kind: &str, noun_follows: bool, rng: &mut Rng) -> Surface {
                     Surface { text, low: a, high: Some(b), exact: false, of: false }
                 })
             }
-            9 if noun_follows && up >= v && up >= 20 => Some(Surface {
-                text: format!("up to {}", fmt_num(up)),
-                low: 0,
-                high: Some(up),
-                exact: false,
-                of: false,
-            }),
-            10 | 11 if noun_follows => vague_words(v, rng),
+            9 if noun_follows && up >= v && up >= 20 => {
+                let q = rng.pick(&["up to", "as many as"]);
+                qualified_surface(q, up, v, &fmt_num(up))
+            }
+            10 if noun_follows && up > v && up >= 20 => {
+                let q = rng.pick(&["fewer than", "less than", "under"]);
+                qualified_surface(q, up, v, &fmt_num(up))
+            }
+            11 | 12 if noun_follows => vague_words(v, rng),
             _ => None,
         };
         if let Some(s) = s {
@@ -1335,20 +1437,43 @@ fn surface(v: u64, kind: &str, noun_follows: bool, rng: &mut Rng) -> Surface {
     Surface { text: fmt_num(v), low: v, high: Some(v), exact: true, of: false }
 }
 
+/// A vague amount from extract's `VAGUE` table whose interval holds `v`, with that interval.
 fn vague_words(v: u64, rng: &mut Rng) -> Option<Surface> {
-    let (words, low, high): (&[&str], u64, u64) = match v {
-        2..=9 => (&["a handful"], 2, 9),
-        10..=14 => (&["a dozen"], 10, 14),
-        24..=39 => (&["dozens"], 24, 99),
-        40..=99 => (&["dozens", "scores"], 40, 99),
-        300..=900 => (&["several hundred", "hundreds"], 200, 999),
-        3000..=9000 => (&["several thousand", "thousands"], 2000, 9999),
-        _ => return None,
-    };
-    let text = rng.pick(words).to_string();
-    let low = if text == "dozens" { 24 } else { low };
-    let of = !(text.starts_with("several") || text == "a dozen");
-    Some(Surface { text, low, high: Some(high), exact: false, of })
+    // `tens` alone reads oddly before a noun; the table's other phrases read as news writes.
+    let fits: Vec<(&str, f64, f64)> =
+        VAGUE.iter().copied().filter(|&(p, lo, hi)| p != "tens" && lo <= v as f64 && v as f64 <= hi).collect();
+    if fits.is_empty() {
+        return None;
+    }
+    let (text, low, high) = rng.pick(&fits);
+    // `dozens of people`, `a handful of people`; but `several hundred people`, `a dozen people`.
+    let of = matches!(
+        text.rsplit(' ').next(),
+        Some("handful" | "dozens" | "scores" | "hundreds" | "thousands" | "millions")
+    );
+    Some(Surface { text: text.to_string(), low: low as u64, high: Some(high as u64), exact: false, of })
+}
+
+/// Noise figures the answers do not list (not facts of the story): a percentage, in one
+/// of the ways news writes it.
+fn noise_percent(rng: &mut Rng) -> String {
+    let n = rng.range(3, 95);
+    match rng.below(3) {
+        0 => format!("{n}%"),
+        1 => format!("{n} percent"),
+        _ => format!("{n} per cent"),
+    }
+}
+
+/// A sum of money that is not a figure of the story (aid pledged, a budget), in any
+/// currency: `€300,000`, `$4.5 million`, `£2bn`.
+fn noise_money(rng: &mut Rng) -> String {
+    let (sign, _) = rng.pick(CURRENCIES);
+    match rng.below(3) {
+        0 => format!("{sign}{}", fmt_num(rng.range(1, 9) * 100_000 / if rng.chance(0.5) { 1 } else { 2 })),
+        1 => fmt_money(rng.range(11, 99) * 100_000, sign, rng.chance(0.5)).0,
+        _ => fmt_money(rng.range(1, 30) * 100_000_000, sign, rng.chance(0.5)).0,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1358,12 +1483,16 @@ struct Person {
     first: String,
     last: String,
     title: String,
+    /// Named with the title before the name (`Mayor Vessa Dornik`); else by name alone.
+    titled: bool,
     female: bool,
 }
 
 struct Org {
     name: String,
     acronym: String,
+    /// Takes `the` (`the National Rescue`); `Velford Water` does not.
+    article: bool,
 }
 
 struct Figure {
@@ -1383,6 +1512,8 @@ struct Story {
     people: Vec<Person>,
     orgs: Vec<Org>,
     figures: Vec<Figure>,
+    /// The currency of the story's money figures: (sign, ISO code).
+    currency: (&'static str, &'static str),
     /// (source position, figure index): the source that reports a withdrawn value of that figure.
     retraction: Option<(usize, usize)>,
     /// What this story's people said, each statement with its one speaker (index into
@@ -1411,16 +1542,18 @@ impl Story {
             if people.iter().any(|p: &Person| p.last == last) {
                 continue;
             }
-            people.push(Person { first, last, title: title.to_string(), female: rng.chance(0.5) });
+            let titled = rng.chance(0.7);
+            people.push(Person { first, last, title: title.to_string(), titled, female: rng.chance(0.5) });
         }
         let mut orgs: Vec<Org> = Vec::new();
         for _ in 0..2 {
-            let name = format!("{} {} {}", rng.pick(ORG_A), rng.pick(ORG_B), rng.pick(ORG_C));
-            let acronym: String = name.split([' ', '-']).filter_map(|w| w.chars().next()).collect();
+            let (name, article) = org_name(rng);
+            let acronym: String =
+                name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(char::is_ascii_uppercase).collect();
             if orgs.iter().any(|o| o.acronym == acronym) {
                 continue;
             }
-            orgs.push(Org { name, acronym });
+            orgs.push(Org { name, acronym, article });
         }
         let mut figures = Vec::new();
         for spec in kind.figures {
@@ -1456,6 +1589,7 @@ impl Story {
             people,
             orgs,
             figures,
+            currency: rng.pick(CURRENCIES),
             retraction: None,
             statements,
             background,
@@ -1477,7 +1611,7 @@ impl Story {
                     kind: f.spec.kind.to_string(),
                     counted: f.spec.counted.to_string(),
                     event: f.spec.event.to_string(),
-                    unit: f.spec.unit.map(str::to_string),
+                    unit: f.spec.unit.map(|_| self.currency.1.to_string()),
                     true_value: f.by_day[3],
                     timeline,
                 }
@@ -1522,6 +1656,24 @@ enum Sent {
         speaker: usize,
         form: u8,
     },
+    /// A direct quote given by a pronoun only, after a sentence naming the speaker (with a
+    /// possessive that tells the speaker's gender) and then one about a third party (a
+    /// person of the other gender, also told, or an organisation): the nearest name is not
+    /// the speaker. `anchor` and `form` choose the wording.
+    Aside {
+        text: String,
+        speaker: usize,
+        third: Third,
+        anchor: u8,
+        form: u8,
+    },
+}
+
+/// Who the sentence between a speaker and their pronoun quote is about.
+#[derive(Clone, Copy)]
+enum Third {
+    Person(usize),
+    Org(usize),
 }
 
 #[derive(Clone)]
@@ -1560,6 +1712,8 @@ fn fill(template: &str, story: &Story, fig: Option<&FigPiece>, asof: i64, rng: &
                     "noun" => story.kind.noun.to_string(),
                     "day" => weekday(story.day0).to_string(),
                     "asof" => weekday(asof).to_string(),
+                    "pct" => noise_percent(rng),
+                    "aid" => noise_money(rng),
                     "org" => "regional authorities".to_string(),
                     "person" => "the mayor".to_string(),
                     _ => String::new(),
@@ -1581,14 +1735,17 @@ fn fill(template: &str, story: &Story, fig: Option<&FigPiece>, asof: i64, rng: &
     pieces
 }
 
-fn fig_piece(story: &Story, fig_idx: usize, day: usize, noun_follows: bool, rng: &mut Rng) -> FigPiece {
+/// The figure `fig_idx` as written on `day` into `template`.
+fn fig_piece(story: &Story, fig_idx: usize, day: usize, template: &str, rng: &mut Rng) -> FigPiece {
     let f = &story.figures[fig_idx];
-    FigPiece {
-        key: f.spec.key,
-        surface: surface(f.by_day[day], f.spec.kind, noun_follows, rng),
-        as_of: iso(story.day0 + day as i64),
-        retracted: false,
-    }
+    let v = f.by_day[day];
+    // A whole a fraction is taken of (`a quarter of the 800 workers`) is written exactly.
+    let surface = if template.contains("of the {N}") {
+        Surface { text: fmt_num(v), low: v, high: Some(v), exact: true, of: false }
+    } else {
+        surface(v, f.spec.kind, noun_after(template), story.currency.0, rng)
+    };
+    FigPiece { key: f.spec.key, surface, as_of: iso(story.day0 + day as i64), retracted: false }
 }
 
 /// Whether a counted noun follows `{N}` in a template (`{N} people were ...`): only then
@@ -1639,30 +1796,26 @@ fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize
     // Every kind lists its headline figure first; a story may lack it.
     let main_fig = story.figures.iter().position(|f| f.spec.key == kind.figures[0].key);
     let head_fig = match main_fig {
-        Some(f) if head_template.contains("{N}") => Some(fig_piece(story, f, day, noun_after(head_template), rng)),
+        Some(f) if head_template.contains("{N}") => Some(fig_piece(story, f, day, head_template, rng)),
         _ => None,
     };
     let headline = Sent::Plain(fill(head_template, story, head_fig.as_ref(), asof, rng));
 
     // Background sentences are dealt from a shuffled deck, so none repeats in an article.
     let share = nth % BACKGROUND_SHARES;
-    let mut deck: Vec<&str> = story
-        .background
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % BACKGROUND_SHARES == share)
-        .map(|(_, t)| *t)
-        .collect();
+    let mut deck: Vec<&str> =
+        story.background.iter().enumerate().filter(|(i, _)| i % BACKGROUND_SHARES == share).map(|(_, t)| *t).collect();
     rng.shuffle(&mut deck);
     let mut quotes: Vec<(&str, usize)> = story.statements.clone();
     rng.shuffle(&mut quotes);
     let mut paragraphs: Vec<Vec<Sent>> = Vec::new();
+    let mut editors_note = None;
     paragraphs.push(vec![Sent::Plain(fill(rng.pick(kind.leads), story, None, asof, rng))]);
     for (n, &f) in figs.iter().enumerate() {
         let spec = story.figures[f].spec;
         let risen = story.figures[f].by_day[day] != story.figures[f].by_day[0] && !spec.rise.is_empty();
         let template = if risen { rng.pick(spec.rise) } else { rng.pick(spec.say) };
-        let fig = fig_piece(story, f, day, noun_after(template), rng);
+        let fig = fig_piece(story, f, day, template, rng);
         let main = fill(template, story, Some(&fig), asof, rng);
         let mut para = vec![Sent::Attr {
             main,
@@ -1671,7 +1824,12 @@ fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize
             form: rng.below(4) as u8,
         }];
         if retract == Some(f) {
-            para.push(retraction_sentence(story, f, day, rng));
+            let (sent, at_end) = retraction_sentence(story, f, day, rng);
+            if at_end {
+                editors_note = Some(sent);
+            } else {
+                para.push(sent);
+            }
         }
         if rng.chance(0.6)
             && let Some(template) = deck.pop()
@@ -1680,7 +1838,7 @@ fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize
         }
         paragraphs.push(para);
         if n == 0 && !story.people.is_empty() {
-            paragraphs.push(quote_paragraph(&mut quotes, rng));
+            paragraphs.push(quote_paragraph(story, &mut quotes, rng));
         }
     }
     for _ in 0..6 + rng.below(7) {
@@ -1695,17 +1853,43 @@ fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize
         }
         paragraphs.push(para);
         if rng.chance(0.45) && !story.people.is_empty() && !quotes.is_empty() {
-            paragraphs.push(quote_paragraph(&mut quotes, rng));
+            paragraphs.push(quote_paragraph(story, &mut quotes, rng));
         }
     }
+    paragraphs.extend(editors_note.map(|note| vec![note]));
     Article { headline, credit: None, paragraphs }
 }
 
 /// One or two statements of one speaker, dealt from `deck` so that no quote repeats.
-fn quote_paragraph(deck: &mut Vec<(&str, usize)>, rng: &mut Rng) -> Vec<Sent> {
+/// Some are given by a pronoun after a sentence about someone else (an [`Sent::Aside`]).
+fn quote_paragraph(story: &Story, deck: &mut Vec<(&str, usize)>, rng: &mut Rng) -> Vec<Sent> {
     let mut para = Vec::new();
     let Some((text, speaker)) = deck.pop() else { return para };
-    para.push(Sent::Quote { text: text.to_string(), speaker, form: rng.below(4) as u8 });
+    let third = if rng.chance(0.3) {
+        let female = story.people[speaker].female;
+        // A third party whose gender the text also gives, and not the speaker's, so the
+        // pronoun can only mean the speaker.
+        let others: Vec<usize> = (0..story.people.len()).filter(|&i| story.people[i].female != female).collect();
+        if !others.is_empty() {
+            Some(Third::Person(rng.pick(&others)))
+        } else if !story.orgs.is_empty() {
+            Some(Third::Org(rng.below(story.orgs.len())))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    match third {
+        Some(third) => para.push(Sent::Aside {
+            text: text.to_string(),
+            speaker,
+            third,
+            anchor: rng.below(3) as u8,
+            form: rng.below(3) as u8,
+        }),
+        None => para.push(Sent::Quote { text: text.to_string(), speaker, form: rng.below(4) as u8 }),
+    }
     if rng.chance(0.4)
         && let Some(k) = deck.iter().position(|&(_, s)| s == speaker)
     {
@@ -1715,8 +1899,10 @@ fn quote_paragraph(deck: &mut Vec<(&str, usize)>, rng: &mut Rng) -> Vec<Sent> {
     para
 }
 
-/// A sentence reporting that a wrong figure was withdrawn and giving the right one.
-fn retraction_sentence(story: &Story, f: usize, day: usize, rng: &mut Rng) -> Sent {
+/// A correction: a wrong figure withdrawn, denied, revised or misstated, and the right
+/// one. Returns the sentence and whether it is an editor's note, which goes at the end of
+/// the article. Only counts are corrected (`{W} people were killed`).
+fn retraction_sentence(story: &Story, f: usize, day: usize, rng: &mut Rng) -> (Sent, bool) {
     let truth = story.figures[f].by_day[day];
     let wrong = if rng.chance(0.5) { truth + truth / 3 + 3 } else { (truth / 2).max(1) };
     let wrong = if wrong == truth { truth + 7 } else { wrong };
@@ -1733,24 +1919,39 @@ fn retraction_sentence(story: &Story, f: usize, day: usize, rng: &mut Rng) -> Se
         retracted: false,
     };
     let (event, counted) = (story.figures[f].spec.event, story.figures[f].spec.counted);
-    let template = match rng.below(3) {
+    let direction = if wrong > truth { "down" } else { "up" };
+    let shape = rng.below(8);
+    let template = match shape {
         0 => {
             format!("An earlier version of this article said {{W}} {counted} were {event}; the correct figure is {{R}}")
         }
         1 => format!("Officials initially said {{W}} {counted} were {event} but later corrected the figure to {{R}}"),
-        _ => format!(
+        2 => format!(
             "The authorities withdrew an earlier statement that {{W}} {counted} were {event}, and now put the figure at {{R}}"
+        ),
+        3 => format!(
+            "An earlier figure of {{W}} was later retracted, and officials now say {{R}} {counted} were {event}"
+        ),
+        4 => format!("Police denied ever giving a figure of {{W}}, saying {{R}} {counted} were {event}"),
+        5 => format!(
+            "Editor's note: An earlier version of this article misstated the number of {counted} {event} as {{W}}. The correct figure is {{R}}"
+        ),
+        6 => format!("The number of {counted} {event} was revised {direction} from {{W}} to {{R}}"),
+        // The correction comes in the next sentence.
+        _ => format!(
+            "A spokesman told reporters that {{W}} {counted} were {event}. He later said the figure was wrong and gave it as {{R}}"
         ),
     };
     let (before, after) = template.split_once("{W}").unwrap_or((&template, ""));
     let (middle, end) = after.split_once("{R}").unwrap_or((after, ""));
-    Sent::Plain(vec![
+    let sent = Sent::Plain(vec![
         Piece::Text(before.to_string()),
         Piece::Fig(wrong_piece),
         Piece::Text(middle.to_string()),
         Piece::Fig(right),
         Piece::Text(end.to_string()),
-    ])
+    ]);
+    (sent, shape == 5)
 }
 
 /// A spun rewrite: synonyms swapped, attributions and sentences reordered. Figures,
@@ -1788,6 +1989,7 @@ fn rewrite(article: &Article, story: &Story, rng: &mut Rng) -> Article {
                         speaker: *speaker,
                         form: if *form == 4 { 1 } else { (form + 1) % 4 },
                     },
+                    Sent::Aside { .. } => s.clone(),
                 })
                 .collect();
             if out.len() >= 2 && rng.chance(0.4) {
@@ -1873,11 +2075,19 @@ fn render_pieces(
                     out.push_str(&p.last);
                 } else {
                     r.person_seen[*i] = true;
-                    let _ = write!(out, "{} {} {}", p.title, p.first, p.last);
+                    if p.titled {
+                        let _ = write!(out, "{} {} {}", p.title, p.first, p.last);
+                    } else {
+                        let _ = write!(out, "{} {}", p.first, p.last);
+                    }
                 }
             }
             Piece::Org(i) => {
                 let o = &story.orgs[*i];
+                // Templates write `the {org}`; a name that takes no article drops it.
+                if !o.article && (out.ends_with("the ") || out.ends_with("The ")) {
+                    out.truncate(out.len() - 4);
+                }
                 if r.org_seen[*i] {
                     out.push_str(&o.acronym);
                 } else {
@@ -1943,13 +2153,20 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
             r.person_seen[*speaker] = true;
             let full = format!("{} {}", p.first, p.last);
             // A speaker is introduced with title and full name, then by surname.
-            let (written, intro) =
-                if seen { (p.last.clone(), p.last.clone()) } else { (full.clone(), format!("{} {full}", p.title)) };
+            let (written, intro) = if seen {
+                (p.last.clone(), p.last.clone())
+            } else if p.titled {
+                (full.clone(), format!("{} {full}", p.title))
+            } else {
+                (full.clone(), full.clone())
+            };
             let said = match form {
                 0 => format!("{open}{text},{close} said {intro}."),
                 1 => format!("{open}{text},{close} {written} said."),
                 2 => format!("{intro} said: {open}{text}.{close}"),
-                3 if !seen => format!("{open}{text},{close} {full}, the {}, told reporters.", p.title.to_lowercase()),
+                3 if !seen && p.titled => {
+                    format!("{open}{text},{close} {full}, the {}, told reporters.", p.title.to_lowercase())
+                }
                 3 => format!("{open}{text},{close} {written} told reporters."),
                 _ => {
                     let pronoun = if p.female { "she" } else { "he" };
@@ -1960,6 +2177,53 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
             };
             out.push_str(&said);
             r.quotes.push(QuoteAnswer { text: text.clone(), speaker: full, speaker_text: written });
+            *last_speaker = Some(*speaker);
+        }
+        Sent::Aside { text, speaker, third, anchor, form } => {
+            let p = &story.people[*speaker];
+            let (pronoun, poss) = if p.female { ("she", "her") } else { ("he", "his") };
+            render_pieces(&[Piece::Person(*speaker)], story, &mut out, r, &mut mentions);
+            let _ = match anchor {
+                0 => write!(out, " said {poss} office was in touch with the families of the victims. "),
+                1 => write!(out, " cut short {poss} visit abroad to return to {}. ", story.city),
+                _ => write!(out, " spoke after {poss} meeting with rescue teams. "),
+            };
+            capitalize_first(&mut out);
+            let mut second = String::new();
+            match *third {
+                Third::Person(y) => {
+                    let their = if story.people[y].female { "her" } else { "his" };
+                    render_pieces(&[Piece::Person(y)], story, &mut second, r, &mut mentions);
+                    let _ = match anchor {
+                        0 => write!(second, " had visited the scene earlier with {their} advisers. "),
+                        1 => {
+                            write!(second, " was expected to cut short {their} holiday and arrive later in the week. ")
+                        }
+                        _ => write!(second, " had used {their} first statement to call for calm. "),
+                    };
+                }
+                Third::Org(o) => {
+                    second.push_str("The ");
+                    render_pieces(&[Piece::Org(o)], story, &mut second, r, &mut mentions);
+                    second.push_str(" has not commented on the response. ");
+                }
+            }
+            capitalize_first(&mut second);
+            out.push_str(&second);
+            let _ = match form {
+                0 => write!(out, "{open}{text},{close} {pronoun} said."),
+                1 => {
+                    let mut cap = pronoun.to_string();
+                    capitalize_first(&mut cap);
+                    write!(out, "{cap} said: {open}{text}.{close}")
+                }
+                _ => write!(out, "{open}{text},{close} {pronoun} told reporters."),
+            };
+            r.quotes.push(QuoteAnswer {
+                text: text.clone(),
+                speaker: format!("{} {}", p.first, p.last),
+                speaker_text: pronoun.to_string(),
+            });
             *last_speaker = Some(*speaker);
         }
     }
@@ -2232,8 +2496,10 @@ fn write_story(
             story_outlets.push(i);
         }
     }
-    if size >= 2 && rng.chance(0.2) && !story.figures.is_empty() {
-        story.retraction = Some((rng.below(size), rng.below(story.figures.len())));
+    // Only counts are corrected: `{W} people were killed` has no wording for money.
+    let counts: Vec<usize> = (0..story.figures.len()).filter(|&f| story.figures[f].spec.kind == "count").collect();
+    if size >= 2 && rng.chance(0.2) && !counts.is_empty() {
+        story.retraction = Some((rng.below(size), rng.pick(&counts)));
     }
 
     let mut files: Vec<OutFile> = Vec::new();
@@ -2359,7 +2625,10 @@ fn write_story(
         people: story
             .people
             .iter()
-            .map(|p| PersonAnswer { name: format!("{} {}", p.first, p.last), title: p.title.clone() })
+            .map(|p| PersonAnswer {
+                name: format!("{} {}", p.first, p.last),
+                title: if p.titled { p.title.clone() } else { String::new() },
+            })
             .collect(),
         organizations: story
             .orgs
@@ -2452,6 +2721,7 @@ mod tests {
         let mut relations = std::collections::BTreeMap::new();
         let mut formats = std::collections::BTreeMap::new();
         let (mut vague, mut retracted, mut rising, mut n_quotes) = (0, 0, 0, 0);
+        let (mut pronoun_quotes, mut untitled, mut all_text) = (0, 0, String::new());
         let mut ids = HashSet::new();
         for story in &answers.stories {
             let story_ids: Vec<&str> = story.sources.iter().map(|s| s.source_id.as_str()).collect();
@@ -2491,8 +2761,10 @@ mod tests {
                     vague += usize::from(!m.exact);
                     retracted += usize::from(m.retracted);
                 }
+                all_text.push_str(&text);
                 for q in &source.quotes {
                     assert!(text.contains(&q.text), "{}: quote {:?} missing", source.source_id, q.text);
+                    pronoun_quotes += usize::from(q.speaker_text == "she" || q.speaker_text == "he");
                     assert!(story.people.iter().any(|p| p.name == q.speaker));
                     n_quotes += 1;
                 }
@@ -2501,7 +2773,25 @@ mod tests {
                 }
             }
         }
-        // Every phenomenon is planted at this size.
+        untitled += answers.stories.iter().flat_map(|s| &s.people).filter(|p| p.title.is_empty()).count();
+        // Every phenomenon is planted at this size, and the wider wording is there.
+        for needle in ["%", " percent", "\u{20ac}", "\u{a3}", "$", "One in five", "a quarter of the"] {
+            assert!(all_text.contains(needle), "no {needle:?} in the corpus");
+        }
+        // A corrected story is one in five: not every shape of correction is drawn here.
+        let shapes = [
+            "An earlier version of this article said",
+            "initially said",
+            "withdrew an earlier statement",
+            "was later retracted",
+            "denied ever giving",
+            "Editor's note",
+            "was revised ",
+            "gave it as",
+        ];
+        let drawn = shapes.iter().filter(|shape| all_text.contains(*shape)).count();
+        assert!(drawn >= 4, "{drawn} shapes of correction");
+        assert!(pronoun_quotes > 20 && untitled > 0, "pronoun quotes {pronoun_quotes}, untitled people {untitled}");
         for relation in ["original", "verbatim", "rewrite", "identical"] {
             assert!(relations.get(relation).copied().unwrap_or(0) > 0, "no {relation} source in {relations:?}");
         }
@@ -2516,8 +2806,37 @@ mod tests {
 
     fn check_surface(v: u64, seed: u64) {
         let mut rng = Rng::new(seed);
-        let s = surface(v, "count", seed % 2 == 0, &mut rng);
+        let s = surface(v, "count", seed % 2 == 0, "$", &mut rng);
         assert!(s.low <= v && s.high.is_none_or(|h| v <= h), "{v}: {:?}", s);
+    }
+
+    /// One rule, one place: a qualified or vague figure carries exactly the interval of
+    /// extract's table.
+    #[test]
+    fn qualified_and_vague_intervals_are_extracts() {
+        let (mut qualified_seen, mut vague_seen) = (0, 0);
+        for v in [2, 5, 7, 12, 30, 64, 150, 349, 512, 999, 4817, 8000, 45_210, 123_456, 456_789] {
+            for seed in 0..300 {
+                let s = surface(v, "count", true, "$", &mut Rng::new(seed));
+                if let Some(&(_, lo, hi)) = VAGUE.iter().find(|(p, _, _)| *p == s.text) {
+                    assert_eq!((s.low, s.high), (lo as u64, Some(hi as u64)), "{s:?}");
+                    vague_seen += 1;
+                    continue;
+                }
+                let Some(&(q, rule)) = QUALIFIERS
+                    .iter()
+                    .filter(|(q, _)| s.text.starts_with(&format!("{q} ")))
+                    .max_by_key(|(q, _)| q.len())
+                else {
+                    continue;
+                };
+                let r: f64 = s.text[q.len() + 1..].replace(',', "").parse().unwrap();
+                let (lo, hi) = apply(rule, r, r, true);
+                assert_eq!((s.low as f64, s.high.map(|h| h as f64)), (lo, Some(hi)), "{s:?}");
+                qualified_seen += 1;
+            }
+        }
+        assert!(qualified_seen > 500 && vague_seen > 100, "qualified {qualified_seen}, vague {vague_seen}");
     }
 
     #[test]
@@ -2537,7 +2856,9 @@ mod tests {
         check(fmt_num(4817), "4,817");
         check(fmt_num(123_456_789), "123,456,789");
         check(fmt_num(12), "12");
-        check(fmt_money(4_230_000), "$4.2 million");
+        check(fmt_money(4_230_000, "$", false).0, "$4.2 million");
+        check(fmt_money(2_000_000_000, "£", true).0, "£2bn");
+        check(fmt_money(1_260_000, "€", true).0, "€1.3m");
         check(iso(19_723), "2024-01-01");
         check(weekday(19_723).to_string(), "Monday");
         check(long_date(19_723 + 59), "February 29, 2024");

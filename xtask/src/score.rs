@@ -30,9 +30,10 @@
 //!   row of its source: first a row with the planted interval (`low`, `high`; an empty
 //!   `high` is unbounded) and overlapping text, then any row with that interval, then any
 //!   row whose text contains the planted text or is contained in it on word boundaries.
-//!   `extracted` = matched with the planted interval (the generator's interval rules, in
-//!   [`crate::gen_corpus`], are not all extract's: `more than 150` is unbounded there,
-//!   `[151, 225]` in extract); `found` = matched at all; `allows_truth` = found
+//!   `extracted` = matched with the planted interval (the generator takes the intervals of
+//!   qualifiers and vague amounts from extract's own table, so a miss is a misread, not a
+//!   disagreement of rules; its one interval of its own is a bare rounded sum of money,
+//!   `$4.2 million`, which extract reads as a point); `found` = matched at all; `allows_truth` = found
 //!   non-retracted mentions whose row's interval holds the figure's true value on the
 //!   mention's `as_of` date (honest whatever the interval rules);
 //!   `precision` = rows of planted sources matched to some planted mention / all such rows;
