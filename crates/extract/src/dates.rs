@@ -89,6 +89,49 @@ pub fn parse_iso(s: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d))
 }
 
+/// The date a figure holds for: of the whole-day dates in its sentence (`sa..sb`,
+/// tokens) that fall on or before the article's own date (`anchor`), the one nearest
+/// the figure's token; otherwise the article's date. A date after the article's is a
+/// plan or a forecast, never the date a figure held for; a date that opens a period
+/// (`since Sunday`, `the protests began on 2 May`) is when counting started, and the
+/// figure holds for the article's date.
+pub fn as_of(d: &Doc<'_>, dates: &[DateM], sa: usize, sb: usize, figure: usize, anchor: Option<&str>) -> Option<String> {
+    let own = anchor.and_then(parse_iso);
+    let opens_period = |dm: &DateM| {
+        (dm.tok.saturating_sub(3)..=dm.tok).any(|k| {
+            k >= sa
+                && matches!(
+                    d.t(k).to_lowercase().as_str(),
+                    "since" | "from" | "began" | "begun" | "begin" | "started" | "start" | "erupted" | "broke"
+                )
+        })
+    };
+    dates
+        .iter()
+        .filter(|dm| dm.tok >= sa && dm.tok_end < sb && !opens_period(dm))
+        .filter_map(|dm| {
+            let day = dm.resolved.as_deref().filter(|r| r.len() == 10).and_then(parse_iso)?;
+            own.is_none_or(|own| day <= own).then_some((dm.tok.abs_diff(figure).min(dm.tok_end.abs_diff(figure)), day))
+        })
+        .min()
+        .map(|(_, day)| iso(day))
+        .or_else(|| earlier_year(d, sa, figure, own))
+        .or_else(|| own.map(iso))
+}
+
+/// A year before the article's, written before the figure in its sentence (`the 1997
+/// quake killed about 1,100`, `Floyd in 1999, which killed 35`): the figure is about
+/// that earlier event, and holds for that year (`YYYY`). The nearest such year wins.
+fn earlier_year(d: &Doc<'_>, sa: usize, figure: usize, own: Option<i64>) -> Option<String> {
+    let own_year = civil_from_days(own?).0;
+    (sa..figure)
+        .rev()
+        .filter(|&k| d.toks[k].kind == Kind::Num)
+        .filter_map(|k| year_num(d.t(k)))
+        .find(|&y| y < own_year)
+        .map(|y| format!("{y:04}"))
+}
+
 /// Weekday of a day count, Monday = 0.
 fn weekday_of(z: i64) -> i64 {
     (z + 3).rem_euclid(7)

@@ -45,7 +45,7 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
     let d = text::tokenize(doc);
     let ents = entities::find(&d);
     let dms = dates::find(&d, doc.date.as_deref());
-    let qs = quantities::find(&d, &ents, &dms);
+    let qs = quantities::find(&d, &ents, &dms, doc.date.as_deref());
     let qts = quotes::find(&d, &ents, config.min_quote_words.max(1));
 
     let idx = ByteToChar::new(&doc.text);

@@ -296,8 +296,9 @@ fn event_at(d: &Doc<'_>, lex: &Lexicon, m: usize, limit: usize) -> Option<(&'sta
     lex.events.get(d.t(m)).map(|e| (*e, m))
 }
 
-/// Finds quantities. `skip` marks tokens already used by dates.
-pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
+/// Finds quantities; `anchor` is the article's own date (ISO), which a figure holds
+/// for unless its sentence dates it.
+pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) -> Vec<Qty> {
     let lex = lexicon();
     let n = d.toks.len();
     let mut in_date = vec![false; n];
@@ -593,7 +594,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM]) -> Vec<Qty> {
                 event = out[p].event.clone();
             }
         }
-        let as_of = dates.iter().find(|dm| dm.tok >= sa && dm.tok_end < sb && dm.resolved.as_ref().is_some_and(|r| r.len() == 10)).and_then(|dm| dm.resolved.clone());
+        let as_of = crate::dates::as_of(d, dates, sa, sb, start, anchor);
         let q_end = q_end.max(end);
         out.push(Qty {
             s: d.toks[start].s,

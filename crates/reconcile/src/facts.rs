@@ -7,13 +7,19 @@
 //! are one). A part (`including 16 security personnel`) is kept apart from its total,
 //! even when it counts the same noun. Negated figures are not claims and are skipped.
 //!
-//! A figure that grows over time is not a conflict: when the dated mentions (`as_of`)
-//! of a fact rise with their dates and some dates cannot share one value, the fact is
-//! split into one fact per date, shown in date order.
+//! A figure that changes over time is not a conflict. Each mention holds for a date
+//! (`as_of`; an undated mention takes the latest date whose figures it agrees with).
+//! When the values cannot all share one range but every date's values can (no two
+//! independence groups disagree on the same date), the fact is `updated`: one fact
+//! holding the whole series, its best estimate and `as_of` those of the latest date. A
+//! conflict needs two groups whose figures for one date cannot both hold, and its
+//! conflict rows compare figures of that date only. A figure dated more than
+//! [`EARLIER_EVENT_DAYS`] before its own article is about an earlier event and stays
+//! out of the current one's fact.
 //!
 //! Status is computed over mentions that are not retracted, counting independence
 //! groups, not sources: `single` (one group), `agreed` (one exact value), `consistent`
-//! (the ranges overlap), `conflict`. The best estimate is the range that most
+//! (the ranges overlap), `updated`, `conflict`. The best estimate is the range that most
 //! independence groups support (each group counts once, however many copies it has),
 //! narrowed to where those groups' ranges meet, so `about 5,000` supports `4,962` as
 //! TruthFinder lets close values support each other.
@@ -25,6 +31,7 @@ use records::{
     QuantityMention,
 };
 
+use crate::stories;
 use crate::text::{num, stem, words};
 
 /// Events [`event_key`] folds synonyms into.
@@ -300,63 +307,57 @@ fn split_by_attribution<'a>(items: Vec<Item<'a>>) -> Vec<(Option<String>, Vec<It
         .collect()
 }
 
-/// Splits a key's mentions into facts: one, or one per date when the figure grows.
-fn split_by_date<'a>(items: Vec<Item<'a>>) -> Vec<Vec<Item<'a>>> {
-    let mut by_date: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, it) in items.iter().enumerate() {
-        if let Some(d) = &it.q.as_of
-            && !it.q.retracted
-        {
-            by_date.entry(d.clone()).or_default().push(i);
+/// A figure dated this many days or more before its own article is about an earlier
+/// event (`the 2010 floods killed 1,700`), not a step of the current figure.
+pub const EARLIER_EVENT_DAYS: i64 = 30;
+
+/// Whether a figure dated `as_of` is about an earlier event than its article of date
+/// `own`: a year before the article's year, or a day [`EARLIER_EVENT_DAYS`] or more
+/// before it.
+fn earlier_event(as_of: &str, own: Option<&str>) -> bool {
+    let Some(own) = own else { return false };
+    if as_of.len() == 4 {
+        return as_of < own.get(..4).unwrap_or("");
+    }
+    match (stories::day_number(as_of), stories::day_number(own)) {
+        (Some(d), Some(o)) => o - d >= EARLIER_EVENT_DAYS,
+        _ => false,
+    }
+}
+
+/// The date each mention holds for: its `as_of`, or for an undated mention the latest
+/// date whose figures it agrees with, else the latest date; `None` when none is dated.
+fn dates_of<'a>(items: &[&'a Item<'a>]) -> Vec<Option<&'a str>> {
+    let mut hulls: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+    for it in items {
+        if let Some(d) = it.q.as_of.as_deref() {
+            let (lo, hi) = compared_range(it.q);
+            let h = hulls.entry(d).or_insert((lo, hi));
+            *h = (h.0.min(lo), h.1.max(hi));
         }
     }
-    if by_date.len() < 2 {
-        return vec![items];
-    }
-    let hull = |idx: &[usize]| {
-        let lo = idx
-            .iter()
-            .map(|&i| compared_range(items[i].q).0)
-            .fold(f64::MAX, f64::min);
-        let hi = idx
-            .iter()
-            .map(|&i| compared_range(items[i].q).1)
-            .fold(f64::MIN, f64::max);
-        (lo, hi)
-    };
-    let hulls: Vec<(String, (f64, f64))> = by_date
+    items
         .iter()
-        .map(|(d, idx)| (d.clone(), hull(idx)))
-        .collect();
-    let rising = hulls
-        .windows(2)
-        .all(|w| w[1].1.0 >= w[0].1.0 && w[1].1.1 >= w[0].1.1);
-    let all_overlap = {
-        let lo = hulls.iter().map(|h| h.1.0).fold(f64::MIN, f64::max);
-        let hi = hulls.iter().map(|h| h.1.1).fold(f64::MAX, f64::min);
-        lo <= hi
-    };
-    if !rising || all_overlap {
-        return vec![items];
-    }
-    let mut buckets: Vec<Vec<Item<'a>>> = vec![Vec::new(); hulls.len()];
-    for it in items {
-        let pos = match &it.q.as_of {
-            Some(d) => hulls.iter().position(|h| &h.0 == d),
-            None => None,
-        };
-        // An undated figure belongs with the latest date it agrees with (the current
-        // figure is the one most often repeated without a date), else the latest.
-        let pos = pos
-            .or_else(|| {
-                hulls
-                    .iter()
-                    .rposition(|h| overlap(h.1, compared_range(it.q)))
+        .map(|it| {
+            it.q.as_of.as_deref().or_else(|| {
+                let r = compared_range(it.q);
+                hulls.iter().rev().find(|(_, h)| overlap(**h, r)).or(hulls.iter().next_back()).map(|(d, _)| *d)
             })
-            .unwrap_or(hulls.len() - 1);
-        buckets[pos].push(it);
-    }
-    buckets.into_iter().filter(|b| !b.is_empty()).collect()
+        })
+        .collect()
+}
+
+/// Whether two independence groups give figures of which none can hold together.
+fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
+    ranges.iter().any(|a| {
+        ranges.iter().any(|b| {
+            b.0 > a.0
+                && !ranges
+                    .iter()
+                    .filter(|x| x.0 == a.0)
+                    .any(|x| ranges.iter().filter(|y| y.0 == b.0).any(|y| overlap((x.1, x.2), (y.1, y.2))))
+        })
+    })
 }
 
 fn sentence_text(x: &Extraction, idx: usize) -> String {
@@ -397,6 +398,11 @@ pub fn build(
             }
             let counted = counted_key(q.counted.as_deref(), &event);
             let mut what = format!("{counted} {event}");
+            if let Some(as_of) = q.as_of.as_deref()
+                && earlier_event(as_of, x.document.date.as_deref())
+            {
+                what.push_str(&format!(" (as of {as_of})"));
+            }
             if let Some(total) = q.part_of.and_then(|i| x.quantities.get(i)) {
                 let total_event = total
                     .event
@@ -431,10 +437,7 @@ pub fn build(
                 .cmp(&extractions[b.source].document.source_id)
                 .then(a.q.start.cmp(&b.q.start))
         });
-        for (claimant, bucket) in split_by_attribution(items)
-            .into_iter()
-            .flat_map(|(who, b)| split_by_date(b).into_iter().map(move |d| (who.clone(), d)))
-        {
+        for (claimant, bucket) in split_by_attribution(items) {
             let dates: BTreeSet<&String> =
                 bucket.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
             let as_of_order = dates.iter().next().map(|d| (*d).clone());
@@ -494,19 +497,44 @@ pub fn build(
     for (n, d) in drafts.iter().enumerate() {
         let fact_id = format!("F{}", id_base + n + 1);
         let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
-        let ranges: Vec<(usize, f64, f64)> = counting
-            .iter()
-            .map(|i| {
-                let (lo, hi) = compared_range(i.q);
-                (group_of[i.source], lo, hi)
-            })
-            .collect();
-        let st = if ranges.is_empty() {
-            FactStatus::Single
-        } else {
-            status(&ranges)
+        let range_of = |i: &Item| {
+            let (lo, hi) = compared_range(i.q);
+            (group_of[i.source], lo, hi)
         };
-        let best = best_estimate(&ranges);
+        let ranges: Vec<(usize, f64, f64)> = counting.iter().map(|i| range_of(i)).collect();
+        // The series by date: figures that cannot all hold together but can date by
+        // date are an update; a conflict is a disagreement on one date.
+        let dated = dates_of(&counting);
+        let mut by_date: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
+        for (i, date) in counting.iter().zip(&dated) {
+            if let Some(date) = date {
+                by_date.entry(date).or_default().push(i);
+            }
+        }
+        let mut st = if ranges.is_empty() { FactStatus::Single } else { status(&ranges) };
+        // The date the best estimate holds for: the latest one given.
+        let latest: Option<&str> = by_date.keys().next_back().copied();
+        // The scopes whose figures are compared for conflicts: each date, or all.
+        let mut scopes: Vec<Vec<&Item>> = vec![counting.clone()];
+        if st == FactStatus::Conflict && by_date.len() > 1 {
+            let disputed: Vec<Vec<&Item>> = by_date
+                .values()
+                .filter(|items| groups_disagree(&items.iter().map(|i| range_of(i)).collect::<Vec<_>>()))
+                .cloned()
+                .collect();
+            if disputed.is_empty() {
+                st = FactStatus::Updated;
+            }
+            scopes = disputed;
+        } else if st != FactStatus::Conflict {
+            scopes.clear();
+        }
+        let best = match (st, latest) {
+            (FactStatus::Updated | FactStatus::Conflict, Some(date)) if by_date.len() > 1 => {
+                best_estimate(&by_date[date].iter().map(|i| range_of(i)).collect::<Vec<_>>())
+            }
+            _ => best_estimate(&ranges),
+        };
         let sources: BTreeSet<usize> = d.items.iter().map(|i| i.source).collect();
         let groups: BTreeSet<usize> = if counting.is_empty() {
             d.items.iter().map(|i| group_of[i.source]).collect()
@@ -525,8 +553,6 @@ pub fn build(
                 attributed.push(a.to_string());
             }
         }
-        let dates: BTreeSet<&String> = d.items.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
-        let all_dated = d.items.iter().all(|i| i.q.as_of.is_some());
         let first = &d.items[0];
         out.facts.push(Fact {
             fact_id: fact_id.clone(),
@@ -550,11 +576,7 @@ pub fn build(
             independent_sources: groups.len(),
             attributed_to: attributed,
             evidence: sentence_text(&extractions[first.source], first.q.sentence),
-            as_of: if dates.len() == 1 && all_dated {
-                dates.iter().next().map(|d| (*d).clone())
-            } else {
-                None
-            },
+            as_of: latest.map(str::to_string),
         });
         for i in &d.items {
             let x = &extractions[i.source];
@@ -580,9 +602,10 @@ pub fn build(
                 end: i.q.end,
             });
         }
-        if st == FactStatus::Conflict
-            && let Some((lo, hi, depth)) = best
-        {
+        for scope in &scopes {
+            let scope_ranges: Vec<(usize, f64, f64)> = scope.iter().map(|i| range_of(i)).collect();
+            let Some((lo, hi, depth)) = best_estimate(&scope_ranges) else { continue };
+            let counting = scope;
             // Each figure outside the best-supported range against one figure inside it:
             // linear in the mentions, and each row reads as a disagreement with the
             // best-supported value.

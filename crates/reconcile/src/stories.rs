@@ -88,7 +88,7 @@ fn terms(x: &Extraction) -> Vector {
 }
 
 /// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, anything after ignored).
-fn day_number(iso: &str) -> Option<i64> {
+pub(crate) fn day_number(iso: &str) -> Option<i64> {
     let y: i64 = iso.get(0..4)?.parse().ok()?;
     let m: i64 = iso.get(5..7)?.parse().ok()?;
     let d: i64 = iso.get(8..10)?.parse().ok()?;

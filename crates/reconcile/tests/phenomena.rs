@@ -293,22 +293,46 @@ fn a_rising_toll_is_a_sequence_not_a_conflict() {
         day("b.txt", "40", 40.0, "2024-03-03"),
         day("c.txt", "85", 85.0, "2024-03-05"),
     ]);
-    let tolls: Vec<_> = r
-        .facts
-        .iter()
-        .filter(|f| f.what == "people killed")
-        .collect();
-    assert_eq!(tolls.len(), 3, "{tolls:#?}");
-    let dates: Vec<_> = tolls.iter().map(|f| f.as_of.clone().unwrap()).collect();
-    assert_eq!(dates, vec!["2024-03-01", "2024-03-03", "2024-03-05"]);
-    assert!(r.conflicts.is_empty());
+    // One fact holding the series, updated, with the latest date's figure.
+    let toll = fact(&r, "people killed");
+    assert_eq!(r.facts.iter().filter(|f| f.what == "people killed").count(), 1);
+    assert_eq!(toll.status, FactStatus::Updated);
+    assert_eq!((toll.best_low, toll.best_high), (Some(85.0), Some(85.0)));
+    assert_eq!(toll.as_of.as_deref(), Some("2024-03-05"));
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
 
-    // Falling figures on later dates are not a rising toll: one fact, in conflict.
+    // A figure revised down on a later date is an update too.
     let r = run(vec![
         day("a.txt", "85", 85.0, "2024-03-01"),
         day("b.txt", "12", 12.0, "2024-03-03"),
     ]);
+    assert_eq!(fact(&r, "people killed").status, FactStatus::Updated);
+
+    // Two independent sources that disagree on the same date are a conflict, whatever
+    // else the series holds; the conflict rows compare that date's figures only.
+    let r = run(vec![
+        day("a.txt", "12", 12.0, "2024-03-01"),
+        day("b.txt", "40", 40.0, "2024-03-03"),
+        day("c.txt", "85", 85.0, "2024-03-03"),
+    ]);
     assert_eq!(fact(&r, "people killed").status, FactStatus::Conflict);
+    let rows: Vec<_> = r.conflicts.iter().filter(|c| c.kind == ConflictKind::Number).collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert!(rows.iter().all(|c| c.value_a != "12" && c.value_b != "12"), "{rows:#?}");
+}
+
+#[test]
+fn a_figure_dated_long_before_its_article_is_another_event() {
+    let doc = |id: &str, text: &str, v: f64, as_of: &str| {
+        Doc::new(id, &format!("Floods\n\nThe floods killed {text} people, officials said."))
+            .published("2024-03-05")
+            .quantity(text, v, v, "people", "killed", |q| q.as_of = Some(as_of.to_string()))
+    };
+    let r = run(vec![doc("a.txt", "40", 40.0, "2024-03-05"), doc("b.txt", "1700", 1700.0, "2010")]);
+    let now = fact(&r, "people killed");
+    assert_eq!((now.best_low, now.status), (Some(40.0), FactStatus::Single));
+    assert!(r.facts.iter().any(|f| f.what == "people killed (as of 2010)"), "{:#?}", r.facts);
+    assert!(r.conflicts.is_empty());
 }
 
 #[test]

@@ -472,10 +472,13 @@ pub enum FactStatus {
     Agreed,
     /// The values' ranges overlap.
     Consistent,
-    /// Some values cannot both be true.
+    /// Some values cannot both be true for the same date.
     Conflict,
     /// One independent group only.
     Single,
+    /// The figure changed over time (a rising toll, a revision): later figures supersede
+    /// earlier ones, and the best estimate is the latest date's.
+    Updated,
 }
 
 impl FactStatus {
@@ -486,6 +489,7 @@ impl FactStatus {
             FactStatus::Consistent => "consistent",
             FactStatus::Conflict => "conflict",
             FactStatus::Single => "single",
+            FactStatus::Updated => "updated",
         }
     }
 }

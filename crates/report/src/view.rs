@@ -189,7 +189,8 @@ impl<'a> View<'a> {
             FactStatus::Agreed => 0,
             FactStatus::Consistent => 1,
             FactStatus::Single => 2,
-            FactStatus::Conflict => 3,
+            FactStatus::Updated => 3,
+            FactStatus::Conflict => 4,
         };
         let mut best: Vec<&Fact> = rec
             .facts

@@ -177,6 +177,12 @@ impl Doc {
         self
     }
 
+    /// The article's own date.
+    pub fn published(mut self, date: &str) -> Doc {
+        self.x.document.date = Some(date.to_string());
+        self
+    }
+
     pub fn date(mut self, text: &str, resolved: &str) -> Doc {
         let (start, end, sentence) = self.locate(text, 0);
         self.x.dates.push(DateMention {
