@@ -1,6 +1,7 @@
 //! `summary.md`: the page a reviewer reads first. In order: the run in one line; the
 //! stories; the sources with their independence groups; the conflicts, each with the
-//! sentences on both sides; the best-corroborated facts; statements reported by
+//! sentences on both sides; the figures that changed over time, each with its series
+//! (updates are not conflicts); the best-corroborated facts; statements reported by
 //! several sources; name variants; retracted figures; errors.
 //!
 //! Text taken from articles is escaped for Markdown (it cannot open a link, a tag or
@@ -13,7 +14,7 @@ use records::Reconciled;
 use crate::ReportConfig;
 use crate::table::best_estimate_readable;
 use crate::text::md_escape;
-use crate::view::{ConflictView, Evidence, View};
+use crate::view::{ConflictView, Evidence, Updated, View};
 
 /// Renders `summary.md` from canonical records.
 pub fn render(rec: &Reconciled, config: &ReportConfig) -> String {
@@ -135,6 +136,39 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
     }
     for c in &v.conflicts {
         write_conflict(out, v, c)?;
+    }
+
+    writeln!(out, "## Figures that changed over time\n")?;
+    if v.updated.is_empty() {
+        writeln!(out, "No figure changed over time.\n")?;
+    }
+    for u in &v.updated {
+        let (first, last) = (u.steps.first(), u.steps.last());
+        let figure = |step: Option<&(&str, Vec<&records::FactMention>)>| {
+            step.and_then(Updated::figure).map(|m| m.text.clone()).unwrap_or_default()
+        };
+        writeln!(
+            out,
+            "### {} · {} (story {})\n\nThe figure {} from {} to {} between {} and {}; best estimate {} as of {}. \
+             Updates are not conflicts.\n",
+            md_escape(&u.fact.fact_id),
+            md_escape(&u.fact.what),
+            md_escape(&u.fact.story_id),
+            u.direction(),
+            md_escape(&figure(first)),
+            md_escape(&figure(last)),
+            first.map(|s| s.0).unwrap_or(""),
+            last.map(|s| s.0).unwrap_or(""),
+            md_escape(&best_estimate_readable(u.fact.best_low, u.fact.best_high)),
+            u.fact.as_of.as_deref().unwrap_or("")
+        )?;
+        writeln!(out, "| as of | figures (source: text) |")?;
+        writeln!(out, "|---|---|")?;
+        for (date, ms) in &u.steps {
+            let cells: Vec<String> = ms.iter().map(|m| format!("{}: {}", m.source_id, m.text)).collect();
+            writeln!(out, "| {date} | {} |", md_escape(&cells.join("; ")))?;
+        }
+        writeln!(out)?;
     }
 
     writeln!(out, "## Best-corroborated facts\n")?;

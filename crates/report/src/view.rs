@@ -55,6 +55,32 @@ pub struct ConflictView<'a> {
     pub evidence_b: Vec<Evidence<'a>>,
 }
 
+/// A fact whose figure changed over time (status `updated`), with its series.
+pub struct Updated<'a> {
+    pub fact: &'a Fact,
+    /// Per date (`as_of`, in order), the date's mentions that count (not withdrawn),
+    /// narrowest first.
+    pub steps: Vec<(&'a str, Vec<&'a FactMention>)>,
+}
+
+impl Updated<'_> {
+    /// The figure of a step: its narrowest mention.
+    pub fn figure<'m>(step: &(&str, Vec<&'m FactMention>)) -> Option<&'m FactMention> {
+        step.1.first().copied()
+    }
+
+    /// `rose`, `fell` or `changed`, from the first step's figure to the last's.
+    pub fn direction(&self) -> &'static str {
+        let first = self.steps.first().and_then(Self::figure);
+        let last = self.steps.last().and_then(Self::figure);
+        match (first, last) {
+            (Some(a), Some(b)) if b.low > a.high => "rose",
+            (Some(a), Some(b)) if b.high < a.low => "fell",
+            _ => "changed",
+        }
+    }
+}
+
 /// Everything the readable reports show.
 pub struct View<'a> {
     /// The records (canonical order).
@@ -76,6 +102,8 @@ pub struct View<'a> {
     pub shared_quotes: Vec<Vec<&'a QuoteRow>>,
     /// Withdrawn figures with their fact.
     pub retracted: Vec<(&'a FactMention, Option<&'a Fact>)>,
+    /// Figures that changed over time, each with its series.
+    pub updated: Vec<Updated<'a>>,
     sources_by_id: HashMap<&'a str, &'a SourceRow>,
     mentions_by_fact: HashMap<&'a str, Vec<&'a FactMention>>,
 }
@@ -220,8 +248,31 @@ impl<'a> View<'a> {
         let shared_quotes: Vec<Vec<&QuoteRow>> =
             shared_quotes.into_iter().map(|(_, rows)| rows).collect();
 
+        let updated = rec
+            .facts
+            .iter()
+            .filter(|f| f.status == FactStatus::Updated)
+            .map(|fact| {
+                let mut steps: BTreeMap<&str, Vec<&FactMention>> = BTreeMap::new();
+                for m in mentions_by_fact.get(fact.fact_id.as_str()).into_iter().flatten() {
+                    if let (false, Some(date)) = (m.retracted, m.as_of.as_deref()) {
+                        steps.entry(date).or_default().push(m);
+                    }
+                }
+                let steps = steps
+                    .into_iter()
+                    .map(|(date, mut ms)| {
+                        ms.sort_by(|a, b| (a.high - a.low).total_cmp(&(b.high - b.low)).then(b.low.total_cmp(&a.low)));
+                        (date, ms)
+                    })
+                    .collect();
+                Updated { fact, steps }
+            })
+            .collect();
+
         View {
             rec,
+            updated,
             shared_quotes,
             stories,
             unplaced,

@@ -992,3 +992,28 @@ fn the_page_draws_matrices_up_to_its_cell_budget() {
         "every story past the budget says so"
     );
 }
+
+#[test]
+fn summary_lists_a_figure_that_changed_over_time_apart_from_conflicts() {
+    let mut rec = fixture();
+    let f2 = rec.facts.iter_mut().find(|f| f.fact_id == "F2").expect("fixture has F2");
+    f2.status = records::FactStatus::Updated;
+    f2.as_of = Some("2024-03-05".into());
+    let dates = ["2024-03-01", "2024-03-05"];
+    let mut k = 0;
+    for m in rec.fact_mentions.iter_mut().filter(|m| m.fact_id == "F2") {
+        m.as_of = Some(dates[k.min(1)].to_string());
+        (m.low, m.high) = if k == 0 { (1200.0, 1200.0) } else { (3000.0, 3000.0) };
+        k += 1;
+    }
+    assert!(k >= 2, "the fixture's F2 has two mentions");
+    let summary = text_of(&files(&rec), "summary.md");
+    let section = &summary[summary.find("## Figures that changed over time").expect("the section")..];
+    let section = &section[..section.find("## Best-corroborated facts").expect("the next section")];
+    assert!(section.contains("### F2 · people evacuated"), "{section}");
+    assert!(section.contains("rose from") && section.contains("between 2024-03-01 and 2024-03-05"), "{section}");
+    assert!(section.contains("| 2024-03-01 |") && section.contains("| 2024-03-05 |"), "{section}");
+    // A fixture without updated facts says so.
+    let plain = text_of(&files(&fixture()), "summary.md");
+    assert!(plain.contains("No figure changed over time."));
+}
