@@ -252,59 +252,30 @@ fn same_claimant(a: &str, b: &str) -> bool {
     !short.is_empty() && long.ends_with(short)
 }
 
-/// Splits a key's mentions by claimant when one source itself gives two figures that
-/// cannot both hold from two different claimants (`police said 1,000, organisers
-/// 10,000`): those are two claims to show side by side, not one source contradicting
-/// itself. Unattributed mentions join the claim their range fits. Otherwise, one fact
-/// (sources that disagree across claimants are a real conflict).
-fn split_by_attribution<'a>(items: Vec<Item<'a>>) -> Vec<(Option<String>, Vec<Item<'a>>)> {
-    let claimant = |i: &Item| {
-        i.q.attributed_to
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string)
-    };
-    let splits = items.iter().enumerate().any(|(k, a)| {
-        items[k + 1..].iter().any(|b| {
-            a.source == b.source
-                && !a.q.retracted
-                && !b.q.retracted
-                && !overlap(compared_range(a.q), compared_range(b.q))
-                && matches!((claimant(a), claimant(b)), (Some(x), Some(y)) if !same_claimant(&x, &y))
-        })
-    });
-    if !splits {
-        return vec![(None, items)];
+/// Explicit disagreements inside one source: two figures of one source, from two named
+/// claimants, in one sentence or two that follow each other, that cannot both hold
+/// (`police said 1,000; organisers said 10,000`); figures of two claimants far apart
+/// in an article are more often a part and its total, or an earlier and a later
+/// count, than a dispute. Who gives
+/// a figure is a column, not a reason to split a fact; such a pair makes the fact a
+/// conflict between the named claims, shown side by side.
+fn claimant_disputes<'a>(items: &[&'a Item<'a>]) -> Vec<(&'a Item<'a>, &'a Item<'a>)> {
+    fn claimant<'i>(i: &'i Item<'_>) -> Option<&'i str> {
+        i.q.attributed_to.as_deref().map(str::trim).filter(|a| !a.is_empty())
     }
-    let mut claims: Vec<(String, Vec<Item<'a>>)> = Vec::new();
-    let mut loose = Vec::new();
-    for it in items {
-        match claimant(&it) {
-            Some(who) => match claims.iter_mut().find(|(c, _)| same_claimant(c, &who)) {
-                Some((_, list)) => list.push(it),
-                None => claims.push((who, vec![it])),
-            },
-            None => loose.push(it),
+    let mut out = Vec::new();
+    for (k, a) in items.iter().enumerate() {
+        for b in &items[k + 1..] {
+            if a.source == b.source
+                && a.q.sentence.abs_diff(b.q.sentence) <= 1
+                && !overlap(compared_range(a.q), compared_range(b.q))
+                && matches!((claimant(a), claimant(b)), (Some(x), Some(y)) if !same_claimant(x, y))
+            {
+                out.push((*a, *b));
+            }
         }
     }
-    for it in loose {
-        let fits = claims.iter().position(|(_, list)| {
-            list.iter()
-                .any(|o| overlap(compared_range(o.q), compared_range(it.q)))
-        });
-        let target = fits.unwrap_or_else(|| {
-            // No claim fits: the one most sources make.
-            (0..claims.len())
-                .max_by_key(|k| (claims[*k].1.len(), std::cmp::Reverse(*k)))
-                .unwrap_or(0)
-        });
-        claims[target].1.push(it);
-    }
-    claims
-        .into_iter()
-        .map(|(who, list)| (Some(who), list))
-        .collect()
+    out
 }
 
 /// A figure dated this many days or more before its own article is about an earlier
@@ -437,7 +408,8 @@ pub fn build(
                 .cmp(&extractions[b.source].document.source_id)
                 .then(a.q.start.cmp(&b.q.start))
         });
-        for (claimant, bucket) in split_by_attribution(items) {
+        {
+            let bucket = items;
             let dates: BTreeSet<&String> =
                 bucket.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
             let as_of_order = dates.iter().next().map(|d| (*d).clone());
@@ -462,10 +434,6 @@ pub fn build(
                     )
                 })
                 .unwrap_or_else(|| what.clone());
-            let shown = match claimant {
-                Some(who) => format!("{shown} (according to {who})"),
-                None => shown,
-            };
             drafts.push(Draft {
                 story,
                 what: shown,
@@ -528,6 +496,10 @@ pub fn build(
             scopes = disputed;
         } else if st != FactStatus::Conflict {
             scopes.clear();
+        }
+        let disputes = claimant_disputes(&counting);
+        if !disputes.is_empty() {
+            st = FactStatus::Conflict;
         }
         let best = match (st, latest) {
             (FactStatus::Updated | FactStatus::Conflict, Some(date)) if by_date.len() > 1 => {
@@ -664,6 +636,31 @@ pub fn build(
                     ),
                 });
             }
+        }
+        let mut seen = BTreeSet::new();
+        for (a, b) in &disputes {
+            let source = &extractions[a.source].document.source_id;
+            if !seen.insert((a.q.text.clone(), b.q.text.clone())) {
+                continue;
+            }
+            let who = |i: &Item| i.q.attributed_to.clone().unwrap_or_default();
+            out.conflicts.push(Conflict {
+                conflict_id: String::new(),
+                kind: ConflictKind::Number,
+                story_id: story_ids[d.story].clone(),
+                subject: format!("{} ({fact_id})", d.what),
+                source_a: source.clone(),
+                value_a: a.q.text.clone(),
+                source_b: source.clone(),
+                value_b: b.q.text.clone(),
+                note: format!(
+                    "{} according to {}, {} according to {}: two claims in one source that cannot both hold",
+                    a.q.text,
+                    who(a),
+                    b.q.text,
+                    who(b)
+                ),
+            });
         }
         out.fact_sources.push(sources);
     }
