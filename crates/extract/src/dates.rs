@@ -89,13 +89,55 @@ pub fn parse_iso(s: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d))
 }
 
+/// How many days after the article's own date a timestamp of a live page's update may
+/// fall (a live page keeps the date of its first update).
+const LIVE_PAGE_DAYS: i64 = 14;
+
+/// Timestamps of a live page's updates: a whole-day date opening a paragraph of a few
+/// words of its own (`Mon 21 Oct, 16:05`), as `(token, day)`, in order. Each dates the
+/// updates after it, until the next.
+pub fn timestamps(d: &Doc<'_>, dates: &[DateM], anchor: Option<&str>) -> Vec<(usize, i64)> {
+    let own = anchor.and_then(parse_iso);
+    let mut block_len: Vec<usize> = vec![0; d.block_start.len().max(1)];
+    for t in &d.toks {
+        if let Some(n) = block_len.get_mut(t.block as usize) {
+            *n += 1;
+        }
+    }
+    // The date opens its paragraph (after one word at most: `Mon`, `Updated`), names a
+    // day of the month (not a weekday, which a headline may carry), and the paragraph
+    // is a few words long (a clock time may follow).
+    let opens_short_block = |dm: &DateM| {
+        let block = d.toks[dm.tok].block as usize;
+        let start = d.block_start.get(block).copied().unwrap_or(usize::MAX);
+        block_len.get(block).is_some_and(|&n| n <= 8) && dm.tok.saturating_sub(start) <= 1 && weekday(d.t(dm.tok_end)).is_none()
+    };
+    dates
+        .iter()
+        .filter(|dm| opens_short_block(dm))
+        .filter_map(|dm| {
+            let day = dm.resolved.as_deref().filter(|r| r.len() == 10).and_then(parse_iso)?;
+            own.is_none_or(|own| day <= own + LIVE_PAGE_DAYS).then_some((dm.tok, day))
+        })
+        .collect()
+}
+
 /// The date a figure holds for: of the whole-day dates in its sentence (`sa..sb`,
 /// tokens) that fall on or before the article's own date (`anchor`), the one nearest
-/// the figure's token; otherwise the article's date. A date after the article's is a
-/// plan or a forecast, never the date a figure held for; a date that opens a period
-/// (`since Sunday`, `the protests began on 2 May`) is when counting started, and the
-/// figure holds for the article's date.
-pub fn as_of(d: &Doc<'_>, dates: &[DateM], sa: usize, sb: usize, figure: usize, anchor: Option<&str>) -> Option<String> {
+/// the figure's token; else the timestamp of the live-page update it stands in
+/// (`stamps`, from [`timestamps`]); else a year before the article's written before it
+/// in the sentence; otherwise the article's date. A date after the article's is a plan
+/// or a forecast, never the date a figure held for; a date that opens a period (`since
+/// Sunday`, `the protests began on 2 May`) is when counting started, and the figure
+/// holds for the article's date.
+pub fn as_of(
+    d: &Doc<'_>,
+    dates: &[DateM],
+    stamps: &[(usize, i64)],
+    (sa, sb): (usize, usize),
+    figure: usize,
+    anchor: Option<&str>,
+) -> Option<String> {
     let own = anchor.and_then(parse_iso);
     let opens_period = |dm: &DateM| {
         (dm.tok.saturating_sub(3)..=dm.tok).any(|k| {
@@ -106,15 +148,23 @@ pub fn as_of(d: &Doc<'_>, dates: &[DateM], sa: usize, sb: usize, figure: usize, 
                 )
         })
     };
+    // Under a live page's timestamp, the update was written that day: a weekday of its
+    // text counts back from it, not from the page's first date.
+    let stamp = stamps.partition_point(|(tok, _)| *tok < figure).checked_sub(1).map(|i| stamps[i].1);
+    let written = stamp.or(own);
     dates
         .iter()
         .filter(|dm| dm.tok >= sa && dm.tok_end < sb && !opens_period(dm))
         .filter_map(|dm| {
-            let day = dm.resolved.as_deref().filter(|r| r.len() == 10).and_then(parse_iso)?;
-            own.is_none_or(|own| day <= own).then_some((dm.tok.abs_diff(figure).min(dm.tok_end.abs_diff(figure)), day))
+            let mut day = dm.resolved.as_deref().filter(|r| r.len() == 10).and_then(parse_iso)?;
+            if let (Some(s), Some(wd)) = (stamp, weekday(d.t(dm.tok_end))) {
+                day = s - (weekday_of(s) - wd).rem_euclid(7);
+            }
+            written.is_none_or(|w| day <= w).then_some((dm.tok.abs_diff(figure).min(dm.tok_end.abs_diff(figure)), day))
         })
         .min()
         .map(|(_, day)| iso(day))
+        .or_else(|| stamp.map(iso))
         .or_else(|| earlier_year(d, sa, figure, own))
         .or_else(|| own.map(iso))
 }

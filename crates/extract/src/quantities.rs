@@ -301,6 +301,7 @@ fn event_at(d: &Doc<'_>, lex: &Lexicon, m: usize, limit: usize) -> Option<(&'sta
 pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) -> Vec<Qty> {
     let lex = lexicon();
     let n = d.toks.len();
+    let stamps = crate::dates::timestamps(d, dates, anchor);
     let mut in_date = vec![false; n];
     for dm in dates {
         // `30 years ago` is a date and a duration.
@@ -594,7 +595,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 event = out[p].event.clone();
             }
         }
-        let as_of = crate::dates::as_of(d, dates, sa, sb, start, anchor);
+        let as_of = crate::dates::as_of(d, dates, &stamps, (sa, sb), start, anchor);
         let q_end = q_end.max(end);
         out.push(Qty {
             s: d.toks[start].s,

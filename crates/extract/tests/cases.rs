@@ -204,3 +204,46 @@ fn dates_resolve_against_the_article_date() {
     let d = &x.dates[0];
     assert_eq!((d.resolved.as_deref(), d.resolved_end.as_deref(), d.relative), (Some("2022-01-03"), Some("2022-01-09"), true));
 }
+
+/// The date each count holds for (`as_of`), in an article of `date`.
+fn check_as_of(text: &str, date: Option<&str>, figure: &str, expected: Option<&str>) {
+    let x = run(text, date);
+    let q = x.quantities.iter().find(|q| q.text.contains(figure)).unwrap_or_else(|| panic!("{text}: {:#?}", x.quantities));
+    assert_eq!(q.as_of.as_deref(), expected, "{text}");
+}
+
+#[test]
+fn a_figure_holds_for_its_sentence_date_or_the_article_date() {
+    // 10 January 2022 was a Monday.
+    let day = Some("2022-01-10");
+    check_as_of("Officials said 40 people had been killed by Saturday.", day, "40", Some("2022-01-08"));
+    check_as_of("As of 6 January, 75 people had been arrested.", day, "75", Some("2022-01-06"));
+    // No date in the sentence: the article's own.
+    check_as_of("Officials said 40 people had been killed.", day, "40", Some("2022-01-10"));
+    // A date that opens the period is when counting began, not when the figure held.
+    check_as_of("Some 7,900 people have been detained since Sunday.", day, "7,900", Some("2022-01-10"));
+    check_as_of("Police said 900 people were arrested after protests began on 2 January.", day, "900", Some("2022-01-10"));
+    // A date after the article's is a plan, never the date a figure held for.
+    check_as_of("The 300 people detained will appear in court on Friday.", day, "300", Some("2022-01-10"));
+    // A year before the article's, written before the figure: an earlier event.
+    check_as_of("The 1997 quake in the same valley killed about 1,100 people.", day, "1,100", Some("1997"));
+    check_as_of("Floyd in 1999, which killed 35 people, was the last storm this deadly.", day, "35", Some("1999"));
+    check_as_of("The storm killed 26 people, the most since 1999.", day, "26", Some("2022-01-10"));
+    // No article date and no date in the text: unknown.
+    check_as_of("Officials said 40 people had been killed.", None, "40", None);
+}
+
+#[test]
+fn a_live_page_update_holds_for_its_timestamp() {
+    let raw = "Storm live: toll climbs\n\nFri 14 Jan, 18:10\n\nThe toll has risen to 23, officials said.\n\n\
+               Thu 13 Jan, 09:00\n\nOfficials said 12 people had died by Wednesday night.\n";
+    let doc = ingest::ingest_bytes("live.txt", raw.as_bytes(), &ingest::IngestConfig::default()).expect("ingest").remove(0);
+    let mut clean = normalize::normalize(&doc, &normalize::NormalizeConfig::default()).expect("normalize");
+    // The page keeps the date of its first update.
+    clean.date = Some("2022-01-12".into());
+    let x = extract::extract(&clean, &Default::default());
+    let as_of = |figure: &str| x.quantities.iter().find(|q| q.text == figure).and_then(|q| q.as_of.clone());
+    assert_eq!(as_of("23").as_deref(), Some("2022-01-14"), "{:#?}", x.quantities);
+    // A weekday in an update counts back from the update's own day.
+    assert_eq!(as_of("12").as_deref(), Some("2022-01-12"), "{:#?}", x.quantities);
+}
