@@ -392,9 +392,12 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             kind = QuantityKind::Percent;
             unit = Some("%".into());
             q_end = if after == "per" { end + 2 } else { end + 1 };
-        } else if let Some(cur) = currency_before(d, first_num).or_else(|| lex.currencies.get(after).map(|c| c.to_string())) {
+        } else if let Some(cur) = currency_before(d, first_num)
+            .or_else(|| lex.currencies.get(after).map(|c| c.to_string()))
+            .or_else(|| sterling_after(d, end, after).then(|| "GBP".to_string()))
+        {
             kind = QuantityKind::Money;
-            if lex.currencies.contains_key(after) {
+            if lex.currencies.contains_key(after) || sterling_after(d, end, after) {
                 q_end = end + 1;
             }
             unit = Some(cur);
@@ -667,7 +670,17 @@ fn currency_before(d: &Doc<'_>, start: usize) -> Option<String> {
         return None;
     }
     let p = d.t(start - 1);
-    lex.currencies.get(p).filter(|_| d.toks[start - 1].kind == Kind::Punct || p.len() <= 3).map(|c| c.to_string())
+    // A sign (`$`, `£`) or a code in capitals (`USD 5m`) stands before the number; a
+    // currency word never does (`won 212,480 votes` is a verb, `212,480 won` money).
+    let code = p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase());
+    lex.currencies.get(p).filter(|_| d.toks[start - 1].kind == Kind::Punct || code).map(|c| c.to_string())
+}
+
+/// `pounds` after a scale word is sterling (`1.31 billion pounds`, `95 million pounds`):
+/// nobody weighs in millions of pounds in the news as often as they count money.
+fn sterling_after(d: &Doc<'_>, end: usize, after: &str) -> bool {
+    matches!(after, "pounds" | "pound")
+        && matches!(d.t(end).to_ascii_lowercase().as_str(), "million" | "billion" | "trillion" | "bn" | "m" | "thousand")
 }
 
 fn unit_after(d: &Doc<'_>, lex: &Lexicon, end: usize, sb: usize) -> Option<(&'static str, usize)> {

@@ -247,3 +247,19 @@ fn a_live_page_update_holds_for_its_timestamp() {
     // A weekday in an update counts back from the update's own day.
     assert_eq!(as_of("12").as_deref(), Some("2022-01-12"), "{:#?}", x.quantities);
 }
+
+#[test]
+fn currency_words_and_sterling() {
+    let kind = |text: &str, figure: &str| {
+        let x = run(text, None);
+        let q = x.quantities.iter().find(|q| q.text.contains(figure)).unwrap_or_else(|| panic!("{text}: {:#?}", x.quantities));
+        (q.kind, q.unit.clone())
+    };
+    // `won` before a number is the verb; after it, the currency.
+    assert_ne!(kind("Marlow won 212,480 votes in the first round.", "212,480").0, QuantityKind::Money);
+    assert_eq!(kind("The deal was worth 5,000,000 won.", "5,000,000"), (QuantityKind::Money, Some("KRW".into())));
+    assert_eq!(kind("Fees rose to USD 40 million.", "40"), (QuantityKind::Money, Some("USD".into())));
+    // Pounds after a scale word are sterling; a few pounds are a weight.
+    assert_eq!(kind("Revenue fell to 1.31 billion pounds.", "1.31 billion"), (QuantityKind::Money, Some("GBP".into())));
+    assert_eq!(kind("The parcel weighed 12 pounds.", "12"), (QuantityKind::Measure, Some("lb".into())));
+}
