@@ -361,6 +361,7 @@ mod tests {
             story_id: None,
             group_id: None,
             content_hash: None,
+            url: None,
         }
     }
 

@@ -182,19 +182,35 @@ struct Shown {
     title: Option<String>,
     outlet: Option<String>,
     published: Option<String>,
+    url: Option<String>,
     words: usize,
 }
 
 impl Shown {
     fn of(x: &Extraction) -> Self {
         let d = &x.document;
+        let url = d.meta.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
         Shown {
             title: d.meta.title.clone(),
-            outlet: d.meta.outlet.clone(),
-            published: d.meta.published.clone().or(d.date.clone()),
+            outlet: d.meta.outlet.clone().or_else(|| url.as_deref().and_then(host)),
+            // A date, the same shape in every row: a time of day, where given, is left out.
+            published: d.meta.published.clone().or(d.date.clone()).map(|p| match stories::day_number(&p) {
+                Some(_) => p[..10].to_string(),
+                None => p,
+            }),
+            url,
             words: d.words,
         }
     }
+}
+
+/// The host of an `http(s)` URL, without `www.` (`https://www.example.com/a` gives
+/// `example.com`): the outlet, when the input names none.
+fn host(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (host.contains('.') && !host.is_empty()).then_some(host)
 }
 
 /// Sources read at once while the story features are taken.
@@ -427,6 +443,7 @@ fn run<E: Send>(
                 title: doc.and_then(|d| d.title.clone()),
                 outlet: doc.and_then(|d| d.outlet.clone()),
                 published: doc.and_then(|d| d.published.clone()),
+                url: doc.and_then(|d| d.url.clone()),
                 words: doc.map_or(0, |d| d.words),
                 status: entry.status.clone(),
                 story_id: idx.map(|i| story_ids[story_of[i]].clone()),
@@ -554,4 +571,19 @@ fn reconcile_batch(
     parts.conflicts.extend(quotes.conflicts);
     parts.conflicts.extend(timeline.conflicts);
     parts.timeline.extend(timeline.events);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host;
+
+    #[test]
+    fn the_outlet_of_an_article_without_one_is_its_host() {
+        assert_eq!(host("https://www.example.com/world/2024/a.html").as_deref(), Some("example.com"));
+        assert_eq!(host("http://news.example.org:8080/x?y=1").as_deref(), Some("news.example.org"));
+        assert_eq!(host("https://user@site.example/").as_deref(), Some("site.example"));
+        assert_eq!(host("javascript:alert(1)"), None);
+        assert_eq!(host("file:///etc/passwd"), None);
+        assert_eq!(host("https://localhost/"), None);
+    }
 }

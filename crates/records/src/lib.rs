@@ -425,9 +425,10 @@ pub struct SourceRow {
     pub file: String,
     /// Headline.
     pub title: Option<String>,
-    /// Outlet.
+    /// Outlet: the input's or the page's own name for it, else the host of its URL.
     pub outlet: Option<String>,
-    /// Publication date (ISO) or the article's own date.
+    /// Publication date (ISO `YYYY-MM-DD`, the time of day left out) or the article's
+    /// own date.
     pub published: Option<String>,
     /// Words in the clean text.
     pub words: usize,
@@ -439,6 +440,10 @@ pub struct SourceRow {
     pub group_id: Option<String>,
     /// blake3 digest of the source's bytes.
     pub content_hash: Option<String>,
+    /// Where the article was published, when the input says (`url` of a JSON article,
+    /// the canonical link of a page).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// One real-world entity across sources: a row of `entities.csv`.

@@ -459,6 +459,7 @@ mod tests {
             story_id: None,
             group_id: None,
             content_hash: None,
+            url: None,
         }
     }
 

@@ -312,6 +312,7 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 fit("status"),
                 fit("story_id"),
                 fit("group_id"),
+                wrap("url"),
             ],
             &["source_id"],
         ),
@@ -487,6 +488,7 @@ fn record_rows<'a>(
                     Cell::Text(Cow::Owned(s.status.label())),
                     opt(&s.story_id),
                     opt(&s.group_id),
+                    opt(&s.url),
                 ],
                 mark,
             )

@@ -1017,3 +1017,12 @@ fn summary_lists_a_figure_that_changed_over_time_apart_from_conflicts() {
     let plain = text_of(&files(&fixture()), "summary.md");
     assert!(plain.contains("No figure changed over time."));
 }
+
+#[test]
+fn sources_carry_their_url_as_plain_text() {
+    let rows = rows_of(&files(&fixture()), "sources.csv");
+    let url = |id: &str| rows.iter().find(|r| r["source_id"] == id).map(|r| r["url"].clone());
+    assert!(rows.iter().any(|r| r["url"].starts_with("https://news.example/")), "{rows:#?}");
+    // Any other scheme is shown as it is written, never made into something to follow.
+    assert_eq!(url("src3.txt").as_deref(), Some("javascript:alert(1)"));
+}

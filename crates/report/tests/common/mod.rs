@@ -41,6 +41,7 @@ fn src(
         story_id: Some(story.to_string()),
         group_id: Some(group.to_string()),
         content_hash: Some(format!("hash-{id}")),
+        url: Some(format!("https://news.example/{id}")),
     }
 }
 
@@ -195,6 +196,7 @@ pub fn fixture() -> Reconciled {
         story_id: None,
         group_id: None,
         content_hash: Some("hash-src2.txt".to_string()),
+        url: Some("javascript:alert(1)".to_string()),
     });
     sources.push(SourceRow {
         source_id: "broken.bin".to_string(),
@@ -210,6 +212,7 @@ pub fn fixture() -> Reconciled {
         story_id: None,
         group_id: None,
         content_hash: None,
+        url: None,
     });
 
     let entities = vec![
