@@ -329,6 +329,20 @@ impl Answers {
             .unwrap_or(0)
     }
 
+    /// The right forms of a variant's entity, as words: its name and every alias of the
+    /// entity the answers list under that name, the deviant form left out.
+    pub fn entity_forms(&self, v: &Variant) -> Vec<Vec<String>> {
+        let form = crate::locate::words(&v.form);
+        self.entities
+            .iter()
+            .filter(|e| e.name == v.entity)
+            .flat_map(|e| e.forms())
+            .chain([v.entity.as_str()])
+            .map(crate::locate::words)
+            .filter(|w| *w != form)
+            .collect()
+    }
+
     /// The copy group of a file, if it shares an origin with others.
     pub fn copy_group_of(&self, file: &str) -> Option<usize> {
         self.copy_groups

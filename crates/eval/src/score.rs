@@ -419,15 +419,7 @@ impl<'a> Run<'a> {
         for v in &answers.variants {
             c.variants += 1;
             let form = words(&v.form);
-            let canonical: Vec<Vec<String>> = answers
-                .entities
-                .iter()
-                .filter(|e| e.name == v.entity)
-                .flat_map(|e| e.forms())
-                .chain([v.entity.as_str()])
-                .map(words)
-                .filter(|w| *w != form)
-                .collect();
+            let canonical = answers.entity_forms(v);
             let flagged = rows.iter().any(|r| {
                 r.variant_forms().iter().any(|f| words(f) == form)
                     && r.forms()
@@ -749,15 +741,7 @@ fn genuine(answers: &Answers, prefix: &str, row: &crate::reports::ConflictRow) -
     match row.kind.as_str() {
         "name" => answers.variants.iter().any(|v| {
             let form = words(&v.form);
-            let forms: Vec<Vec<String>> = answers
-                .entities
-                .iter()
-                .filter(|e| e.name == v.entity)
-                .flat_map(|e| e.forms())
-                .chain([v.entity.as_str()])
-                .map(words)
-                .filter(|w| *w != form)
-                .collect();
+            let forms = answers.entity_forms(v);
             let is_form = |value: &str| contains_words(&words(value), &form);
             let is_entity = |value: &str| forms.iter().any(|f| contains_words(&words(value), f));
             (is_form(&row.value_a) && is_entity(&row.value_b))

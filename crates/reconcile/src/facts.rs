@@ -464,6 +464,18 @@ pub fn build(
     };
     for (n, d) in drafts.iter().enumerate() {
         let fact_id = format!("F{}", id_base + n + 1);
+        // A number conflict of this fact between two (source, surface text) sides.
+        let number_conflict = |(source_a, value_a): (&String, &String), (source_b, value_b): (&String, &String), note| Conflict {
+            conflict_id: String::new(),
+            kind: ConflictKind::Number,
+            story_id: story_ids[d.story].clone(),
+            subject: format!("{} ({fact_id})", d.what),
+            source_a: source_a.clone(),
+            value_a: value_a.clone(),
+            source_b: source_b.clone(),
+            value_b: value_b.clone(),
+            note,
+        };
         let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
         let range_of = |i: &Item| {
             let (lo, hi) = compared_range(i.q);
@@ -614,16 +626,10 @@ pub fn build(
                 )) {
                     continue;
                 }
-                out.conflicts.push(Conflict {
-                    conflict_id: String::new(),
-                    kind: ConflictKind::Number,
-                    story_id: story_ids[d.story].clone(),
-                    subject: format!("{} ({fact_id})", d.what),
-                    source_a: sa.clone(),
-                    value_a: out_item.q.text.clone(),
-                    source_b: sb.clone(),
-                    value_b: rep.q.text.clone(),
-                    note: format!(
+                out.conflicts.push(number_conflict(
+                    (sa, &out_item.q.text),
+                    (sb, &rep.q.text),
+                    format!(
                         "{} allows {}-{}, {} allows {}-{}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
                         out_item.q.text,
                         num(compared_range(out_item.q).0),
@@ -634,7 +640,7 @@ pub fn build(
                         if lo == hi { num(lo) } else { format!("{}-{}", num(lo), num(hi)) },
                         groups.len()
                     ),
-                });
+                ));
             }
         }
         let mut seen = BTreeSet::new();
@@ -644,23 +650,17 @@ pub fn build(
                 continue;
             }
             let who = |i: &Item| i.q.attributed_to.clone().unwrap_or_default();
-            out.conflicts.push(Conflict {
-                conflict_id: String::new(),
-                kind: ConflictKind::Number,
-                story_id: story_ids[d.story].clone(),
-                subject: format!("{} ({fact_id})", d.what),
-                source_a: source.clone(),
-                value_a: a.q.text.clone(),
-                source_b: source.clone(),
-                value_b: b.q.text.clone(),
-                note: format!(
+            out.conflicts.push(number_conflict(
+                (source, &a.q.text),
+                (source, &b.q.text),
+                format!(
                     "{} according to {}, {} according to {}: two claims in one source that cannot both hold",
                     a.q.text,
                     who(a),
                     b.q.text,
                     who(b)
                 ),
-            });
+            ));
         }
         out.fact_sources.push(sources);
     }
