@@ -41,7 +41,8 @@
 //! thread mentions flagged.
 //!
 //! **Names.** Variant recall: the share of declared variants found in the `variants`
-//! of an entity row that also carries the entity's name. A wrong merge: two names the
+//! of an entity row that also carries the entity's name (a declared surname counts in
+//! a full form that ends with it: `Abdulaeva` in `Gulnara Abdulaeva`). A wrong merge: two names the
 //! answers declare distinct among one entity row's name, aliases and variants. Junk: an
 //! entity row none of whose forms names an entity of the answers (the same words, a
 //! run at the start or end of a listed form, or a listed form at the end of the row's).

@@ -360,7 +360,7 @@ impl<'a> Run<'a> {
             threads.push(score);
         }
         // Corrections.
-        for t in &answers.threads {
+        for (ti, t) in answers.threads.iter().enumerate() {
             for m in &t.corrected {
                 c.corrections += 1;
                 if let Some(p) = place(m)
@@ -369,7 +369,7 @@ impl<'a> Run<'a> {
                     c.corrections_flagged += 1;
                 }
             }
-            for (m, p) in t.mentions.iter().zip(placed_threads.iter().flatten()) {
+            for (m, p) in t.mentions.iter().zip(&placed_threads[ti]) {
                 let corrected = t
                     .corrected
                     .iter()
@@ -421,7 +421,7 @@ impl<'a> Run<'a> {
             let form = words(&v.form);
             let canonical = answers.entity_forms(v);
             let flagged = rows.iter().any(|r| {
-                r.variant_forms().iter().any(|f| words(f) == form)
+                r.variant_forms().iter().any(|f| words(f).ends_with(&form))
                     && r.forms()
                         .iter()
                         .any(|f| canonical.iter().any(|e| same_name(&words(f), e)))

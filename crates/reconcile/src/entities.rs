@@ -6,11 +6,20 @@
 //! - an acronym meets its expansion where a source defines it;
 //! - a surname alone meets the one full name of a person ending in it within its story
 //!   (left alone when two people of the story share the surname);
+//! - two forms of one kind in one story that are spelling or transliteration variants
+//!   ([`spelling`]: `Masimov`/`Massimov`, `Tokayev`/`Toqaev`, a one-letter slip on a
+//!   long name), with agreeing first names where both give one and no role against it,
+//!   name one entity (`Ana Ruiz` and `Pablo Ruiz` stay two people);
 //! - a spelling one source alone uses for a name that other sources spell otherwise,
 //!   with the same first name and a compatible role, is a variant of that person, not
 //!   another person. Jaro-Winkler alone would merge unrelated surnames, so the surname
 //!   must also pass an edit-distance or phonetic (Double Metaphone) test, and the
 //!   first name and role give the context.
+//!
+//! Of forms so joined, the one most sources use is the name; a form fewer sources use
+//! is listed in `variants` with its sources, and a `name` conflict shows it to the
+//! reviewer. Forms used by as many sources stay aliases: there is no majority to call
+//! one of them the deviant.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -18,6 +27,7 @@ use records::{Conflict, ConflictKind, EntityRow, EntityType, Extraction};
 use rphonetic::{DoubleMetaphone, Encoder};
 
 use crate::UnionFind;
+use crate::spelling;
 use crate::text::{fold, stem, words};
 
 /// Words that may lead a name without being part of it.
@@ -177,6 +187,17 @@ impl Entities {
     }
 }
 
+/// The words of a slot's most used name form, leading titles dropped, unstemmed: what
+/// the spelling tests compare (a stem would hide or invent a difference at the end).
+fn form_words(c: &Cluster) -> Vec<String> {
+    let Some((form, _)) = c.names.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0))) else {
+        return Vec::new();
+    };
+    let ws = words(form);
+    let start = ws.iter().take(ws.len().saturating_sub(1)).take_while(|w| TITLES.contains(&w.as_str())).count();
+    ws[start..].to_vec()
+}
+
 fn surname_similar(a: &str, b: &str, phonetic: &DoubleMetaphone) -> (bool, String) {
     let jw = strsim::jaro_winkler(a, b);
     let lev = strsim::normalized_levenshtein(a, b);
@@ -323,10 +344,68 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
         }
     }
 
-    // Variants: persons of one story with the same first name and a close surname.
-    let phonetic = DoubleMetaphone::default();
+    // Variants. Forms of one story that name one entity are linked by one of two tests,
+    // then merged: the form most sources use is the name, and a form fewer sources use is
+    // listed as a variant (with a `name` conflict for the reviewer); forms used equally
+    // often stay aliases. A base group is what the exact key, acronyms and surnames joined.
+    let base: Vec<usize> = (0..n).map(|i| uf.find(i)).collect();
     let mut conflicts = Vec::new();
-    let mut variant_slots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
+    let phonetic = DoubleMetaphone::default();
+    // (slot a, slot b, why): a and b name one entity.
+    let mut links: Vec<(usize, usize, String)> = Vec::new();
+
+    // Test 1, spelling: two forms of one kind in one story are spelling or
+    // transliteration variants (`spelling`), with no role against it.
+    let form_words: Vec<Vec<String>> = slots.iter().map(form_words).collect();
+    let mut groups_of_story: BTreeMap<(usize, EntityType), BTreeSet<usize>> = BTreeMap::new();
+    for (i, c) in slots.iter().enumerate() {
+        for &st in &c.stories {
+            groups_of_story.entry((st, kind_of(c))).or_default().insert(base[i]);
+        }
+    }
+    let mut group_slots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &g) in base.iter().enumerate() {
+        group_slots.entry(g).or_default().push(i);
+    }
+    // The fullest form of a group speaks for it (`Chidi Okafor`, not `Okafor`).
+    let rep = |g: usize| {
+        group_slots[&g]
+            .iter()
+            .copied()
+            .filter(|&i| !form_words[i].is_empty())
+            .max_by(|&a, &b| {
+                form_words[a]
+                    .len()
+                    .cmp(&form_words[b].len())
+                    .then(slots[a].sources.len().cmp(&slots[b].sources.len()))
+                    .then(b.cmp(&a))
+            })
+    };
+    let heads_of = |g: usize| -> BTreeSet<&String> { group_slots[&g].iter().flat_map(|&i| &slots[i].heads).collect() };
+    for ((_, kind), groups) in &groups_of_story {
+        let groups: Vec<(usize, usize)> = groups.iter().filter_map(|&g| Some((g, rep(g)?))).collect();
+        for (x, &(ga, a)) in groups.iter().enumerate() {
+            for &(gb, b) in &groups[x + 1..] {
+                let why = if *kind == EntityType::Person {
+                    let (ha, hb) = (heads_of(ga), heads_of(gb));
+                    if !(ha.is_empty() || hb.is_empty() || !ha.is_disjoint(&hb)) {
+                        continue;
+                    }
+                    spelling::person_variant(&form_words[a], &form_words[b])
+                } else {
+                    spelling::other_variant(&form_words[a], &form_words[b])
+                };
+                if let Some(why) = why {
+                    let (fa, fb) = (form_words[a].join(" "), form_words[b].join(" "));
+                    links.push((a, b, format!("{why}: `{fa}`/`{fb}`")));
+                }
+            }
+        }
+    }
+
+    // Test 2, context: a spelling one source alone uses for a person other sources spell
+    // otherwise, with the same first name and a compatible role, and a surname close by
+    // edit distance or sound (`Nagayev` for `Nazarbayev` in one outlet).
     let mut by_first: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
     for (i, c) in slots.iter().enumerate() {
         let toks: Vec<&str> = slot_key[i].split(' ').collect();
@@ -339,7 +418,7 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
             }
         }
     }
-    for ((story, _first), list) in &by_first {
+    for list in by_first.values() {
         for &p in list {
             // p is the candidate deviant spelling: one source alone uses it.
             if slots[p].sources.len() != 1 {
@@ -388,14 +467,46 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
                 }
             }
             if let Some((q, _, how)) = best {
-                variant_slots.insert(p, (q, how));
-                let _ = story;
+                links.push((p, q, how));
             }
         }
     }
-    for (&p, (q, _)) in &variant_slots {
-        uf.union(p, *q);
+    for (a, b, _) in &links {
+        uf.union(*a, *b);
     }
+
+    // Within each entity, the base groups used by fewer sources than its most used one
+    // are variants; each is listed against that most used group, with why it was linked.
+    let mut why_linked: BTreeMap<usize, String> = BTreeMap::new();
+    for (a, b, why) in &links {
+        why_linked.entry(base[*a]).or_insert_with(|| why.clone());
+        why_linked.entry(base[*b]).or_insert_with(|| why.clone());
+    }
+    let group_sources = |g: usize| -> BTreeSet<usize> {
+        group_slots[&g].iter().flat_map(|&i| slots[i].sources.iter().copied()).collect()
+    };
+    let mut groups_of_entity: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &g in group_slots.keys() {
+        groups_of_entity.entry(uf.find(g)).or_default().insert(g);
+    }
+    // variant slot -> (a slot of the main group, why)
+    let mut variant_slots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
+    for groups in groups_of_entity.values().filter(|gs| gs.len() > 1) {
+        let Some(&main) = groups.iter().max_by(|&&a, &&b| group_sources(a).len().cmp(&group_sources(b).len()).then(b.cmp(&a))) else {
+            continue;
+        };
+        let most = group_sources(main).len();
+        let main_slot = rep(main).unwrap_or(main);
+        for &g in groups {
+            if group_sources(g).len() < most {
+                let why = why_linked.get(&g).cloned().unwrap_or_default();
+                for &i in &group_slots[&g] {
+                    variant_slots.insert(i, (main_slot, why.clone()));
+                }
+            }
+        }
+    }
+
 
     // Gather the slots into entities.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -524,49 +635,51 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
         rows.push(d.row);
     }
 
-    // One name conflict per variant spelling and source.
+    // One name conflict per variant form and source: the fullest form the source writes.
+    let mut per_source: BTreeMap<(usize, usize), (&String, usize, &String)> = BTreeMap::new();
     for (&p, (q, how)) in &variant_slots {
-        let Some(&row_idx) = by_key.get(&slot_key[*q]) else {
+        for (form, srcs) in &slots[p].names {
+            for &s in srcs {
+                let entry = per_source.entry((base[p], s)).or_insert((form, *q, how));
+                if form.split_whitespace().count() > entry.0.split_whitespace().count() {
+                    *entry = (form, *q, how);
+                }
+            }
+        }
+    }
+    for (&(g, s), &(form, q, how)) in &per_source {
+        let Some(&row_idx) = by_key.get(&slot_key[q]) else {
             continue;
         };
         let row = &rows[row_idx];
-        for (form, srcs) in &slots[p].names {
-            for &s in srcs {
-                let st = story_of[s];
-                let other = slots[*q]
-                    .sources
-                    .iter()
-                    .filter(|o| story_of[**o] == st)
-                    .map(|o| &source_ids[*o])
-                    .min();
-                let Some(other) = other else { continue };
-                let other_form = slots[*q]
-                    .names
-                    .iter()
-                    .find(|(_, ss)| {
-                        ss.iter()
-                            .any(|o| &source_ids[*o] == other)
-                    })
-                    .map(|(f, _)| f.clone())
-                    .unwrap_or_else(|| row.name.clone());
-                conflicts.push(Conflict {
-                    conflict_id: String::new(),
-                    kind: ConflictKind::Name,
-                    story_id: story_ids[st].clone(),
-                    subject: row.name.clone(),
-                    source_a: source_ids[s].clone(),
-                    value_a: form.clone(),
-                    source_b: other.clone(),
-                    value_b: other_form,
-                    note: format!(
-                        "`{form}` is used by this source alone; {} other source(s) write `{}` ({how}): treated as a variant spelling of {}",
-                        slots[*q].sources.len(),
-                        row.name,
-                        row.entity_id
-                    ),
-                });
-            }
-        }
+        let st = story_of[s];
+        let Some(other) = slots[q].sources.iter().filter(|o| story_of[**o] == st).map(|o| &source_ids[*o]).min()
+        else {
+            continue;
+        };
+        let other_form = slots[q]
+            .names
+            .iter()
+            .find(|(_, ss)| ss.iter().any(|o| &source_ids[*o] == other))
+            .map(|(f, _)| f.clone())
+            .unwrap_or_else(|| row.name.clone());
+        let users = group_slots[&g].iter().flat_map(|&i| &slots[i].sources).collect::<BTreeSet<_>>().len();
+        conflicts.push(Conflict {
+            conflict_id: String::new(),
+            kind: ConflictKind::Name,
+            story_id: story_ids[st].clone(),
+            subject: row.name.clone(),
+            source_a: source_ids[s].clone(),
+            value_a: form.clone(),
+            source_b: other.clone(),
+            value_b: other_form,
+            note: format!(
+                "`{form}` is used by {users} source(s); {} source(s) write `{}` ({how}): treated as a variant spelling of {}",
+                row.sources - users.min(row.sources),
+                row.name,
+                row.entity_id
+            ),
+        });
     }
     Entities {
         rows,

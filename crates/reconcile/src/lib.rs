@@ -12,7 +12,8 @@
 //!    LSH bands and shared rare names or figures in a large one) are scored on sentence
 //!    alignment, shingles and shared rare items; derived pairs are joined into
 //!    independence groups (`G1`, ...).
-//! 3. [`entities`]: mentions merged into real-world entities, deviant spellings flagged.
+//! 3. [`entities`]: mentions merged into real-world entities, deviant spellings flagged
+//!    (the spelling and transliteration tests in [`spelling`]).
 //! 4. [`facts`]: counts grouped into facts with a status and a best estimate weighted
 //!    by independence groups.
 //! 5. [`quotes`]: quotes grouped into statements across wordings.
@@ -33,6 +34,7 @@
 
 pub mod dependence;
 pub mod entities;
+pub mod spelling;
 pub mod facts;
 pub mod quotes;
 pub mod stories;

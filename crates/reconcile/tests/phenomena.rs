@@ -26,6 +26,48 @@ fn entity<'a>(r: &'a Reconciled, name: &str) -> &'a records::EntityRow {
 // ---------------------------------------------------------------- entities
 
 #[test]
+fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
+    // Two sources write `Okonkwo`, one `Okonkwoo`; `Daniyar Zhaksybayev` (2) and
+    // `Daniyar Zhaksybaev` (1); `Ana Ruiz` and `Pablo Ruiz` are two people; `Ivan Sorokin`
+    // and `Irina Sorokina` too; `Lena Whitmore` and `Lena Whitmoore` are one source each: aliases.
+    let a = Doc::new(
+        "a.txt",
+        "Port talks\n\nChidi Okonkwo met Daniyar Zhaksybayev and Ana Ruiz. Ivan Sorokin came. Lena Whitmore spoke.",
+    )
+    .person("Chidi Okonkwo", "Chidi Okonkwo", None)
+    .person("Daniyar Zhaksybayev", "Daniyar Zhaksybayev", None)
+    .person("Ana Ruiz", "Ana Ruiz", None)
+    .person("Ivan Sorokin", "Ivan Sorokin", None)
+    .person("Lena Whitmore", "Lena Whitmore", None);
+    let b = Doc::new(
+        "b.txt",
+        "Port talks\n\nChidi Okonkwo met Daniyar Zhaksybayev and Pablo Ruiz. Irina Sorokina came. Lena Whitmoore spoke.",
+    )
+    .person("Chidi Okonkwo", "Chidi Okonkwo", None)
+    .person("Daniyar Zhaksybayev", "Daniyar Zhaksybayev", None)
+    .person("Pablo Ruiz", "Pablo Ruiz", None)
+    .person("Irina Sorokina", "Irina Sorokina", None)
+    .person("Lena Whitmoore", "Lena Whitmoore", None);
+    let c = Doc::new("c.txt", "Port talks\n\nChidi Okonkwoo met Daniyar Zhaksybaev and Ana Ruiz. Ivan Sorokin came.")
+        .person("Chidi Okonkwoo", "Chidi Okonkwoo", None)
+        .person("Daniyar Zhaksybaev", "Daniyar Zhaksybaev", None)
+        .person("Ana Ruiz", "Ana Ruiz", None)
+        .person("Ivan Sorokin", "Ivan Sorokin", None);
+    let r = run(vec![a, b, c]);
+    assert_eq!(entity(&r, "Chidi Okonkwo").variants, vec!["Chidi Okonkwoo (c.txt)"]);
+    assert_eq!(entity(&r, "Chidi Okonkwo").sources, 3);
+    assert_eq!(entity(&r, "Daniyar Zhaksybayev").variants, vec!["Daniyar Zhaksybaev (c.txt)"]);
+    for (apart, sources) in [("Ana Ruiz", 2), ("Pablo Ruiz", 1), ("Ivan Sorokin", 2), ("Irina Sorokina", 1)] {
+        assert_eq!(entity(&r, apart).sources, sources, "{apart}");
+    }
+    let whitmore = r.entities.iter().find(|e| e.aliases.contains(&"Lena Whitmoore".to_string())).unwrap();
+    assert!(whitmore.variants.is_empty() && whitmore.aliases.contains(&"Lena Whitmore".to_string()), "{whitmore:#?}");
+    let names: Vec<_> =
+        r.conflicts.iter().filter(|c| c.kind == ConflictKind::Name).map(|c| c.value_a.as_str()).collect();
+    assert_eq!(names, vec!["Chidi Okonkwoo", "Daniyar Zhaksybaev"], "{:#?}", r.conflicts);
+}
+
+#[test]
 fn one_off_misspelling_is_a_variant_and_namesakes_stay_apart() {
     let a = Doc::new(
         "a.txt",
