@@ -755,8 +755,15 @@ fn part_by_reference(
                 && (event.is_none() || q.event.as_deref() == event)
         });
     }
-    // A share by place: the bare number, `in`, a capitalised name.
+    // An earlier value of the count before it (`Seven of the injured remained critical,
+    // down from nine on Sunday`) is a share of the same total.
     let n = d.toks.len();
+    let earlier = start >= 2 && d.t(start - 1) == "from" && matches!(d.t(start - 2), "down" | "up");
+    if earlier {
+        let prev = out.iter().rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
+        return out[prev].part_of;
+    }
+    // A share by place: the bare number, `in`, a capitalised name.
     let by_place = end + 2 < n && d.t(end + 1) == "in" && d.cap(end + 2);
     if !by_place || start == 0 {
         return None;

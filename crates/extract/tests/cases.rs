@@ -302,6 +302,10 @@ fn shares_of_a_total_point_to_it() {
     assert_eq!(x[1].2, Some(0), "{x:?}");
     let x = events_of("The quake killed 700 people. 500 of them died in Tarvin and 150 in Osk province.");
     assert_eq!((x[1].2, x[2].2), (Some(0), Some(0)), "{x:?}");
+    let x = events_of("Forty people were injured. Seven of the injured remained in a critical condition, down from nine on Sunday.");
+    assert_eq!((x[1].2, x[2].2), (Some(0), Some(0)), "{x:?}");
+    let x = events_of("Forty people were injured on Monday, down from 60 on Sunday.");
+    assert_eq!(x[1].2, None, "{x:?}");
     // A share with no total before it is comparable with nothing.
     let x = events_of("Officials said 11 of the dead had been identified.");
     assert_eq!(x[0].1, None, "{x:?}");
