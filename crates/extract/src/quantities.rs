@@ -374,6 +374,8 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         k = end + 1;
     }
     let mut out: Vec<Qty> = Vec::with_capacity(found.len());
+    // Per pushed quantity: whether [`out_of_scope`] took its event away.
+    let mut scoped_out: Vec<bool> = Vec::with_capacity(found.len());
     for (idx, &(start, end, core, rule)) in found.iter().enumerate() {
         let k = if rule.is_some() { start + rule_len(d, start, end) } else { start };
         let first_num = first_number_tok(d, start, end);
@@ -503,7 +505,11 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 let reporting = matches!(t, "said" | "says" | "told" | "according") && !matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been");
                 // `3,000 troops and 20 helicopters and had rescued ...`: a new verb phrase.
                 let new_vp = t == "and" && m + 1 < fwd_limit && matches!(d.t(m + 1), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "then");
-                if reporting || new_vp || matches!(t, ";" | "while" | "whereas" | "but" | "although" | "though") {
+                if reporting
+                    || new_vp
+                    || clause_ends_at(d, m)
+                    || matches!(t, ";" | "while" | "whereas" | "but" | "although" | "though")
+                {
                     break;
                 }
                 if let Some((e, _)) = event_at(d, lex, m, fwd_limit) {
@@ -536,7 +542,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                     if !strong && !matches!(d.t(m), "all" | "the" | "some" | "its" | "their") && lex.events.get(d.t(m)).is_none() {
                         break;
                     }
-                    if matches!(d.t(m), ";" | "although" | "though" | "while" | "whereas") {
+                    if matches!(d.t(m), ";" | "although" | "though" | "while" | "whereas") || clause_ends_at(d, m) {
                         break;
                     }
                     if let Some((e, _)) = event_at(d, lex, m, start) {
@@ -571,7 +577,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         // (`kill at least 90`, `dozens killed`).
         let people_event = matches!(event, Some("killed" | "injured" | "detained" | "missing" | "displaced" | "rescued" | "evacuated"));
         let implicit_people = implicit_people || (counted.is_none() && people_event && kind == QuantityKind::Count);
-        let counted_s = counted.map(|c| c.0).or_else(|| implicit_people.then(|| "people".to_string()));
+        let mut counted_s = counted.map(|c| c.0).or_else(|| implicit_people.then(|| "people".to_string()));
         let event = event.map(str::to_string).or_else(|| {
             (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops")).then(|| "deployed".to_string())
         });
@@ -593,11 +599,35 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             None
         };
         let mut event = event;
+        let mut part_of = part_of;
+        if kind == QuantityKind::Count && part_of.is_none() {
+            part_of = part_by_reference(d, &out, sa, start, end, event.as_deref());
+            // `nine of the injured` counts what its total counts (`63 passengers`).
+            if let Some(p) = part_of.filter(|_| anaphoric_part(d, end)) {
+                counted_s = out[p].counted.clone().or(counted_s);
+            }
+            if part_of.is_none() && anaphoric_part(d, end) {
+                // `11 of the dead were identified` with no total before it: a part of
+                // a total the text never gives, comparable with nothing.
+                event = None;
+            }
+        }
         if event.is_none() {
             if let Some(p) = part_of {
                 event = out[p].event.clone();
             }
         }
+        // Numbers that are not a figure of the story's events: personal (`two of his
+        // sons`), a projection (`could rise above 1,000`), a population or capacity
+        // (`a town of 41,000`). They keep their kind and noun but get no event, so they
+        // never join a fact (see [`out_of_scope`]).
+        let out_of_scope = kind == QuantityKind::Count && out_of_scope(d, sa, sb, start, last_tok);
+        if out_of_scope {
+            event = None;
+            part_of = None;
+        }
+        scoped_out.push(out_of_scope);
+
         let as_of = crate::dates::as_of(d, dates, &stamps, (sa, sb), start, anchor);
         let q_end = q_end.max(end);
         out.push(Qty {
@@ -630,7 +660,8 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             && b.event.is_some()
             && a.last_tok < b.tok
             && b.tok - a.last_tok <= 2
-            && (a.last_tok + 1..b.tok).all(|x| matches!(d.t(x), "and" | "," | "or"));
+            && (a.last_tok + 1..b.tok).all(|x| matches!(d.t(x), "and" | "," | "or"))
+            && !scoped_out[i - 1];
         if joined {
             out[i - 1].event = out[i].event.clone();
         }
@@ -662,6 +693,204 @@ fn included_at(d: &Doc<'_>, s: usize) -> bool {
     // `including the owner, Abul Hashem, and four of his sons`
     p1 == "and"
         && (s.saturating_sub(10)..s - 1).rev().take_while(|&x| d.toks[x].kind != Kind::Num && !matches!(d.t(x), ";" | "." | "and")).any(|x| matches!(d.t(x), "including" | "Including"))
+}
+
+/// Whether a clause ends at token `m` for the search of a figure's event: a reporting
+/// clause or a new coordinated clause after a comma (`Around 35 people were injured,
+/// officials said, and about 200 people were moved out`: the 200 were not injured).
+fn clause_ends_at(d: &Doc<'_>, m: usize) -> bool {
+    let t = d.t(m);
+    let after_comma = m > 0 && d.t(m - 1) == ",";
+    let reporting = matches!(t, "said" | "says" | "told" | "added" | "according")
+        && !(m > 0 && matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been"));
+    (after_comma && matches!(t, "and" | "but" | "while" | "whereas"))
+        || (reporting && (after_comma || m + 1 < d.toks.len() && d.t(m + 1) == ","))
+}
+
+/// Words after a number that make it a share of a total the text gave before it:
+/// `11 of the dead`, `four of the deaths`, `498 of them`, `38 of whom`.
+fn anaphoric_part(d: &Doc<'_>, end: usize) -> bool {
+    let n = d.toks.len();
+    let at = |m: usize| if m < n { d.t(m) } else { "" };
+    if at(end + 1) != "of" {
+        return false;
+    }
+    if matches!(at(end + 2), "them" | "those" | "whom" | "which" | "these") {
+        return true;
+    }
+    matches!(at(end + 2), "the" | "those")
+        && matches!(
+            at(end + 3),
+            "dead"
+                | "deaths"
+                | "victims"
+                | "fatalities"
+                | "casualties"
+                | "injured"
+                | "wounded"
+                | "missing"
+                | "killed"
+                | "detained"
+                | "arrested"
+                | "displaced"
+                | "evacuated"
+                | "total"
+        )
+}
+
+/// The total a count is a part of when the words around it say so: `N of the dead`
+/// points to the nearest earlier count of the same event (in this sentence or an earlier
+/// one); `..., seven in Brunswick County and two in Onslow` (a bare number before `in`,
+/// joined to a count before it in the sentence) is another share of that count's total,
+/// or of that count when it is the total.
+fn part_by_reference(
+    d: &Doc<'_>,
+    out: &[Qty],
+    sa: usize,
+    start: usize,
+    end: usize,
+    event: Option<&str>,
+) -> Option<usize> {
+    if anaphoric_part(d, end) {
+        return out.iter().rposition(|q| {
+            q.kind == QuantityKind::Count
+                && q.part_of.is_none()
+                && q.event.is_some()
+                && (event.is_none() || q.event.as_deref() == event)
+        });
+    }
+    // An earlier value of the count before it (`Seven of the injured remained critical,
+    // down from nine on Sunday`) is a share of the same total.
+    let n = d.toks.len();
+    let earlier = start >= 2 && d.t(start - 1) == "from" && matches!(d.t(start - 2), "down" | "up");
+    if earlier {
+        let prev = out.iter().rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
+        return out[prev].part_of;
+    }
+    // A share by place: the bare number, `in`, a capitalised name.
+    let by_place = end + 2 < n && d.t(end + 1) == "in" && d.cap(end + 2);
+    if !by_place || start == 0 {
+        return None;
+    }
+    let prev = out.iter().rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
+    let p = &out[prev];
+    let joined = p.last_tok < start
+        && (p.last_tok + 1..start).all(|x| {
+            matches!(d.t(x), "and" | "," | "or")
+                || (x > p.last_tok && x < start && !matches!(d.t(x), "said" | "says" | ";" | "."))
+        })
+        && matches!(d.t(start - 1), "," | "and");
+    if !joined || p.event.is_none() {
+        return None;
+    }
+    Some(p.part_of.unwrap_or(prev))
+}
+
+/// Whether a count is no figure of the story's events, by the words around it:
+/// - personal: a possessive before it or its noun (`my three children`, `two of his
+///   sons`, `three of her grandchildren`): one family's loss, not a toll;
+/// - a projection or a fear: a modal or forecast verb before it (`could reach 30`,
+///   `could rise above 1,000`, `expected to exceed`, `may climb to`), a modal right after
+///   it (`as many as 500 could ...`), or `feared dead`;
+/// - a population or capacity: `a town of 41,000`, `home to 2 million people`,
+///   `a population of`, `capacity for 220 passengers`.
+fn out_of_scope(d: &Doc<'_>, sa: usize, sb: usize, start: usize, last_tok: usize) -> bool {
+    let at = |m: usize| if m >= sa && m < sb { d.t(m) } else { "" };
+    let before = |k: usize| if start >= sa + k { at(start - k) } else { "" };
+    // Personal.
+    const POSSESSIVE: &[&str] = &["my", "his", "her", "our", "your", "My", "His", "Her", "Our", "Your"];
+    if POSSESSIVE.contains(&before(1)) || (at(start + 1) == "of" && POSSESSIVE.contains(&at(start + 2))) {
+        return true;
+    }
+    // A word after the number (through its noun): the first figure-word is the number.
+    let first_num = (start..=last_tok).find(|&m| parse_core(d, m).is_some()).unwrap_or(start);
+    if at(first_num + 1) == "of" && POSSESSIVE.contains(&at(first_num + 2)) {
+        return true;
+    }
+    // Projection: up to six words back in the clause, a modal or forecast before a verb
+    // of growth (`the toll could climb past 30`).
+    const MODAL: &[&str] = &[
+        "could",
+        "may",
+        "might",
+        "would",
+        "will",
+        "expected",
+        "likely",
+        "set",
+        "projected",
+        "forecast",
+        "predicted",
+        "feared",
+    ];
+    const GROWTH: &[&str] = &[
+        "reach", "rise", "climb", "exceed", "top", "pass", "surpass", "increase", "grow", "hit", "go", "soar", "jump",
+        "double", "mount",
+    ];
+    let mut saw_growth = false;
+    for k in 1..=6 {
+        let w = before(k);
+        if w.is_empty() || matches!(w, "," | ";" | "." | ":" | "—" | "–") {
+            break;
+        }
+        if GROWTH.contains(&w) {
+            saw_growth = true;
+        } else if saw_growth && MODAL.contains(&w) {
+            return true;
+        }
+    }
+    // `as many as 500 could have died`, `50 people are feared dead`.
+    let mut m = last_tok + 1;
+    while m < sb && m <= last_tok + 3 {
+        let w = at(m);
+        if matches!(w, "could" | "might" | "may") {
+            return true;
+        }
+        if w == "feared" && matches!(at(m + 1), "dead" | "killed" | "drowned" | "to") {
+            return true;
+        }
+        if !matches!(w, "are" | "is" | "were" | "was" | "now" | "still" | "also") {
+            break;
+        }
+        m += 1;
+    }
+    // Population or capacity: `<place noun> of N`, `population of N`, `home to N`,
+    // `capacity for/of N` (an adjective may sit between: `a small town of 300`).
+    const PLACE_NOUNS: &[&str] = &[
+        "town",
+        "village",
+        "city",
+        "hamlet",
+        "country",
+        "nation",
+        "district",
+        "region",
+        "province",
+        "community",
+        "island",
+        "municipality",
+        "suburb",
+        "settlement",
+        "state",
+        "county",
+        "population",
+        "populace",
+    ];
+    // `in the region of 300` is an approximation, not a region.
+    let approx = before(3) == "the" && before(4) == "in";
+    if before(1) == "of"
+        && !approx
+        && (PLACE_NOUNS.contains(&before(2)) || PLACE_NOUNS.contains(&before(3)) && before(4) != "of")
+    {
+        return true;
+    }
+    if (before(1) == "to" && before(2) == "home")
+        || (matches!(before(1), "for" | "of") && matches!(before(2), "capacity" | "room" | "seating" | "seats"))
+        || matches!(before(1), "houses" | "accommodates") && at(start + 1) != "of"
+    {
+        return true;
+    }
+    false
 }
 
 fn currency_before(d: &Doc<'_>, start: usize) -> Option<String> {

@@ -263,3 +263,114 @@ fn currency_words_and_sterling() {
     assert_eq!(kind("Revenue fell to 1.31 billion pounds.", "1.31 billion"), (QuantityKind::Money, Some("GBP".into())));
     assert_eq!(kind("The parcel weighed 12 pounds.", "12"), (QuantityKind::Measure, Some("lb".into())));
 }
+
+/// The event of each count whose text contains `has`, in order.
+fn events_of(input: &str) -> Vec<(String, Option<String>, Option<usize>)> {
+    run(input, None)
+        .quantities
+        .iter()
+        .filter(|q| q.kind == QuantityKind::Count)
+        .map(|q| (q.text.clone(), q.event.clone(), q.part_of))
+        .collect()
+}
+
+fn event_of(input: &str, has: &str) -> Option<String> {
+    let all = events_of(input);
+    all.iter()
+        .find(|(t, _, _)| t.contains(has))
+        .unwrap_or_else(|| panic!("{input}: no count {has:?} in {all:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn personal_numbers_are_no_toll() {
+    for (input, has) in [
+        ("In Dunmore on Monday, Tomas Weller buried two of his sons, aged 9 and 12.", "two"),
+        ("My three children were killed when the roof fell, she said.", "three"),
+        ("She said her two daughters were injured in the blast.", "two"),
+        ("Three of her grandchildren died in the fire.", "Three"),
+    ] {
+        assert_eq!(event_of(input, has), None, "{input}");
+    }
+    // Not personal: the toll itself, and `their` of a group.
+    assert_eq!(event_of("Two of the miners were killed on Monday.", "Two").as_deref(), Some("killed"));
+    assert_eq!(event_of("At least 40 people were killed in the blast.", "40").as_deref(), Some("killed"));
+}
+
+#[test]
+fn projections_and_fears_are_no_figure() {
+    for (input, has) in [
+        ("The toll could rise above 900, the agency's head warned.", "900"),
+        ("Officials said the number of deaths could reach 60.", "60"),
+        ("The death toll is expected to exceed 2,000 as rescuers dig.", "2,000"),
+        ("The toll may climb to 75 in the coming days.", "75"),
+        ("As many as 300 people could have died in the flooding.", "300"),
+        ("Another 25 people are feared dead under the rubble.", "25"),
+    ] {
+        assert_eq!(event_of(input, has), None, "{input}");
+    }
+    // Reported figures stay: a rise that happened, a modal elsewhere in the sentence.
+    assert_eq!(event_of("The toll rose to 90 on Tuesday, officials said.", "90").as_deref(), Some("killed"));
+    assert_eq!(
+        event_of("At least 12 people were killed and the toll could rise, police said.", "12").as_deref(),
+        Some("killed")
+    );
+}
+
+#[test]
+fn populations_and_capacities_are_no_event() {
+    for (input, has) in [
+        ("In the east, 50 people died in Morvale, a town of roughly 38,000 near the epicentre.", "38,000"),
+        ("The valley is home to 2 million people and 40 died there.", "2 million"),
+        ("The flood killed nine in Bexford, a village of around 300 people.", "300"),
+        ("The ferry, which has capacity for 220 passengers, sank and 14 drowned.", "220"),
+    ] {
+        assert_eq!(event_of(input, has), None, "{input}");
+    }
+    // An approximation is not a region; a town's dead are a toll.
+    assert_eq!(event_of("The toll is in the region of 300 dead.", "300").as_deref(), Some("killed"));
+    assert_eq!(
+        event_of("In the east, 50 people died in Morvale, a town of roughly 38,000.", "50").as_deref(),
+        Some("killed")
+    );
+}
+
+#[test]
+fn the_event_is_found_in_the_figure_clause() {
+    let input = "Around 35 people were injured, officials said, and about 200 people were moved out of nearby homes.";
+    assert_eq!(event_of(input, "35").as_deref(), Some("injured"));
+    assert_eq!(event_of(input, "200"), None);
+    let input = "Six people were killed, and some 400 residents left the area by bus.";
+    assert_eq!(event_of(input, "400"), None);
+    // No clause break: the event is shared.
+    assert_eq!(event_of("Fourteen people died and 63 were injured.", "63").as_deref(), Some("injured"));
+}
+
+#[test]
+fn shares_of_a_total_point_to_it() {
+    let x = events_of(
+        "The storm has killed 30 people in the state. Twelve of the dead were in Harlow County, eight in Dunmore County and two in Ashby County, officials said.",
+    );
+    assert_eq!(x[0].2, None, "{x:?}");
+    for (text, event, part) in &x[1..] {
+        assert_eq!(*part, Some(0), "{text}: {x:?}");
+        assert_eq!(event.as_deref(), Some("killed"), "{text}");
+    }
+    let x = events_of("At least 80 people died in the crash. Officials said 11 of the dead had been identified.");
+    assert_eq!(x[1].2, Some(0), "{x:?}");
+    let x = events_of("The quake killed 700 people. 500 of them died in Tarvin and 150 in Osk province.");
+    assert_eq!((x[1].2, x[2].2), (Some(0), Some(0)), "{x:?}");
+    let x = events_of("Forty people were injured. Seven of the injured remained in a critical condition, down from nine on Sunday.");
+    assert_eq!((x[1].2, x[2].2), (Some(0), Some(0)), "{x:?}");
+    let x = events_of("Forty people were injured on Monday, down from 60 on Sunday.");
+    assert_eq!(x[1].2, None, "{x:?}");
+    // A share with no total before it is comparable with nothing.
+    let x = events_of("Officials said 11 of the dead had been identified.");
+    assert_eq!(x[0].1, None, "{x:?}");
+    // `including` as before; a separate figure in place is no share.
+    let x = events_of("Eight people were killed, including three police officers.");
+    assert_eq!(x[1].2, Some(0), "{x:?}");
+    let x = events_of("Ten people died in Harlow. Five were injured in Dunmore.");
+    assert_eq!((x[0].2, x[1].2), (None, None), "{x:?}");
+}

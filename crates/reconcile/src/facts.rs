@@ -331,6 +331,38 @@ fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
     })
 }
 
+/// The place a share of a total is given for: `in` and a capitalised name within a few
+/// words after the figure, in its sentence (`seven in Brunswick County`, `655 of the
+/// victims died in East Azerbaijan`); none across a comma or another figure.
+fn place_after(x: &Extraction, q: &QuantityMention) -> Option<String> {
+    let end = x.document.sentences.get(q.sentence).map_or(q.end, |s| s.end);
+    let rest = records::char_slice(&x.document.text, q.end, end.max(q.end))?;
+    let mut toks = rest.split_whitespace();
+    let mut steps = 0;
+    loop {
+        let w = toks.next()?;
+        if w.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.')) || steps > 6 {
+            return None;
+        }
+        steps += 1;
+        if w == "in" {
+            break;
+        }
+    }
+    let mut place: Vec<&str> = Vec::new();
+    for w in toks {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !bare.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        place.push(bare);
+        if bare.len() != w.len() || place.len() == 4 {
+            break;
+        }
+    }
+    (!place.is_empty()).then(|| place.join(" "))
+}
+
 fn sentence_text(x: &Extraction, idx: usize) -> String {
     x.document
         .sentences
@@ -381,6 +413,11 @@ pub fn build(
                     .map(event_key)
                     .unwrap_or_else(|| event.clone());
                 if counted_key(total.counted.as_deref(), &total_event) == counted {
+                    // Shares by place (`14 of the dead were in X County, seven in Y`)
+                    // are each their own figure: one fact per place, not one for all.
+                    if let Some(place) = place_after(x, q) {
+                        what.push_str(&format!(" in {place}"));
+                    }
                     what.push_str(" (part of a total)");
                 }
             }

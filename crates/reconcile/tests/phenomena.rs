@@ -320,6 +320,27 @@ fn parts_stay_apart_from_totals_and_synonyms_meet() {
 }
 
 #[test]
+fn shares_by_place_are_one_fact_per_place() {
+    let a = Doc::new(
+        "a.txt",
+        "Storm toll\n\nThe storm killed 30 people. Twelve of the dead were in Harlow County, eight in Dunmore County and two in Ashby.",
+    )
+    .count("30", 30.0, 30.0, "people", "killed")
+    .quantity("Twelve", 12.0, 12.0, "people", "killed", |q| q.part_of = Some(0))
+    .quantity("eight", 8.0, 8.0, "people", "killed", |q| q.part_of = Some(0))
+    .quantity("two", 2.0, 2.0, "people", "killed", |q| q.part_of = Some(0));
+    let b = Doc::new("b.txt", "Storm toll\n\nThirty people died, 12 of them in Harlow County.")
+        .count("Thirty", 30.0, 30.0, "people", "died")
+        .quantity("12", 12.0, 12.0, "people", "killed", |q| q.part_of = Some(0));
+    let r = run(vec![a, b]);
+    assert_eq!(fact(&r, "people killed").status, FactStatus::Agreed);
+    assert_eq!(fact(&r, "people killed in Harlow County (part of a total)").status, FactStatus::Agreed);
+    assert_eq!(fact(&r, "people killed in Dunmore County (part of a total)").status, FactStatus::Single);
+    assert_eq!(fact(&r, "people killed in Ashby (part of a total)").status, FactStatus::Single);
+    assert!(r.conflicts.iter().all(|c| c.kind != ConflictKind::Number), "{:#?}", r.conflicts);
+}
+
+#[test]
 fn a_rising_toll_is_a_sequence_not_a_conflict() {
     let day = |id: &str, text: &str, v: f64, date: &str| {
         Doc::new(
