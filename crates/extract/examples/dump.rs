@@ -17,8 +17,8 @@ fn main() {
         }
         for q in &x.quantities {
             println!(
-                "Q {:?} {:<22} [{}, {}] exact={} unit={:?} counted={:?} event={:?} by={:?} h={} r={} part={:?} n={}",
-                q.kind, q.text, q.low, q.high, q.exact, q.unit, q.counted, q.event, q.attributed_to, q.hedged, q.retracted, q.part_of, q.negated
+                "Q {:?} {:<22} [{}, {}] exact={} unit={:?} counted={:?} event={:?} by={:?} h={} c={:?} part={:?} n={}",
+                q.kind, q.text, q.low, q.high, q.exact, q.unit, q.counted, q.event, q.attributed_to, q.hedged, q.correction, q.part_of, q.negated
             );
         }
         for dm in &x.dates {

@@ -17,6 +17,7 @@ mod dates;
 mod entities;
 pub mod intervals;
 mod lexicon;
+mod corrections;
 mod quantities;
 mod quotes;
 mod speaker;
@@ -45,7 +46,8 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
     let d = text::tokenize(doc);
     let ents = entities::find(&d);
     let dms = dates::find(&d, doc.date.as_deref());
-    let qs = quantities::find(&d, &ents, &dms, doc.date.as_deref());
+    let mut qs = quantities::find(&d, &ents, &dms, doc.date.as_deref());
+    corrections::mark(&d, &mut qs);
     let qts = quotes::find(&d, &ents, config.min_quote_words.max(1));
 
     let idx = ByteToChar::new(&doc.text);
@@ -89,7 +91,8 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
                 attributed_to: q.attributed_to.clone(),
                 hedged: q.hedged,
                 negated: q.negated,
-                retracted: q.retracted,
+                retracted: q.correction.is_some(),
+                correction: q.correction,
                 part_of: q.part_of,
                 as_of: q.as_of.clone(),
             }

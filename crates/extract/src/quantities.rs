@@ -1,9 +1,9 @@
 //! Quantities: digits, number words and vague amounts, widened into intervals by
 //! their qualifiers (see [`crate::intervals`]), typed (count, percent, money, measure,
 //! age, year, duration), and for counts: what is counted, the event, who says so,
-//! hedges, negation, retraction, part-of and the date the figure holds for.
+//! hedges, negation, part-of and the date the figure holds for.
 
-use records::{EntityType, QuantityKind};
+use records::{Correction, EntityType, QuantityKind};
 
 use crate::dates::DateM;
 use crate::entities::Ent;
@@ -32,7 +32,8 @@ pub struct Qty {
     pub attributed_to: Option<String>,
     pub hedged: bool,
     pub negated: bool,
-    pub retracted: bool,
+    /// Set by [`crate::corrections::mark`], after every figure of the document is found.
+    pub correction: Option<Correction>,
     pub part_of: Option<usize>,
     pub as_of: Option<String>,
 }
@@ -581,7 +582,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let event = event.map(str::to_string).or_else(|| {
             (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops")).then(|| "deployed".to_string())
         });
-        // Attribution, hedges, negation, retraction, part-of, as-of.
+        // Attribution, hedges, negation, part-of, as-of.
         let sentence = &d.text[d.toks[sa].s..d.toks[sb - 1].e];
         let _ = sentence;
         // Hedges count near the figure, in its clause, not anywhere in a long sentence.
@@ -590,8 +591,6 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let hedged = kind == QuantityKind::Count && HEDGES.iter().any(|h| contains_words(&window, h));
         let neg_at = start.checked_sub(1).filter(|&m| m >= sa);
         let negated = neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
-        let before = &d.text[d.toks[sa].s..d.toks[start].s].to_lowercase();
-        let retracted = ["retract", "withdrew", "withdrawn", "rescind", "walked back", "took back"].iter().any(|w| before.contains(w));
         let attributed_to = if kind == QuantityKind::Count { attribution(d, lex, ents, sa, sb, first_num).map(|s| s.name) } else { None };
         let part_of = if kind == QuantityKind::Count && included_at(d, start) {
             out.iter().rposition(|q: &Qty| q.kind == QuantityKind::Count && q.tok >= sa && q.tok < start)
@@ -645,7 +644,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             attributed_to,
             hedged,
             negated,
-            retracted,
+            correction: None,
             part_of,
             as_of,
         });

@@ -191,6 +191,7 @@ fn source(rng: &mut Rng, id: &str, story: &Story, common: &[String], reword: boo
             hedged: false,
             negated: false,
             retracted: false,
+            correction: None,
             part_of: None,
             as_of: Some("2024-05-02".into()),
         });

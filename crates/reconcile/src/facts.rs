@@ -617,6 +617,7 @@ pub fn build(
                 attributed_to: i.q.attributed_to.clone(),
                 hedged: i.q.hedged,
                 retracted: i.q.retracted,
+                correction: i.q.correction,
                 as_of: i.q.as_of.clone(),
                 sentence: sentence_text(x, i.q.sentence),
                 start: i.q.start,

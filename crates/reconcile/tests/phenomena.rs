@@ -258,6 +258,32 @@ fn statuses_follow_the_report_contract() {
 }
 
 #[test]
+fn a_denied_figure_carries_its_kind_and_stays_out_of_the_status() {
+    let a =
+        Doc::new("a.txt", "Storm\n\nThe state said 23 people were killed.").count("23", 23.0, 23.0, "people", "killed");
+    let b = Doc::new(
+        "b.txt",
+        "Storm\n\nThe county denied ever giving a figure of 41 people killed. The state said 23 people were killed.",
+    )
+    .quantity("41", 41.0, 41.0, "people", "killed", |q| {
+        q.retracted = true;
+        q.correction = Some(records::Correction::Denied);
+    })
+    .count("23", 23.0, 23.0, "people", "killed");
+    let r = run(vec![a, b]);
+    let f = fact(&r, "people killed");
+    assert_eq!(f.status, FactStatus::Agreed, "{f:#?}");
+    assert_eq!((f.best_low, f.best_high), (Some(23.0), Some(23.0)));
+    let denied: Vec<_> = r.fact_mentions.iter().filter(|m| m.correction.is_some()).collect();
+    assert_eq!(denied.len(), 1, "{:#?}", r.fact_mentions);
+    assert_eq!(
+        (denied[0].text.as_str(), denied[0].correction, denied[0].retracted),
+        ("41", Some(records::Correction::Denied), true)
+    );
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+}
+
+#[test]
 fn retracted_figures_are_shown_but_do_not_count() {
     let a = Doc::new("a.txt", "Quake\n\nOfficials said 120 people were killed.")
         .count("120", 120.0, 120.0, "people", "killed");

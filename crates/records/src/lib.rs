@@ -310,6 +310,37 @@ pub enum QuantityKind {
     Other,
 }
 
+/// How a figure the text gives stopped standing. A flagged figure is shown but never
+/// counts towards a fact's status or best estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Correction {
+    /// Withdrawn by whoever gave it (`the ministry later withdrew the figure`,
+    /// `an earlier figure of 400 was later retracted`).
+    Retracted,
+    /// Disowned by whoever it was attributed to (`the agency denied ever giving a
+    /// figure of 41`).
+    Denied,
+    /// Stated wrongly and put right (`an earlier version of this article misstated
+    /// the amount as 32 million`, `police said 9 ...; they later said the figure was 7`).
+    Corrected,
+    /// Replaced by a newer figure of the same count (`revised down from 5.6 to 5.1`,
+    /// `up from 21 this morning`): the old value held once, the new one holds now.
+    Superseded,
+}
+
+impl Correction {
+    /// The `fact_mentions.csv` wording.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Correction::Retracted => "retracted",
+            Correction::Denied => "denied",
+            Correction::Corrected => "corrected",
+            Correction::Superseded => "superseded",
+        }
+    }
+}
+
 /// One mention of a quantity in one source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuantityMention {
@@ -341,8 +372,12 @@ pub struct QuantityMention {
     pub hedged: bool,
     /// The figure is negated (`not 100 people`).
     pub negated: bool,
-    /// The figure is reported as withdrawn (`retracted a statement that said ...`).
+    /// The figure is flagged as no longer standing: true whenever `correction` is set
+    /// (kept so that consumers reading only this flag keep working).
     pub retracted: bool,
+    /// How the figure stopped standing, when the text says so (see [`Correction`]).
+    #[serde(default)]
+    pub correction: Option<Correction>,
     /// Index (in this extraction's `quantities`) of the total this figure is part of
     /// (`including 16 security personnel`).
     pub part_of: Option<usize>,
@@ -549,8 +584,12 @@ pub struct FactMention {
     pub attributed_to: Option<String>,
     /// Hedged.
     pub hedged: bool,
-    /// Withdrawn by its source.
+    /// No longer standing: withdrawn, denied, corrected or superseded (true whenever
+    /// `correction` is set).
     pub retracted: bool,
+    /// How the figure stopped standing, when the text says so.
+    #[serde(default)]
+    pub correction: Option<Correction>,
     /// Date the figure holds for.
     pub as_of: Option<String>,
     /// The whole sentence.

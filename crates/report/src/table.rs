@@ -362,6 +362,7 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 wrap("sentence"),
                 fit("start"),
                 fit("end"),
+                fit("correction"),
             ],
             &["fact_id", "source_id", "start", "end"],
         ),
@@ -562,6 +563,7 @@ fn record_rows<'a>(
                         text(&m.sentence),
                         count(m.start),
                         count(m.end),
+                        text(m.correction.map_or("", |c| c.as_str())),
                     ],
                     mark,
                 )

@@ -154,6 +154,7 @@ impl Doc {
             hedged: false,
             negated: false,
             retracted: false,
+            correction: None,
             part_of: None,
             as_of: None,
         };

@@ -67,6 +67,7 @@ fn mention(
         attributed_to: Some("Ministry of Emergencies".to_string()),
         hedged: text.contains("about") || text.contains("nearly"),
         retracted,
+        correction: retracted.then_some(records::Correction::Retracted),
         as_of: Some("2031-04-03".to_string()),
         sentence: sentence.to_string(),
         start,
