@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn names_compare_by_words() {
-        assert_eq!(words("Nazarbayev's"), vec!["nazarbayev"]);
+        assert_eq!(words("Karimova's"), vec!["karimova"]);
         assert!(contains_words(
             &words("President José Martí"),
             &words("Jose Marti")
