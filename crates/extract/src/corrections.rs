@@ -201,7 +201,10 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
     };
     for s in 0..nsent {
         let (a, b) = (d.sent_start[s], d.sent_start.get(s + 1).copied().unwrap_or(d.toks.len()));
-        if a >= b {
+        // Every rule flags a figure of this sentence or of the two before it: a sentence
+        // with none in reach is skipped before its words are read (most sentences).
+        let in_reach = |p: usize| !by_sent[p].is_empty() || !slotted[p].is_empty();
+        if a >= b || !(s.saturating_sub(2)..=s).any(in_reach) {
             continue;
         }
         let words: Vec<String> = (a..b).map(|i| d.t(i).to_lowercase()).collect();
