@@ -7,13 +7,18 @@ use std::path::Path;
 use records::{Extraction, SourceEntry, SourceStatus};
 
 fn seeds_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .join("seeds")
 }
 
 fn pipeline_for(path: &Path) -> Extraction {
     let rel = path.file_name().unwrap().to_string_lossy().into_owned();
     let bytes = std::fs::read(path).unwrap();
-    let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default()).unwrap().remove(0);
+    let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default())
+        .unwrap()
+        .remove(0);
     let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).unwrap();
     extract::extract(&clean, &extract::ExtractConfig::default())
 }
@@ -33,7 +38,9 @@ fn normalize_on_every_seed() {
     insta::glob!("../../seeds", "*.txt", |path| {
         let rel = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(path).unwrap();
-        let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default()).unwrap().remove(0);
+        let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default())
+            .unwrap()
+            .remove(0);
         let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).unwrap();
         insta::assert_json_snapshot!(clean);
     });
@@ -53,7 +60,10 @@ fn extract_on_every_seed() {
 }
 
 fn reconcile_seeds() -> records::Reconciled {
-    let mut paths: Vec<_> = std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     let extractions: Vec<Extraction> = paths.iter().map(|p| pipeline_for(p)).collect();
     let entries: Vec<SourceEntry> = extractions
@@ -65,7 +75,12 @@ fn reconcile_seeds() -> records::Reconciled {
             status: SourceStatus::Ok,
         })
         .collect();
-    reconcile::reconcile(&entries, &extractions, Vec::new(), &reconcile::ReconcileConfig::default())
+    reconcile::reconcile(
+        &entries,
+        &extractions,
+        Vec::new(),
+        &reconcile::ReconcileConfig::default(),
+    )
 }
 
 #[test]

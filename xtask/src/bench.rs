@@ -191,13 +191,21 @@ struct Target {
 /// `cargo xtask bench`.
 pub fn main(args: &BenchArgs) -> Result<()> {
     let root = crate::pipeline::project_root();
-    let out = args.out.clone().unwrap_or_else(|| root.join("out").join("bench"));
-    std::fs::create_dir_all(&out).with_context(|| format!("bench: cannot create {}", out.display()))?;
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("out").join("bench"));
+    std::fs::create_dir_all(&out)
+        .with_context(|| format!("bench: cannot create {}", out.display()))?;
     let exe = std::env::current_exe().context("bench: cannot find the xtask binary")?;
     if cfg!(debug_assertions) {
-        eprintln!("bench: warning: this is a debug build; run `cargo xtask bench` (release) for real figures");
+        eprintln!(
+            "bench: warning: this is a debug build; run `cargo xtask bench` (release) for real figures"
+        );
     }
-    let started_unix = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let started_unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
 
     let mut sizes = args.sizes.clone();
@@ -210,8 +218,20 @@ pub fn main(args: &BenchArgs) -> Result<()> {
         let input = corpus.join(gen_corpus::SOURCES_DIR);
         let (files, input_bytes, words) = measure_input(&input)?;
         let run_dir = out.join(format!("run-{n}"));
-        eprintln!("bench: running the pipeline on {n} sources ({:.1} MB)", input_bytes as f64 / 1e6);
-        let mut run = run_pipeline(&exe, &input, &run_dir, n, files, input_bytes, words, generate_seconds)?;
+        eprintln!(
+            "bench: running the pipeline on {n} sources ({:.1} MB)",
+            input_bytes as f64 / 1e6
+        );
+        let mut run = run_pipeline(
+            &exe,
+            &input,
+            &run_dir,
+            n,
+            files,
+            input_bytes,
+            words,
+            generate_seconds,
+        )?;
         eprintln!(
             "bench: {n} sources: {:.1}s, {:.1} MB/s, peak {}",
             run.wall_seconds,
@@ -232,8 +252,13 @@ pub fn main(args: &BenchArgs) -> Result<()> {
 
     let extract = match sizes.first() {
         Some(&n) => {
-            let input = out.join(format!("corpus-{n}-seed{}", args.seed)).join(gen_corpus::SOURCES_DIR);
-            eprintln!("bench: extract in process on up to {} sources", args.extract_sources);
+            let input = out
+                .join(format!("corpus-{n}-seed{}", args.seed))
+                .join(gen_corpus::SOURCES_DIR);
+            eprintln!(
+                "bench: extract in process on up to {} sources",
+                args.extract_sources
+            );
             Some(extract_in_process(&input, args.extract_sources)?)
         }
         None => None,
@@ -246,7 +271,13 @@ pub fn main(args: &BenchArgs) -> Result<()> {
         }
         None => Err("benchmark pages not found (looked for shared/benchmarks/article-extraction/html beside the project root and its parents): skipped".to_string()),
     };
-    let watch = watch_latency(&exe, &out, sizes.first().map(|&n| out.join(format!("corpus-{n}-seed{}", args.seed))));
+    let watch = watch_latency(
+        &exe,
+        &out,
+        sizes
+            .first()
+            .map(|&n| out.join(format!("corpus-{n}-seed{}", args.seed))),
+    );
 
     let targets = targets(&runs, extract.as_ref(), html_ingest.as_ref().ok());
     let report = Report {
@@ -263,7 +294,8 @@ pub fn main(args: &BenchArgs) -> Result<()> {
     print_table(&report);
     let path = out.join("bench.json");
     let json = serde_json::to_vec_pretty(&report).context("bench: serializing bench.json")?;
-    crate::stages::write_atomic(&path, &json).with_context(|| format!("bench: cannot write {}", path.display()))?;
+    crate::stages::write_atomic(&path, &json)
+        .with_context(|| format!("bench: cannot write {}", path.display()))?;
     println!("bench.json: {}", path.display());
     Ok(())
 }
@@ -291,14 +323,17 @@ fn measure_input(input: &Path) -> Result<(usize, u64, u64)> {
     let mut words = 0;
     let mut stack = vec![input.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).with_context(|| format!("bench: cannot read {}", dir.display()))? {
+        for entry in std::fs::read_dir(&dir)
+            .with_context(|| format!("bench: cannot read {}", dir.display()))?
+        {
             let entry = entry.with_context(|| format!("bench: cannot read {}", dir.display()))?;
             let path = entry.path();
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(path);
                 continue;
             }
-            let data = std::fs::read(&path).with_context(|| format!("bench: cannot read {}", path.display()))?;
+            let data = std::fs::read(&path)
+                .with_context(|| format!("bench: cannot read {}", path.display()))?;
             files += 1;
             bytes += data.len() as u64;
             words += count_words(&data);
@@ -356,8 +391,13 @@ fn run_pipeline(
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     let started = Instant::now();
-    let mut child = cmd.spawn().with_context(|| format!("bench: cannot start {}", exe.display()))?;
-    let stderr = child.stderr.take().context("bench: the child has no stderr")?;
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("bench: cannot start {}", exe.display()))?;
+    let stderr = child
+        .stderr
+        .take()
+        .context("bench: the child has no stderr")?;
     let reader = std::thread::spawn(move || {
         let mut stages = Vec::new();
         let mut tail: Vec<String> = Vec::new();
@@ -376,7 +416,10 @@ fn run_pipeline(
     // time's and its own VmHWM is tiny, so time's report is read instead.
     let mut polled_peak = None;
     let status = loop {
-        if let Some(status) = child.try_wait().context("bench: waiting for the pipeline")? {
+        if let Some(status) = child
+            .try_wait()
+            .context("bench: waiting for the pipeline")?
+        {
             break status;
         }
         if !time_bin.is_file()
@@ -387,8 +430,12 @@ fn run_pipeline(
         std::thread::sleep(Duration::from_millis(50));
     };
     let wall = started.elapsed().as_secs_f64();
-    let (stage_ms, tail) = reader.join().map_err(|_| anyhow::anyhow!("bench: the stderr reader panicked"))?;
-    let (time_peak, cpu) = std::fs::read_to_string(&time_file).map(|t| parse_time_v(&t)).unwrap_or((None, None));
+    let (stage_ms, tail) = reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("bench: the stderr reader panicked"))?;
+    let (time_peak, cpu) = std::fs::read_to_string(&time_file)
+        .map(|t| parse_time_v(&t))
+        .unwrap_or((None, None));
     let _ = std::fs::remove_file(&time_file);
 
     let per = |seconds: f64, count: f64| if seconds > 0.0 { count / seconds } else { 0.0 };
@@ -494,7 +541,8 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
     let mut failed = 0;
     let mut bytes = 0;
     for file in files.iter().take(limit) {
-        let data = std::fs::read(&file.path).with_context(|| format!("bench: cannot read {}", file.path.display()))?;
+        let data = std::fs::read(&file.path)
+            .with_context(|| format!("bench: cannot read {}", file.path.display()))?;
         match ingest::ingest_bytes(&file.rel, &data, &ingest_config) {
             Ok(raws) => {
                 for raw in raws {
@@ -511,7 +559,10 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
         }
     }
     if docs.is_empty() {
-        bail!("bench: no document of {} could be normalized for the extract measurement", input.display());
+        bail!(
+            "bench: no document of {} could be normalized for the extract measurement",
+            input.display()
+        );
     }
     let words: u64 = docs.iter().map(|d| d.words as u64).sum();
     let config = extract::ExtractConfig::default();
@@ -528,10 +579,25 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
         rounds += 1;
     }
     let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
+    let cpu = cpu_started
+        .zip(thread_cpu_seconds())
+        .map(|(a, b)| b - a)
+        .filter(|c| *c > 0.0);
     std::hint::black_box(found);
-    let what = format!("extract::extract on {} normalized generated sources, one thread, {rounds} rounds", docs.len());
-    Ok(InProcess::measured(what, docs.len(), failed, words, bytes, rounds, seconds, cpu))
+    let what = format!(
+        "extract::extract on {} normalized generated sources, one thread, {rounds} rounds",
+        docs.len()
+    );
+    Ok(InProcess::measured(
+        what,
+        docs.len(),
+        failed,
+        words,
+        bytes,
+        rounds,
+        seconds,
+        cpu,
+    ))
 }
 
 /// The benchmark pages: `shared/benchmarks/article-extraction/html` beside the project
@@ -539,7 +605,12 @@ fn extract_in_process(input: &Path, limit: usize) -> Result<InProcess> {
 fn find_html_pages(root: &Path) -> Option<PathBuf> {
     root.ancestors()
         .skip(1)
-        .map(|dir| dir.join("shared").join("benchmarks").join("article-extraction").join("html"))
+        .map(|dir| {
+            dir.join("shared")
+                .join("benchmarks")
+                .join("article-extraction")
+                .join("html")
+        })
         .find(|dir| dir.is_dir())
 }
 
@@ -554,13 +625,16 @@ fn html_in_process(dir: &Path) -> Result<InProcess> {
         .collect();
     entries.sort();
     for path in entries {
-        let file = std::fs::File::open(&path).with_context(|| format!("bench: cannot open {}", path.display()))?;
+        let file = std::fs::File::open(&path)
+            .with_context(|| format!("bench: cannot open {}", path.display()))?;
         let mut html = Vec::new();
         flate2::read::GzDecoder::new(file)
             .read_to_end(&mut html)
             .with_context(|| format!("bench: cannot decompress {}", path.display()))?;
-        let name =
-            path.file_name().map(|n| n.to_string_lossy().trim_end_matches(".gz").to_string()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().trim_end_matches(".gz").to_string())
+            .unwrap_or_default();
         pages.push((name, html));
     }
     if pages.is_empty() {
@@ -591,9 +665,24 @@ fn html_in_process(dir: &Path) -> Result<InProcess> {
         rounds += 1;
     }
     let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_started.zip(thread_cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
-    let what = format!("ingest + normalize of {} HTML pages, one thread, {rounds} rounds", pages.len());
-    Ok(InProcess::measured(what, pages.len(), failed, words, bytes, rounds, seconds, cpu))
+    let cpu = cpu_started
+        .zip(thread_cpu_seconds())
+        .map(|(a, b)| b - a)
+        .filter(|c| *c > 0.0);
+    let what = format!(
+        "ingest + normalize of {} HTML pages, one thread, {rounds} rounds",
+        pages.len()
+    );
+    Ok(InProcess::measured(
+        what,
+        pages.len(),
+        failed,
+        words,
+        bytes,
+        rounds,
+        seconds,
+        cpu,
+    ))
 }
 
 /// Latency of `watch`: from a new file in the watched folder to the next finished report
@@ -613,11 +702,18 @@ fn watch_latency(exe: &Path, out: &Path, corpus: Option<PathBuf>) -> Result<Watc
     let run_dir = out.join("watch-run");
     let _ = std::fs::remove_dir_all(&input);
     let _ = std::fs::remove_dir_all(&run_dir);
-    std::fs::create_dir_all(&input).map_err(|e| format!("cannot create {}: {e}", input.display()))?;
+    std::fs::create_dir_all(&input)
+        .map_err(|e| format!("cannot create {}: {e}", input.display()))?;
     // A small story set: the first 20 text sources of the corpus, one held back.
     let (files, _) = ingest::discover(&corpus.join(gen_corpus::SOURCES_DIR));
-    let texts: Vec<_> = files.iter().filter(|f| f.rel.ends_with(".txt")).take(21).collect();
-    let Some((last, first)) = texts.split_last() else { return Err("no text source to watch".to_string()) };
+    let texts: Vec<_> = files
+        .iter()
+        .filter(|f| f.rel.ends_with(".txt"))
+        .take(21)
+        .collect();
+    let Some((last, first)) = texts.split_last() else {
+        return Err("no text source to watch".to_string());
+    };
     for f in first {
         std::fs::copy(&f.path, input.join(f.rel.replace('/', "_")))
             .map_err(|e| format!("cannot copy {}: {e}", f.rel))?;
@@ -640,7 +736,9 @@ fn watch_latency(exe: &Path, out: &Path, corpus: Option<PathBuf>) -> Result<Watc
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if parse_stage_done(&line).is_some_and(|(stage, _)| stage == "report") && tx.send(Instant::now()).is_err() {
+            if parse_stage_done(&line).is_some_and(|(stage, _)| stage == "report")
+                && tx.send(Instant::now()).is_err()
+            {
                 break;
             }
         }
@@ -652,11 +750,14 @@ fn watch_latency(exe: &Path, out: &Path, corpus: Option<PathBuf>) -> Result<Watc
         std::thread::sleep(Duration::from_millis(500));
         while rx.try_recv().is_ok() {}
         let written = Instant::now();
-        std::fs::copy(&last.path, input.join(last.rel.replace('/', "_"))).map_err(|e| format!("cannot copy: {e}"))?;
+        std::fs::copy(&last.path, input.join(last.rel.replace('/', "_")))
+            .map_err(|e| format!("cannot copy: {e}"))?;
         let done = rx
             .recv_timeout(Duration::from_secs(120))
             .map_err(|_| "watch did not report within 120 s of a new file".to_string())?;
-        Ok(WatchLatency { seconds: done.duration_since(written).as_secs_f64() })
+        Ok(WatchLatency {
+            seconds: done.duration_since(written).as_secs_f64(),
+        })
     })();
     let _ = child.kill();
     let _ = child.wait();
@@ -681,7 +782,10 @@ fn targets(runs: &[Run], extract: Option<&InProcess>, html: Option<&InProcess>) 
     let largest = runs.iter().filter(|r| r.exit_ok).max_by_key(|r| r.sources);
     let mb_s = largest.map(|r| r.mb_per_s);
     out.push(Target {
-        name: format!("end to end MB/s at {} sources", largest.map_or(0, |r| r.sources)),
+        name: format!(
+            "end to end MB/s at {} sources",
+            largest.map_or(0, |r| r.sources)
+        ),
         value: mb_s,
         target: format!(">= {TARGET_MB_S} MB/s"),
         met: mb_s.map(|v| v >= TARGET_MB_S),
@@ -718,7 +822,10 @@ fn mib(bytes: u64) -> String {
 
 fn print_table(report: &Report) {
     println!();
-    println!("end to end (`xtask run`, {} cores, seed {})", report.cores, report.seed);
+    println!(
+        "end to end (`xtask run`, {} cores, seed {})",
+        report.cores, report.seed
+    );
     println!(
         "{:>8} {:>8} {:>11} {:>9} {:>9} {:>9} {:>9} {:>11} {:>10}",
         "sources", "MB", "words", "wall s", "cpu s", "MB/s", "docs/s", "words/s", "peak"
@@ -740,7 +847,10 @@ fn print_table(report: &Report) {
     }
     println!();
     println!("per stage (from the runner's `stage done` logs)");
-    println!("{:>8} {:>10} {:>9} {:>9} {:>9} {:>11}", "sources", "stage", "seconds", "MB/s", "docs/s", "words/s");
+    println!(
+        "{:>8} {:>10} {:>9} {:>9} {:>9} {:>11}",
+        "sources", "stage", "seconds", "MB/s", "docs/s", "words/s"
+    );
     for r in &report.runs {
         for s in &r.stages {
             println!(
@@ -758,7 +868,8 @@ fn print_table(report: &Report) {
             x.words_per_s,
             x.per_s,
             x.mb_per_s,
-            x.words_per_cpu_s.map_or(String::new(), |w| format!("{w:.0} words per CPU-second")),
+            x.words_per_cpu_s
+                .map_or(String::new(), |w| format!("{w:.0} words per CPU-second")),
             x.what
         );
     }
@@ -768,13 +879,17 @@ fn print_table(report: &Report) {
             x.per_s,
             x.mb_per_s,
             x.failed,
-            x.per_cpu_s.map_or(String::new(), |p| format!("{p:.0} pages per CPU-second")),
+            x.per_cpu_s
+                .map_or(String::new(), |p| format!("{p:.0} pages per CPU-second")),
             x.what
         ),
         Err(why) => println!("  HTML ingest: {why}"),
     }
     match &report.watch {
-        Ok(w) => println!("  watch latency: {:.2}s from a new file to its report", w.seconds),
+        Ok(w) => println!(
+            "  watch latency: {:.2}s from a new file to its report",
+            w.seconds
+        ),
         Err(why) => println!("  watch latency: {why}"),
     }
     println!();
@@ -786,7 +901,10 @@ fn print_table(report: &Report) {
             Some(false) => "MISSED",
             None => "not measured",
         };
-        println!("  {:<40} {:>14}  target {:<14} {verdict}", t.name, value, t.target);
+        println!(
+            "  {:<40} {:>14}  target {:<14} {verdict}",
+            t.name, value, t.target
+        );
     }
 }
 
@@ -797,8 +915,19 @@ fn print_quality(runs: &[Run]) {
     println!("accuracy against the planted answers (`xtask score`; rates 0-1)");
     println!(
         "{:>8} {:>9} {:>11} {:>8} {:>9} {:>9} {:>7} {:>7} {:>8} {:>7} {:>8} {:>9} {:>9}",
-        "sources", "story F1", "stories", "largest", "indep F1", "figures", "vague", "retract", "best=", "quotes",
-        "speaker", "entities", "confl/100"
+        "sources",
+        "story F1",
+        "stories",
+        "largest",
+        "indep F1",
+        "figures",
+        "vague",
+        "retract",
+        "best=",
+        "quotes",
+        "speaker",
+        "entities",
+        "confl/100"
     );
     for r in runs {
         match (&r.score, &r.score_error) {
@@ -806,7 +935,10 @@ fn print_quality(runs: &[Run]) {
                 "{:>8} {:>9} {:>11} {:>8} {:>9} {:>9} {:>7} {:>7} {:>8} {:>7} {:>8} {:>9} {:>9}",
                 r.sources,
                 f(s.stories.pairs.f1),
-                format!("{}/{}", s.stories.predicted_clusters, s.stories.true_clusters),
+                format!(
+                    "{}/{}",
+                    s.stories.predicted_clusters, s.stories.true_clusters
+                ),
                 s.stories.largest_predicted,
                 f(s.independence.groups.pairs.f1),
                 f(s.figures.extracted.rate),
@@ -816,7 +948,9 @@ fn print_quality(runs: &[Run]) {
                 f(s.quotes.found.rate),
                 f(s.quotes.speaker.rate),
                 f(s.entities.all.found.rate),
-                s.conflicts.total_per_100_sources.map_or("-".to_string(), |v| format!("{v:.1}")),
+                s.conflicts
+                    .total_per_100_sources
+                    .map_or("-".to_string(), |v| format!("{v:.1}")),
             ),
             (None, Some(err)) => println!("{:>8} not scored: {err}", r.sources),
             (None, None) => println!("{:>8} not scored: the run failed", r.sources),
@@ -825,8 +959,15 @@ fn print_quality(runs: &[Run]) {
 }
 
 fn git_commit(root: &Path) -> Option<String> {
-    let out = Command::new("git").arg("-C").arg(root).args(["rev-parse", "--short", "HEAD"]).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 #[cfg(test)]
@@ -836,18 +977,27 @@ mod tests {
     #[test]
     fn stage_done_lines_are_parsed() {
         fn check(line: &str, expected: Option<(&str, u64)>) {
-            assert_eq!(parse_stage_done(line), expected.map(|(s, ms)| (s.to_string(), ms)));
+            assert_eq!(
+                parse_stage_done(line),
+                expected.map(|(s, ms)| (s.to_string(), ms))
+            );
         }
         check(
             "2026-11-22T00:17:01.123456Z  INFO xtask::run: stage done stage=\"ingest\" ok=5 failed=0 ms=12",
             Some(("ingest", 12)),
         );
-        check("2026-11-22T00:17:01Z  INFO xtask::run: stage done stage=reconcile ms=3400", Some(("reconcile", 3400)));
+        check(
+            "2026-11-22T00:17:01Z  INFO xtask::run: stage done stage=reconcile ms=3400",
+            Some(("reconcile", 3400)),
+        );
         check(
             "\u{1b}[2m2026-11-22\u{1b}[0m \u{1b}[32m INFO\u{1b}[0m \u{1b}[2mxtask::run\u{1b}[0m: stage done \u{1b}[3mstage\u{1b}[0m\u{1b}[2m=\u{1b}[0m\"report\" \u{1b}[3mms\u{1b}[0m\u{1b}[2m=\u{1b}[0m7",
             Some(("report", 7)),
         );
-        check("2026-11-22T00:17:01Z  INFO xtask::run: run pipeline=\"default\"", None);
+        check(
+            "2026-11-22T00:17:01Z  INFO xtask::run: run pipeline=\"default\"",
+            None,
+        );
         check("stage done stage=\"extract\"", None);
     }
 

@@ -29,7 +29,10 @@ struct Heard {
 pub fn bench_watch(sources: usize, repeats: usize) -> Result<()> {
     let root = pipeline::project_root();
     let seeds = read_seeds(&root.join("seeds"))?;
-    println!("# watch latency on the seeds ({} articles), {repeats} landings", seeds.len());
+    println!(
+        "# watch latency on the seeds ({} articles), {repeats} landings",
+        seeds.len()
+    );
     let latencies = session(&seeds, seeds.len(), repeats)?;
     print_latencies(&latencies);
     if sources > 0 {
@@ -44,8 +47,15 @@ fn read_seeds(dir: &Path) -> Result<Vec<(String, String)>> {
     for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "txt") {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-            seeds.push((path.file_name().unwrap_or_default().to_string_lossy().into_owned(), text));
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            seeds.push((
+                path.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                text,
+            ));
         }
     }
     seeds.sort();
@@ -93,16 +103,28 @@ fn session(seeds: &[(String, String)], corpus: usize, landings: usize) -> Result
             let _ = heard_tx.send(Heard {
                 at: Instant::now(),
                 number: update.number,
-                sources: update.report.reconciled.sources.iter().map(|s| s.source_id.clone()).collect(),
+                sources: update
+                    .report
+                    .reconciled
+                    .sources
+                    .iter()
+                    .map(|s| s.source_id.clone())
+                    .collect(),
                 counters: update.report.counter_lines(),
             });
         })
     });
     let wait = |what: &str| -> Result<Heard> {
-        heard_rx.recv_timeout(Duration::from_secs(600)).with_context(|| format!("no update while waiting for {what}"))
+        heard_rx
+            .recv_timeout(Duration::from_secs(600))
+            .with_context(|| format!("no update while waiting for {what}"))
     };
     let ready = wait("the full run")?;
-    println!("full run of {} sources: {:.2}s", ready.sources.len(), started.elapsed().as_secs_f64());
+    println!(
+        "full run of {} sources: {:.2}s",
+        ready.sources.len(),
+        started.elapsed().as_secs_f64()
+    );
 
     let mut latencies = Vec::new();
     for i in 0..landings {
@@ -117,7 +139,11 @@ fn session(seeds: &[(String, String)], corpus: usize, landings: usize) -> Result
             let heard = wait(&name)?;
             if heard.sources.contains(&name) {
                 let latency = heard.at.duration_since(landed);
-                println!("update {}: {name} reported after {:.0} ms", heard.number, latency.as_secs_f64() * 1000.0);
+                println!(
+                    "update {}: {name} reported after {:.0} ms",
+                    heard.number,
+                    latency.as_secs_f64() * 1000.0
+                );
                 for line in &heard.counters {
                     println!("  {line}");
                 }

@@ -111,7 +111,10 @@ pub struct Index<T> {
 
 impl<T> Default for Index<T> {
     fn default() -> Self {
-        Index { version: INDEX_VERSION, entries: BTreeMap::new() }
+        Index {
+            version: INDEX_VERSION,
+            entries: BTreeMap::new(),
+        }
     }
 }
 
@@ -124,7 +127,9 @@ pub fn index_path(layout: &Layout, stage: &str) -> PathBuf {
 /// is recomputed), never an error.
 pub fn load<T: DeserializeOwned>(layout: &Layout, stage: &str) -> Index<T> {
     let path = index_path(layout, stage);
-    let Ok(bytes) = std::fs::read(&path) else { return Index::default() };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return Index::default();
+    };
     match serde_json::from_slice::<Index<T>>(&bytes) {
         Ok(index) if index.version == INDEX_VERSION => index,
         Ok(_) => Index::default(),
@@ -138,7 +143,8 @@ pub fn load<T: DeserializeOwned>(layout: &Layout, stage: &str) -> Index<T> {
 /// Replaces a stage's index atomically.
 pub fn save<T: Serialize>(layout: &Layout, stage: &str, index: &Index<T>) -> Result<()> {
     let path = index_path(layout, stage);
-    let bytes = serde_json::to_vec(index).with_context(|| format!("serializing the {stage} cache index"))?;
+    let bytes = serde_json::to_vec(index)
+        .with_context(|| format!("serializing the {stage} cache index"))?;
     crate::stages::write_atomic(&path, &bytes)
 }
 
@@ -150,7 +156,10 @@ pub fn output(layout: &Layout, path: &Path, bytes: &[u8]) -> Output {
 /// Describes a file just written whose bytes hash to `hash`, for an index entry.
 pub fn output_hashed(layout: &Layout, path: &Path, hash: String) -> Output {
     remember(path, &hash);
-    Output { path: layout.relative(path), hash }
+    Output {
+        path: layout.relative(path),
+        hash,
+    }
 }
 
 /// Whether every output of an entry is on disk with its recorded hash.
@@ -224,7 +233,14 @@ pub fn remember(path: &Path, hash: &str) {
         return;
     }
     if let (Some((len, modified)), Ok(mut files)) = (stamp_of(path), memo().files.lock()) {
-        files.insert(path.to_path_buf(), Stamp { len, modified, hash: hash.to_string() });
+        files.insert(
+            path.to_path_buf(),
+            Stamp {
+                len,
+                modified,
+                hash: hash.to_string(),
+            },
+        );
     }
 }
 
@@ -257,7 +273,12 @@ pub fn keep_extractions(current: impl IntoIterator<Item = (String, records::Extr
 }
 
 /// Looks an entry up: `Some` when the key matches and the outputs verify.
-pub fn lookup<'a, T>(layout: &Layout, index: &'a Index<T>, name: &str, key: &str) -> Option<&'a Entry<T>> {
+pub fn lookup<'a, T>(
+    layout: &Layout,
+    index: &'a Index<T>,
+    name: &str,
+    key: &str,
+) -> Option<&'a Entry<T>> {
     let entry = index.entries.get(name)?;
     if entry.key != key {
         return None;
@@ -265,7 +286,10 @@ pub fn lookup<'a, T>(layout: &Layout, index: &'a Index<T>, name: &str, key: &str
     if verify(layout, &entry.outputs) {
         Some(entry)
     } else {
-        tracing::warn!(name, "cache entry does not match its files (crash or edit): recomputing");
+        tracing::warn!(
+            name,
+            "cache entry does not match its files (crash or edit): recomputing"
+        );
         None
     }
 }
@@ -298,7 +322,14 @@ mod tests {
         let out = output(&layout, &path, b"{\"x\":1}");
         assert_eq!(out.path, "extract/a.txt.json");
         let mut index = Index::<()>::default();
-        index.entries.insert("a.txt".into(), Entry { key: "k".into(), value: (), outputs: vec![out] });
+        index.entries.insert(
+            "a.txt".into(),
+            Entry {
+                key: "k".into(),
+                value: (),
+                outputs: vec![out],
+            },
+        );
         assert!(lookup(&layout, &index, "a.txt", "k").is_some());
         assert!(lookup(&layout, &index, "a.txt", "other key").is_none());
         std::fs::write(&path, b"{\"x\":").unwrap();
@@ -311,7 +342,8 @@ mod tests {
     fn a_garbled_index_loads_empty() {
         let dir = tempfile::tempdir().unwrap();
         let layout = Layout::new(dir.path());
-        crate::stages::write_atomic(&index_path(&layout, "ingest"), b"{\"version\":1,\"entr").unwrap();
+        crate::stages::write_atomic(&index_path(&layout, "ingest"), b"{\"version\":1,\"entr")
+            .unwrap();
         assert!(load::<()>(&layout, "ingest").entries.is_empty());
     }
 }

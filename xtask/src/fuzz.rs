@@ -29,13 +29,21 @@ pub struct FuzzArgs {
 pub fn main(args: &FuzzArgs) -> Result<()> {
     let root = project_root();
     let fuzz_dir = root.join("xtask").join("fuzz");
-    let targets: Vec<&str> = if args.targets.is_empty() { TARGETS.to_vec() } else { args.targets.iter().map(String::as_str).collect() };
+    let targets: Vec<&str> = if args.targets.is_empty() {
+        TARGETS.to_vec()
+    } else {
+        args.targets.iter().map(String::as_str).collect()
+    };
     let seeds = seed_files(&root.join("seeds"))?;
     let mut summary = Vec::new();
     for target in targets {
         let corpus = fuzz_dir.join("corpus").join(target);
         write_seed_corpus(target, &seeds, &corpus)?;
-        println!("fuzz: {target} for {} s (corpus {})", args.seconds, corpus.display());
+        println!(
+            "fuzz: {target} for {} s (corpus {})",
+            args.seconds,
+            corpus.display()
+        );
         let started = Instant::now();
         let status = Command::new("cargo")
             .args(["+nightly", "fuzz", "run", "--fuzz-dir"])
@@ -49,14 +57,26 @@ pub fn main(args: &FuzzArgs) -> Result<()> {
             .arg("-rss_limit_mb=4096")
             .current_dir(&root)
             .status()
-            .context("fuzz: starting `cargo +nightly fuzz` (install it with `cargo install cargo-fuzz`)")?;
+            .context(
+                "fuzz: starting `cargo +nightly fuzz` (install it with `cargo install cargo-fuzz`)",
+            )?;
         let secs = started.elapsed().as_secs();
-        summary.push(format!("{target}: {} after {secs} s", if status.success() { "no crash" } else { "FAILED" }));
+        summary.push(format!(
+            "{target}: {} after {secs} s",
+            if status.success() {
+                "no crash"
+            } else {
+                "FAILED"
+            }
+        ));
         if !status.success() {
             for line in &summary {
                 println!("fuzz: {line}");
             }
-            bail!("fuzz: target {target} failed; the input that failed is in {}", fuzz_dir.join("artifacts").join(target).display());
+            bail!(
+                "fuzz: target {target} failed; the input that failed is in {}",
+                fuzz_dir.join("artifacts").join(target).display()
+            );
         }
     }
     for line in &summary {
@@ -67,7 +87,9 @@ pub fn main(args: &FuzzArgs) -> Result<()> {
 
 fn seed_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).with_context(|| format!("fuzz: reading {}", dir.display()))? {
+    for entry in
+        std::fs::read_dir(dir).with_context(|| format!("fuzz: reading {}", dir.display()))?
+    {
         let path = entry?.path();
         if path.is_file() {
             files.push(path);
@@ -81,18 +103,30 @@ fn seed_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// `pipeline` target reads a first byte that picks the file name (0 = `.txt`, 1 =
 /// `.html`), `normalize_text` one that picks the format (0 = text, 2 = HTML).
 fn write_seed_corpus(target: &str, seeds: &[PathBuf], corpus: &Path) -> Result<()> {
-    std::fs::create_dir_all(corpus).with_context(|| format!("fuzz: creating {}", corpus.display()))?;
+    std::fs::create_dir_all(corpus)
+        .with_context(|| format!("fuzz: creating {}", corpus.display()))?;
     for (i, path) in seeds.iter().enumerate() {
-        let bytes = std::fs::read(path).with_context(|| format!("fuzz: reading {}", path.display()))?;
-        let html = format!("<html><head><title>t</title></head><body><article><p>{}</p></article></body></html>", String::from_utf8_lossy(&bytes).replace("\n\n", "</p><p>"));
+        let bytes =
+            std::fs::read(path).with_context(|| format!("fuzz: reading {}", path.display()))?;
+        let html = format!(
+            "<html><head><title>t</title></head><body><article><p>{}</p></article></body></html>",
+            String::from_utf8_lossy(&bytes).replace("\n\n", "</p><p>")
+        );
         let inputs: Vec<Vec<u8>> = match target {
-            "pipeline" => vec![[&[0u8][..], &bytes].concat(), [&[1u8][..], html.as_bytes()].concat()],
-            "normalize_text" => vec![[&[0u8][..], &bytes].concat(), [&[2u8][..], html.as_bytes()].concat()],
+            "pipeline" => vec![
+                [&[0u8][..], &bytes].concat(),
+                [&[1u8][..], html.as_bytes()].concat(),
+            ],
+            "normalize_text" => vec![
+                [&[0u8][..], &bytes].concat(),
+                [&[2u8][..], html.as_bytes()].concat(),
+            ],
             _ => vec![bytes],
         };
         for (j, input) in inputs.into_iter().enumerate() {
             let file = corpus.join(format!("seed-{i}-{j}"));
-            std::fs::write(&file, input).with_context(|| format!("fuzz: writing {}", file.display()))?;
+            std::fs::write(&file, input)
+                .with_context(|| format!("fuzz: writing {}", file.display()))?;
         }
     }
     Ok(())

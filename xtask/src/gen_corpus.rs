@@ -102,7 +102,8 @@ pub const COMPLETE_FILE: &str = ".complete";
 
 /// Writes a corpus of `n_sources` sources drawn from `seed` into `out`.
 pub fn generate(n_sources: usize, seed: u64, out: &Path) -> Result<CorpusSummary> {
-    std::fs::create_dir_all(out).with_context(|| format!("gen-corpus: cannot create {}", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("gen-corpus: cannot create {}", out.display()))?;
     let answers_path = out.join(ANSWERS_FILE);
     let answers_file = std::fs::File::create(&answers_path)
         .with_context(|| format!("gen-corpus: cannot create {}", answers_path.display()))?;
@@ -115,35 +116,48 @@ pub fn generate(n_sources: usize, seed: u64, out: &Path) -> Result<CorpusSummary
 
     let sources = out.join(SOURCES_DIR);
     let outlets = make_outlets(&mut Rng::new(seed ^ 0x6f75_746c_6574_7321));
-    let mut names = NameSource { rng: Rng::new(seed ^ 0x6e61_6d65_7321), used: HashSet::new() };
+    let mut names = NameSource {
+        rng: Rng::new(seed ^ 0x6e61_6d65_7321),
+        used: HashSet::new(),
+    };
     let mut summary = CorpusSummary::default();
     let mut story_idx = 0;
     while summary.sources < n_sources {
-        let mut rng = Rng::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (story_idx as u64).wrapping_add(1));
+        let mut rng =
+            Rng::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (story_idx as u64).wrapping_add(1));
         let size = story_size(&mut rng).min(n_sources - summary.sources);
         let story = Story::new(story_idx, &mut rng);
         let (files, answer) = write_story(story, size, &outlets, &mut names, &mut rng);
         for file in &files {
             let path = sources.join(&file.rel);
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).with_context(|| format!("gen-corpus: cannot create {}", dir.display()))?;
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("gen-corpus: cannot create {}", dir.display()))?;
             }
             std::fs::write(&path, &file.bytes)
                 .with_context(|| format!("gen-corpus: cannot write {}", path.display()))?;
             summary.bytes += file.bytes.len() as u64;
         }
         if story_idx > 0 {
-            answers.write_all(b",").context("gen-corpus: writing answers.json")?;
+            answers
+                .write_all(b",")
+                .context("gen-corpus: writing answers.json")?;
         }
-        answers.write_all(b"\n").context("gen-corpus: writing answers.json")?;
+        answers
+            .write_all(b"\n")
+            .context("gen-corpus: writing answers.json")?;
         serde_json::to_writer(&mut answers, &answer).context("gen-corpus: writing answers.json")?;
         summary.files += files.len();
         summary.sources += answer.sources.len();
         story_idx += 1;
     }
     summary.stories = story_idx;
-    answers.write_all(b"\n]}\n").context("gen-corpus: writing answers.json")?;
-    answers.flush().context("gen-corpus: writing answers.json")?;
+    answers
+        .write_all(b"\n]}\n")
+        .context("gen-corpus: writing answers.json")?;
+    answers
+        .flush()
+        .context("gen-corpus: writing answers.json")?;
     let marker = out.join(COMPLETE_FILE);
     std::fs::write(&marker, format!("{n_sources} {seed}\n"))
         .with_context(|| format!("gen-corpus: cannot write {}", marker.display()))?;
@@ -351,28 +365,43 @@ fn story_size(rng: &mut Rng) -> usize {
 // Word lists: made-up names only
 
 const FIRST_A: &[&str] = &[
-    "Ar", "Be", "Ca", "Da", "El", "Fe", "Ga", "Ha", "Il", "Jo", "Ka", "Le", "Mi", "No", "Or", "Pe", "Ri", "Sa", "Te",
-    "Ul", "Va", "Ye", "Zo", "Ma", "Lu", "Ne", "Ta", "Se",
+    "Ar", "Be", "Ca", "Da", "El", "Fe", "Ga", "Ha", "Il", "Jo", "Ka", "Le", "Mi", "No", "Or", "Pe",
+    "Ri", "Sa", "Te", "Ul", "Va", "Ye", "Zo", "Ma", "Lu", "Ne", "Ta", "Se",
 ];
-const FIRST_B: &[&str] =
-    &["len", "ria", "mon", "dra", "vik", "sel", "tan", "rin", "na", "lo", "ssa", "mir", "dan", "ra", "vo", "nes"];
+const FIRST_B: &[&str] = &[
+    "len", "ria", "mon", "dra", "vik", "sel", "tan", "rin", "na", "lo", "ssa", "mir", "dan", "ra",
+    "vo", "nes",
+];
 const LAST_A: &[&str] = &[
-    "Bal", "Cor", "Dem", "Fen", "Gar", "Hal", "Kess", "Lor", "Mar", "Nov", "Ost", "Pell", "Quar", "Rask", "Sov", "Tor",
-    "Vel", "Wyn", "Dor", "Brin", "Kal", "Mor", "Ves", "Tam",
+    "Bal", "Cor", "Dem", "Fen", "Gar", "Hal", "Kess", "Lor", "Mar", "Nov", "Ost", "Pell", "Quar",
+    "Rask", "Sov", "Tor", "Vel", "Wyn", "Dor", "Brin", "Kal", "Mor", "Ves", "Tam",
 ];
-const LAST_B: &[&str] =
-    &["ane", "ovic", "enko", "ik", "ley", "ton", "ard", "ez", "ini", "berg", "aro", "ens", "ula", "ock", "is", "avy"];
+const LAST_B: &[&str] = &[
+    "ane", "ovic", "enko", "ik", "ley", "ton", "ard", "ez", "ini", "berg", "aro", "ens", "ula",
+    "ock", "is", "avy",
+];
 const PLACE_A: &[&str] = &[
-    "Vel", "Dar", "Mor", "Tal", "Kes", "Bran", "Cal", "Ost", "Ril", "Sen", "Quen", "Hav", "Lun", "Tor", "Esk", "Par",
-    "Dun", "Gal", "Ner", "Sol",
+    "Vel", "Dar", "Mor", "Tal", "Kes", "Bran", "Cal", "Ost", "Ril", "Sen", "Quen", "Hav", "Lun",
+    "Tor", "Esk", "Par", "Dun", "Gal", "Ner", "Sol",
 ];
 const PLACE_B: &[&str] = &[
-    "ford", "ava", "mouth", "ora", "heim", "ton", "by", "ir", "esh", "ano", "wick", "enna", "burg", "ast", "ollo",
-    "den",
+    "ford", "ava", "mouth", "ora", "heim", "ton", "by", "ir", "esh", "ano", "wick", "enna", "burg",
+    "ast", "ollo", "den",
 ];
 const COUNTRY_B: &[&str] = &["ia", "land", "ova", "ar", "enia", "istan", "ary", "onia"];
-const DIRECTIONS: &[&str] = &["northern", "southern", "eastern", "western", "central", "coastal"];
-const ORG_A: &[&str] = &["National", "Regional", "Federal", "Coastal", "Northern", "United", "Central", "Independent"];
+const DIRECTIONS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "coastal",
+];
+const ORG_A: &[&str] = &[
+    "National",
+    "Regional",
+    "Federal",
+    "Coastal",
+    "Northern",
+    "United",
+    "Central",
+    "Independent",
+];
 const ORG_B: &[&str] = &[
     "Emergency",
     "Disaster",
@@ -385,7 +414,16 @@ const ORG_B: &[&str] = &[
     "Civil Protection",
     "Public Order",
 ];
-const ORG_C: &[&str] = &["Agency", "Authority", "Directorate", "Service", "Council", "Commission", "Board", "Office"];
+const ORG_C: &[&str] = &[
+    "Agency",
+    "Authority",
+    "Directorate",
+    "Service",
+    "Council",
+    "Commission",
+    "Board",
+    "Office",
+];
 const PAPERS: &[&str] = &[
     "Herald",
     "Tribune",
@@ -400,7 +438,15 @@ const PAPERS: &[&str] = &[
     "Record",
     "Sentinel",
 ];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -418,16 +464,28 @@ const MONTHS: &[&str] = &[
 
 /// Syllables between the parts of a name: an archive of many thousand stories has many
 /// thousand people and places, and two unrelated events seldom share them.
-const NAME_MID: &[&str] = &["", "", "", "a", "er", "in", "o", "ov", "an", "el", "is", "u", "ar", "em"];
+const NAME_MID: &[&str] = &[
+    "", "", "", "a", "er", "in", "o", "ov", "an", "el", "is", "u", "ar", "em",
+];
 
 fn person_name(rng: &mut Rng) -> (String, String) {
     let first = format!("{}{}", rng.pick(FIRST_A), rng.pick(FIRST_B));
-    let last = format!("{}{}{}", rng.pick(LAST_A), rng.pick(NAME_MID), rng.pick(LAST_B));
+    let last = format!(
+        "{}{}{}",
+        rng.pick(LAST_A),
+        rng.pick(NAME_MID),
+        rng.pick(LAST_B)
+    );
     (first, last)
 }
 
 fn place_name(rng: &mut Rng) -> String {
-    let base = format!("{}{}{}", rng.pick(PLACE_A), rng.pick(NAME_MID), rng.pick(PLACE_B));
+    let base = format!(
+        "{}{}{}",
+        rng.pick(PLACE_A),
+        rng.pick(NAME_MID),
+        rng.pick(PLACE_B)
+    );
     match rng.below(8) {
         0 => format!("Port {base}"),
         1 => format!("New {base}"),
@@ -440,18 +498,43 @@ fn place_name(rng: &mut Rng) -> String {
 /// `Velford Water`, `Doctors for Talmouth`), as many real ones do not.
 fn org_name(rng: &mut Rng) -> (String, bool) {
     // `Energy` is a suffix of its own in extract's lexicon; the bare forms leave it out.
-    const BARE_B: &[&str] =
-        &["Emergency", "Disaster", "Health", "Transport", "Water", "Rescue", "Safety", "Civil Protection"];
+    const BARE_B: &[&str] = &[
+        "Emergency",
+        "Disaster",
+        "Health",
+        "Transport",
+        "Water",
+        "Rescue",
+        "Safety",
+        "Civil Protection",
+    ];
     match rng.below(8) {
-        0..=3 => (format!("{} {} {}", rng.pick(ORG_A), rng.pick(ORG_B), rng.pick(ORG_C)), true),
+        0..=3 => (
+            format!(
+                "{} {} {}",
+                rng.pick(ORG_A),
+                rng.pick(ORG_B),
+                rng.pick(ORG_C)
+            ),
+            true,
+        ),
         4 | 5 => (format!("{} {}", rng.pick(ORG_A), rng.pick(BARE_B)), true),
         6 => (
-            format!("{} {}", place_name(rng), rng.pick(&["Water", "Rescue", "Lifeline", "Rail", "Mountain Rescue"])),
+            format!(
+                "{} {}",
+                place_name(rng),
+                rng.pick(&["Water", "Rescue", "Lifeline", "Rail", "Mountain Rescue"])
+            ),
             false,
         ),
-        _ => {
-            (format!("{} for {}", rng.pick(&["Doctors", "Engineers", "Volunteers", "Nurses"]), place_name(rng)), false)
-        }
+        _ => (
+            format!(
+                "{} for {}",
+                rng.pick(&["Doctors", "Engineers", "Volunteers", "Nurses"]),
+                place_name(rng)
+            ),
+            false,
+        ),
     }
 }
 
@@ -508,7 +591,12 @@ fn make_outlets(rng: &mut Rng) -> Vec<Outlet> {
         if !seen.insert(name.clone()) {
             continue;
         }
-        let domain = format!("{}.example", name.to_ascii_lowercase().trim_start_matches("the ").replace(' ', ""));
+        let domain = format!(
+            "{}.example",
+            name.to_ascii_lowercase()
+                .trim_start_matches("the ")
+                .replace(' ', "")
+        );
         outlets.push(Outlet {
             name,
             domain,
@@ -580,7 +668,13 @@ const KINDS: &[EventKind] = &[
     EventKind {
         name: "fire",
         noun: "fire",
-        sites: &["warehouse", "apartment block", "market hall", "textile factory", "hotel"],
+        sites: &[
+            "warehouse",
+            "apartment block",
+            "market hall",
+            "textile factory",
+            "hotel",
+        ],
         headlines: &[
             "Fire at {city} {site} kills {N}",
             "Deadly blaze tears through {site} in {city}",
@@ -640,7 +734,10 @@ const KINDS: &[EventKind] = &[
                 lo: 40,
                 hi: 600,
                 rising: false,
-                say: &["{N} firefighters were sent to the scene", "the fire service deployed {N} firefighters"],
+                say: &[
+                    "{N} firefighters were sent to the scene",
+                    "the fire service deployed {N} firefighters",
+                ],
                 rise: &[],
             },
         ],
@@ -661,7 +758,12 @@ const KINDS: &[EventKind] = &[
     EventKind {
         name: "flood",
         noun: "floods",
-        sites: &["river valley", "riverside district", "farming villages", "old town"],
+        sites: &[
+            "river valley",
+            "riverside district",
+            "farming villages",
+            "old town",
+        ],
         headlines: &[
             "Floods in {region} leave {N} dead",
             "Thousands flee as rivers burst their banks near {city}",
@@ -709,7 +811,10 @@ const KINDS: &[EventKind] = &[
                 lo: 2,
                 hi: 90,
                 rising: false,
-                say: &["{N} people were still missing", "rescuers were searching for {N} missing people"],
+                say: &[
+                    "{N} people were still missing",
+                    "rescuers were searching for {N} missing people",
+                ],
                 rise: &[],
             },
             FigSpec {
@@ -721,7 +826,10 @@ const KINDS: &[EventKind] = &[
                 lo: 200,
                 hi: 20000,
                 rising: false,
-                say: &["{N} homes were damaged or destroyed", "the water damaged {N} homes"],
+                say: &[
+                    "{N} homes were damaged or destroyed",
+                    "the water damaged {N} homes",
+                ],
                 rise: &[],
             },
         ],
@@ -742,7 +850,12 @@ const KINDS: &[EventKind] = &[
     EventKind {
         name: "protest",
         noun: "protests",
-        sites: &["main square", "parliament building", "city hall", "university campus"],
+        sites: &[
+            "main square",
+            "parliament building",
+            "city hall",
+            "university campus",
+        ],
         headlines: &[
             "Police detain {N} as protests spread in {country}",
             "Protesters clash with police outside {site} in {city}",
@@ -810,12 +923,22 @@ const KINDS: &[EventKind] = &[
             "We have restored order in the capital and the situation is stable",
             "The government has not listened to us for years",
         ],
-        titles: &["Interior Minister", "President", "Police Chief", "opposition leader"],
+        titles: &[
+            "Interior Minister",
+            "President",
+            "Police Chief",
+            "opposition leader",
+        ],
     },
     EventKind {
         name: "explosion",
         noun: "explosion",
-        sites: &["chemical plant", "fuel depot", "fertiliser warehouse", "gas storage site"],
+        sites: &[
+            "chemical plant",
+            "fuel depot",
+            "fertiliser warehouse",
+            "gas storage site",
+        ],
         headlines: &[
             "Explosion at {city} {site} kills {N}",
             "Blast rocks {site} outside {city}",
@@ -859,7 +982,10 @@ const KINDS: &[EventKind] = &[
                 lo: 2_000_000,
                 hi: 900_000_000,
                 rising: false,
-                say: &["damage was estimated at {N}", "the blast caused {N} in damage"],
+                say: &[
+                    "damage was estimated at {N}",
+                    "the blast caused {N} in damage",
+                ],
                 rise: &[],
             },
         ],
@@ -900,7 +1026,10 @@ const KINDS: &[EventKind] = &[
                 lo: 2000,
                 hi: 900000,
                 rising: false,
-                say: &["{N} homes were left without power", "the storm cut electricity to {N} households"],
+                say: &[
+                    "{N} homes were left without power",
+                    "the storm cut electricity to {N} households",
+                ],
                 rise: &[],
             },
             FigSpec {
@@ -924,7 +1053,10 @@ const KINDS: &[EventKind] = &[
                 lo: 30,
                 hi: 1500,
                 rising: false,
-                say: &["{N} flights were cancelled", "airlines cancelled {N} flights"],
+                say: &[
+                    "{N} flights were cancelled",
+                    "airlines cancelled {N} flights",
+                ],
                 rise: &[],
             },
         ],
@@ -966,7 +1098,10 @@ const KINDS: &[EventKind] = &[
                 hi: 30000,
                 rising: true,
                 say: &["{N} cases had been confirmed", "{N} people had fallen ill"],
-                rise: &["confirmed cases rose to {N} on {asof}", "the number of cases had climbed to {N} by {asof}"],
+                rise: &[
+                    "confirmed cases rose to {N} on {asof}",
+                    "the number of cases had climbed to {N} by {asof}",
+                ],
             },
             FigSpec {
                 key: "hospitalised",
@@ -1009,7 +1144,12 @@ const KINDS: &[EventKind] = &[
             "We have enough beds for now, but staff are exhausted",
             "The water supply must be made safe before anything else",
         ],
-        titles: &["Health Minister", "chief medical officer", "Mayor", "hospital director"],
+        titles: &[
+            "Health Minister",
+            "chief medical officer",
+            "Mayor",
+            "hospital director",
+        ],
     },
     EventKind {
         name: "derailment",
@@ -1078,7 +1218,12 @@ const KINDS: &[EventKind] = &[
             "Every part of the track will be examined",
             "Our thoughts are with everyone who lost someone today",
         ],
-        titles: &["Transport Minister", "Governor", "railway chief executive", "Mayor"],
+        titles: &[
+            "Transport Minister",
+            "Governor",
+            "railway chief executive",
+            "Mayor",
+        ],
     },
     EventKind {
         name: "strike",
@@ -1119,7 +1264,10 @@ const KINDS: &[EventKind] = &[
                 lo: 1_000_000,
                 hi: 2_000_000_000,
                 rising: false,
-                say: &["the strike was costing the economy {N} a day", "losses were put at {N}"],
+                say: &[
+                    "the strike was costing the economy {N} a day",
+                    "losses were put at {N}",
+                ],
                 rise: &[],
             },
             FigSpec {
@@ -1131,7 +1279,10 @@ const KINDS: &[EventKind] = &[
                 lo: 50,
                 hi: 5000,
                 rising: false,
-                say: &["{N} services were cancelled", "operators cancelled {N} services"],
+                say: &[
+                    "{N} services were cancelled",
+                    "operators cancelled {N} services",
+                ],
                 rise: &[],
             },
         ],
@@ -1147,7 +1298,12 @@ const KINDS: &[EventKind] = &[
             "We are ready to talk at any time, day or night",
             "This strike is hurting the people who can least afford it",
         ],
-        titles: &["union leader", "Labour Minister", "Finance Minister", "employers' spokesperson"],
+        titles: &[
+            "union leader",
+            "Labour Minister",
+            "Finance Minister",
+            "employers' spokesperson",
+        ],
     },
 ];
 
@@ -1297,8 +1453,16 @@ fn fmt_money(v: u64, sign: &str, short: bool) -> (String, u64) {
     };
     let tenths = (v as f64 / scale * 10.0).round() as u64;
     let stated = tenths * (scale as u64 / 10);
-    let number = if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
-    let text = if short { format!("{sign}{number}{abbr}") } else { format!("{sign}{number} {long}") };
+    let number = if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    let text = if short {
+        format!("{sign}{number}{abbr}")
+    } else {
+        format!("{sign}{number} {long}")
+    };
     (text, stated)
 }
 
@@ -1317,7 +1481,11 @@ struct Surface {
 fn step_for(v: u64, coarse: bool) -> u64 {
     let digits = v.to_string().len() as u32;
     let keep = if coarse { 1 } else { 2 };
-    if digits <= keep { 1 } else { 10u64.pow(digits - keep) }
+    if digits <= keep {
+        1
+    } else {
+        10u64.pow(digits - keep)
+    }
 }
 
 // The interval a qualifier or a vague amount allows is extract's, never the generator's:
@@ -1377,7 +1545,13 @@ fn surface(v: u64, kind: &str, noun_follows: bool, sign: &str, rng: &mut Rng) ->
         } else {
             0
         };
-        return Surface { text, low: stated.saturating_sub(half), high: Some(stated + half), exact: false, of: false };
+        return Surface {
+            text,
+            low: stated.saturating_sub(half),
+            high: Some(stated + half),
+            exact: false,
+            of: false,
+        };
     }
     for _ in 0..8 {
         let coarse = rng.chance(0.5);
@@ -1387,19 +1561,42 @@ fn surface(v: u64, kind: &str, noun_follows: bool, sign: &str, rng: &mut Rng) ->
         let near = (v + step / 2) / step * step;
         let s = match rng.below(13) {
             0..=3 => {
-                let text = if v <= 20 && rng.chance(0.5) { NUMBER_WORDS[v as usize].to_string() } else { fmt_num(v) };
-                Some(Surface { text, low: v, high: Some(v), exact: true, of: false })
+                let text = if v <= 20 && rng.chance(0.5) {
+                    NUMBER_WORDS[v as usize].to_string()
+                } else {
+                    fmt_num(v)
+                };
+                Some(Surface {
+                    text,
+                    low: v,
+                    high: Some(v),
+                    exact: true,
+                    of: false,
+                })
             }
             4 if up > v && up >= 20 => {
                 let q = rng.pick(&["nearly", "almost", "close to", "just under", "approaching"]);
                 qualified_surface(q, up, v, &fmt_num(up))
             }
             5 if near >= 20 && near != v => {
-                let q = rng.pick(&["about", "around", "some", "roughly", "an estimated", "approximately"]);
+                let q = rng.pick(&[
+                    "about",
+                    "around",
+                    "some",
+                    "roughly",
+                    "an estimated",
+                    "approximately",
+                ]);
                 qualified_surface(q, near, v, &fmt_num(near))
             }
             6 if down < v && down >= 10 => {
-                let q = rng.pick(&["more than", "over", "just over", "upwards of", "in excess of"]);
+                let q = rng.pick(&[
+                    "more than",
+                    "over",
+                    "just over",
+                    "upwards of",
+                    "in excess of",
+                ]);
                 qualified_surface(q, down, v, &fmt_num(down))
             }
             7 if down >= 10 => {
@@ -1416,7 +1613,13 @@ fn surface(v: u64, kind: &str, noun_follows: bool, sign: &str, rng: &mut Rng) ->
                         1 => format!("{} to {}", fmt_num(a), fmt_num(b)),
                         _ => format!("{}-{}", fmt_num(a), fmt_num(b)),
                     };
-                    Surface { text, low: a, high: Some(b), exact: false, of: false }
+                    Surface {
+                        text,
+                        low: a,
+                        high: Some(b),
+                        exact: false,
+                        of: false,
+                    }
                 })
             }
             9 if noun_follows && up >= v && up >= 20 => {
@@ -1434,14 +1637,23 @@ fn surface(v: u64, kind: &str, noun_follows: bool, sign: &str, rng: &mut Rng) ->
             return s;
         }
     }
-    Surface { text: fmt_num(v), low: v, high: Some(v), exact: true, of: false }
+    Surface {
+        text: fmt_num(v),
+        low: v,
+        high: Some(v),
+        exact: true,
+        of: false,
+    }
 }
 
 /// A vague amount from extract's `VAGUE` table whose interval holds `v`, with that interval.
 fn vague_words(v: u64, rng: &mut Rng) -> Option<Surface> {
     // `tens` alone reads oddly before a noun; the table's other phrases read as news writes.
-    let fits: Vec<(&str, f64, f64)> =
-        VAGUE.iter().copied().filter(|&(p, lo, hi)| p != "tens" && lo <= v as f64 && v as f64 <= hi).collect();
+    let fits: Vec<(&str, f64, f64)> = VAGUE
+        .iter()
+        .copied()
+        .filter(|&(p, lo, hi)| p != "tens" && lo <= v as f64 && v as f64 <= hi)
+        .collect();
     if fits.is_empty() {
         return None;
     }
@@ -1451,7 +1663,13 @@ fn vague_words(v: u64, rng: &mut Rng) -> Option<Surface> {
         text.rsplit(' ').next(),
         Some("handful" | "dozens" | "scores" | "hundreds" | "thousands" | "millions")
     );
-    Some(Surface { text: text.to_string(), low: low as u64, high: Some(high as u64), exact: false, of })
+    Some(Surface {
+        text: text.to_string(),
+        low: low as u64,
+        high: Some(high as u64),
+        exact: false,
+        of,
+    })
 }
 
 /// Noise figures the answers do not list (not facts of the story): a percentage, in one
@@ -1470,7 +1688,10 @@ fn noise_percent(rng: &mut Rng) -> String {
 fn noise_money(rng: &mut Rng) -> String {
     let (sign, _) = rng.pick(CURRENCIES);
     match rng.below(3) {
-        0 => format!("{sign}{}", fmt_num(rng.range(1, 9) * 100_000 / if rng.chance(0.5) { 1 } else { 2 })),
+        0 => format!(
+            "{sign}{}",
+            fmt_num(rng.range(1, 9) * 100_000 / if rng.chance(0.5) { 1 } else { 2 })
+        ),
         1 => fmt_money(rng.range(11, 99) * 100_000, sign, rng.chance(0.5)).0,
         _ => fmt_money(rng.range(1, 30) * 100_000_000, sign, rng.chance(0.5)).0,
     }
@@ -1533,7 +1754,11 @@ impl Story {
         let day0 = 19_723 + rng.below(3 * 365) as i64;
         let city = place_name(rng);
         let country = format!("{}{}", rng.pick(PLACE_A), rng.pick(COUNTRY_B));
-        let region = format!("the {} province of {}", rng.pick(DIRECTIONS), place_name(rng));
+        let region = format!(
+            "the {} province of {}",
+            rng.pick(DIRECTIONS),
+            place_name(rng)
+        );
         let mut people = Vec::new();
         let mut titles: Vec<&str> = kind.titles.to_vec();
         rng.shuffle(&mut titles);
@@ -1543,17 +1768,30 @@ impl Story {
                 continue;
             }
             let titled = rng.chance(0.7);
-            people.push(Person { first, last, title: title.to_string(), titled, female: rng.chance(0.5) });
+            people.push(Person {
+                first,
+                last,
+                title: title.to_string(),
+                titled,
+                female: rng.chance(0.5),
+            });
         }
         let mut orgs: Vec<Org> = Vec::new();
         for _ in 0..2 {
             let (name, article) = org_name(rng);
-            let acronym: String =
-                name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(char::is_ascii_uppercase).collect();
+            let acronym: String = name
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next())
+                .filter(char::is_ascii_uppercase)
+                .collect();
             if orgs.iter().any(|o| o.acronym == acronym) {
                 continue;
             }
-            orgs.push(Org { name, acronym, article });
+            orgs.push(Org {
+                name,
+                acronym,
+                article,
+            });
         }
         let mut figures = Vec::new();
         for spec in kind.figures {
@@ -1576,7 +1814,12 @@ impl Story {
                 }
             }
         }
-        let mut background: Vec<&'static str> = kind.background.iter().chain(GENERIC_BACKGROUND).copied().collect();
+        let mut background: Vec<&'static str> = kind
+            .background
+            .iter()
+            .chain(GENERIC_BACKGROUND)
+            .copied()
+            .collect();
         rng.shuffle(&mut background);
         Story {
             idx,
@@ -1603,7 +1846,10 @@ impl Story {
                 let mut timeline: Vec<DatedValue> = Vec::new();
                 for (d, &value) in f.by_day.iter().enumerate() {
                     if timeline.last().is_none_or(|t| t.value != value) {
-                        timeline.push(DatedValue { date: iso(self.day0 + d as i64), value });
+                        timeline.push(DatedValue {
+                            date: iso(self.day0 + d as i64),
+                            value,
+                        });
                     }
                 }
                 FigureAnswer {
@@ -1685,13 +1931,21 @@ struct Article {
 }
 
 /// Fills a template into pieces.
-fn fill(template: &str, story: &Story, fig: Option<&FigPiece>, asof: i64, rng: &mut Rng) -> Vec<Piece> {
+fn fill(
+    template: &str,
+    story: &Story,
+    fig: Option<&FigPiece>,
+    asof: i64,
+    rng: &mut Rng,
+) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut text = String::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         text.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         let name = &rest[open + 1..open + close];
         rest = &rest[open + close + 1..];
         let piece = match name {
@@ -1702,7 +1956,9 @@ fn fill(template: &str, story: &Story, fig: Option<&FigPiece>, asof: i64, rng: &
             }
             "N" => fig.cloned().map(Piece::Fig),
             "org" if !story.orgs.is_empty() => Some(Piece::Org(rng.below(story.orgs.len()))),
-            "person" if !story.people.is_empty() => Some(Piece::Person(rng.below(story.people.len()))),
+            "person" if !story.people.is_empty() => {
+                Some(Piece::Person(rng.below(story.people.len())))
+            }
             _ => {
                 text.push_str(&match name {
                     "city" => story.city.clone(),
@@ -1741,11 +1997,22 @@ fn fig_piece(story: &Story, fig_idx: usize, day: usize, template: &str, rng: &mu
     let v = f.by_day[day];
     // A whole a fraction is taken of (`a quarter of the 800 workers`) is written exactly.
     let surface = if template.contains("of the {N}") {
-        Surface { text: fmt_num(v), low: v, high: Some(v), exact: true, of: false }
+        Surface {
+            text: fmt_num(v),
+            low: v,
+            high: Some(v),
+            exact: true,
+            of: false,
+        }
     } else {
         surface(v, f.spec.kind, noun_after(template), story.currency.0, rng)
     };
-    FigPiece { key: f.spec.key, surface, as_of: iso(story.day0 + day as i64), retracted: false }
+    FigPiece {
+        key: f.spec.key,
+        surface,
+        as_of: iso(story.day0 + day as i64),
+        retracted: false,
+    }
 }
 
 /// Whether a counted noun follows `{N}` in a template (`{N} people were ...`): only then
@@ -1766,7 +2033,9 @@ fn noun_after(template: &str) -> bool {
         "patients",
         "deaths",
     ];
-    template.split_once("{N} ").is_some_and(|(_, rest)| NOUNS.iter().any(|n| rest.starts_with(n)))
+    template
+        .split_once("{N} ")
+        .is_some_and(|(_, rest)| NOUNS.iter().any(|n| rest.starts_with(n)))
 }
 
 /// Who a claim is attributed to.
@@ -1774,10 +2043,21 @@ fn attribution(story: &Story, rng: &mut Rng) -> Vec<Piece> {
     match rng.below(4) {
         0 if !story.people.is_empty() => vec![Piece::Person(rng.below(story.people.len()))],
         1 | 2 if !story.orgs.is_empty() => {
-            vec![Piece::Text("the ".to_string()), Piece::Org(rng.below(story.orgs.len()))]
+            vec![
+                Piece::Text("the ".to_string()),
+                Piece::Org(rng.below(story.orgs.len())),
+            ]
         }
         _ => {
-            vec![Piece::Text(rng.pick(&["officials", "police", "local authorities", "emergency services"]).to_string())]
+            vec![Piece::Text(
+                rng.pick(&[
+                    "officials",
+                    "police",
+                    "local authorities",
+                    "emergency services",
+                ])
+                .to_string(),
+            )]
         }
     }
 }
@@ -1787,34 +2067,61 @@ fn attribution(story: &Story, rng: &mut Rng) -> Vec<Piece> {
 /// disjoint shares of the kind's sentences.
 const BACKGROUND_SHARES: usize = 3;
 
-fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize>, rng: &mut Rng) -> Article {
+fn original_article(
+    story: &Story,
+    nth: usize,
+    day: usize,
+    retract: Option<usize>,
+    rng: &mut Rng,
+) -> Article {
     let kind = story.kind;
     let asof = story.day0 + day as i64;
     let mut figs: Vec<usize> = (0..story.figures.len()).collect();
     rng.shuffle(&mut figs);
     let head_template = rng.pick(kind.headlines);
     // Every kind lists its headline figure first; a story may lack it.
-    let main_fig = story.figures.iter().position(|f| f.spec.key == kind.figures[0].key);
+    let main_fig = story
+        .figures
+        .iter()
+        .position(|f| f.spec.key == kind.figures[0].key);
     let head_fig = match main_fig {
-        Some(f) if head_template.contains("{N}") => Some(fig_piece(story, f, day, head_template, rng)),
+        Some(f) if head_template.contains("{N}") => {
+            Some(fig_piece(story, f, day, head_template, rng))
+        }
         _ => None,
     };
     let headline = Sent::Plain(fill(head_template, story, head_fig.as_ref(), asof, rng));
 
     // Background sentences are dealt from a shuffled deck, so none repeats in an article.
     let share = nth % BACKGROUND_SHARES;
-    let mut deck: Vec<&str> =
-        story.background.iter().enumerate().filter(|(i, _)| i % BACKGROUND_SHARES == share).map(|(_, t)| *t).collect();
+    let mut deck: Vec<&str> = story
+        .background
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % BACKGROUND_SHARES == share)
+        .map(|(_, t)| *t)
+        .collect();
     rng.shuffle(&mut deck);
     let mut quotes: Vec<(&str, usize)> = story.statements.clone();
     rng.shuffle(&mut quotes);
     let mut paragraphs: Vec<Vec<Sent>> = Vec::new();
     let mut editors_note = None;
-    paragraphs.push(vec![Sent::Plain(fill(rng.pick(kind.leads), story, None, asof, rng))]);
+    paragraphs.push(vec![Sent::Plain(fill(
+        rng.pick(kind.leads),
+        story,
+        None,
+        asof,
+        rng,
+    ))]);
     for (n, &f) in figs.iter().enumerate() {
         let spec = story.figures[f].spec;
-        let risen = story.figures[f].by_day[day] != story.figures[f].by_day[0] && !spec.rise.is_empty();
-        let template = if risen { rng.pick(spec.rise) } else { rng.pick(spec.say) };
+        let risen =
+            story.figures[f].by_day[day] != story.figures[f].by_day[0] && !spec.rise.is_empty();
+        let template = if risen {
+            rng.pick(spec.rise)
+        } else {
+            rng.pick(spec.say)
+        };
         let fig = fig_piece(story, f, day, template, rng);
         let main = fill(template, story, Some(&fig), asof, rng);
         let mut para = vec![Sent::Attr {
@@ -1857,19 +2164,27 @@ fn original_article(story: &Story, nth: usize, day: usize, retract: Option<usize
         }
     }
     paragraphs.extend(editors_note.map(|note| vec![note]));
-    Article { headline, credit: None, paragraphs }
+    Article {
+        headline,
+        credit: None,
+        paragraphs,
+    }
 }
 
 /// One or two statements of one speaker, dealt from `deck` so that no quote repeats.
 /// Some are given by a pronoun after a sentence about someone else (an [`Sent::Aside`]).
 fn quote_paragraph(story: &Story, deck: &mut Vec<(&str, usize)>, rng: &mut Rng) -> Vec<Sent> {
     let mut para = Vec::new();
-    let Some((text, speaker)) = deck.pop() else { return para };
+    let Some((text, speaker)) = deck.pop() else {
+        return para;
+    };
     let third = if rng.chance(0.3) {
         let female = story.people[speaker].female;
         // A third party whose gender the text also gives, and not the speaker's, so the
         // pronoun can only mean the speaker.
-        let others: Vec<usize> = (0..story.people.len()).filter(|&i| story.people[i].female != female).collect();
+        let others: Vec<usize> = (0..story.people.len())
+            .filter(|&i| story.people[i].female != female)
+            .collect();
         if !others.is_empty() {
             Some(Third::Person(rng.pick(&others)))
         } else if !story.orgs.is_empty() {
@@ -1888,13 +2203,21 @@ fn quote_paragraph(story: &Story, deck: &mut Vec<(&str, usize)>, rng: &mut Rng) 
             anchor: rng.below(3) as u8,
             form: rng.below(3) as u8,
         }),
-        None => para.push(Sent::Quote { text: text.to_string(), speaker, form: rng.below(4) as u8 }),
+        None => para.push(Sent::Quote {
+            text: text.to_string(),
+            speaker,
+            form: rng.below(4) as u8,
+        }),
     }
     if rng.chance(0.4)
         && let Some(k) = deck.iter().position(|&(_, s)| s == speaker)
     {
         let (text, _) = deck.remove(k);
-        para.push(Sent::Quote { text: text.to_string(), speaker, form: 4 });
+        para.push(Sent::Quote {
+            text: text.to_string(),
+            speaker,
+            form: 4,
+        });
     }
     para
 }
@@ -1904,17 +2227,33 @@ fn quote_paragraph(story: &Story, deck: &mut Vec<(&str, usize)>, rng: &mut Rng) 
 /// the article. Only counts are corrected (`{W} people were killed`).
 fn retraction_sentence(story: &Story, f: usize, day: usize, rng: &mut Rng) -> (Sent, bool) {
     let truth = story.figures[f].by_day[day];
-    let wrong = if rng.chance(0.5) { truth + truth / 3 + 3 } else { (truth / 2).max(1) };
+    let wrong = if rng.chance(0.5) {
+        truth + truth / 3 + 3
+    } else {
+        (truth / 2).max(1)
+    };
     let wrong = if wrong == truth { truth + 7 } else { wrong };
     let wrong_piece = FigPiece {
         key: story.figures[f].spec.key,
-        surface: Surface { text: fmt_num(wrong), low: wrong, high: Some(wrong), exact: true, of: false },
+        surface: Surface {
+            text: fmt_num(wrong),
+            low: wrong,
+            high: Some(wrong),
+            exact: true,
+            of: false,
+        },
         as_of: iso(story.day0 + day as i64),
         retracted: true,
     };
     let right = FigPiece {
         key: story.figures[f].spec.key,
-        surface: Surface { text: fmt_num(truth), low: truth, high: Some(truth), exact: true, of: false },
+        surface: Surface {
+            text: fmt_num(truth),
+            low: truth,
+            high: Some(truth),
+            exact: true,
+            of: false,
+        },
         as_of: iso(story.day0 + day as i64),
         retracted: false,
     };
@@ -1923,16 +2262,22 @@ fn retraction_sentence(story: &Story, f: usize, day: usize, rng: &mut Rng) -> (S
     let shape = rng.below(8);
     let template = match shape {
         0 => {
-            format!("An earlier version of this article said {{W}} {counted} were {event}; the correct figure is {{R}}")
+            format!(
+                "An earlier version of this article said {{W}} {counted} were {event}; the correct figure is {{R}}"
+            )
         }
-        1 => format!("Officials initially said {{W}} {counted} were {event} but later corrected the figure to {{R}}"),
+        1 => format!(
+            "Officials initially said {{W}} {counted} were {event} but later corrected the figure to {{R}}"
+        ),
         2 => format!(
             "The authorities withdrew an earlier statement that {{W}} {counted} were {event}, and now put the figure at {{R}}"
         ),
         3 => format!(
             "An earlier figure of {{W}} was later retracted, and officials now say {{R}} {counted} were {event}"
         ),
-        4 => format!("Police denied ever giving a figure of {{W}}, saying {{R}} {counted} were {event}"),
+        4 => format!(
+            "Police denied ever giving a figure of {{W}}, saying {{R}} {counted} were {event}"
+        ),
         5 => format!(
             "Editor's note: An earlier version of this article misstated the number of {counted} {event} as {{W}}. The correct figure is {{R}}"
         ),
@@ -1974,7 +2319,12 @@ fn rewrite(article: &Article, story: &Story, rng: &mut Rng) -> Article {
                 .iter()
                 .map(|s| match s {
                     Sent::Plain(p) => Sent::Plain(swap(p, rng)),
-                    Sent::Attr { main, src, verb, form } => Sent::Attr {
+                    Sent::Attr {
+                        main,
+                        src,
+                        verb,
+                        form,
+                    } => Sent::Attr {
                         main: swap(main, rng),
                         src: src.clone(),
                         verb: if rng.chance(0.5) {
@@ -1984,7 +2334,11 @@ fn rewrite(article: &Article, story: &Story, rng: &mut Rng) -> Article {
                         },
                         form: (form + 1 + rng.below(3) as u8) % 4,
                     },
-                    Sent::Quote { text, speaker, form } => Sent::Quote {
+                    Sent::Quote {
+                        text,
+                        speaker,
+                        form,
+                    } => Sent::Quote {
                         text: text.clone(),
                         speaker: *speaker,
                         form: if *form == 4 { 1 } else { (form + 1) % 4 },
@@ -2005,9 +2359,19 @@ fn rewrite(article: &Article, story: &Story, rng: &mut Rng) -> Article {
     }
     let headline = match &article.headline {
         Sent::Plain(p) if rng.chance(0.5) => Sent::Plain(swap(p, rng)),
-        _ => Sent::Plain(fill(rng.pick(story.kind.headlines), story, None, story.day0, rng)),
+        _ => Sent::Plain(fill(
+            rng.pick(story.kind.headlines),
+            story,
+            None,
+            story.day0,
+            rng,
+        )),
     };
-    Article { headline, credit: None, paragraphs }
+    Article {
+        headline,
+        credit: None,
+        paragraphs,
+    }
 }
 
 fn swap_words(text: &str, rng: &mut Rng) -> String {
@@ -2109,8 +2473,18 @@ fn capitalize_first(s: &mut String) {
 }
 
 /// Renders one sentence. `last_speaker` lets `he added` follow the same speaker.
-fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_speaker: &mut Option<usize>) -> String {
-    let (open, close) = if curly { ('\u{201c}', '\u{201d}') } else { ('"', '"') };
+fn render_sent(
+    sent: &Sent,
+    story: &Story,
+    curly: bool,
+    r: &mut Rendered,
+    last_speaker: &mut Option<usize>,
+) -> String {
+    let (open, close) = if curly {
+        ('\u{201c}', '\u{201d}')
+    } else {
+        ('"', '"')
+    };
     let mut out = String::new();
     let mut mentions = Vec::new();
     match sent {
@@ -2118,7 +2492,12 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
             render_pieces(p, story, &mut out, r, &mut mentions);
             out.push('.');
         }
-        Sent::Attr { main, src, verb, form } => match form {
+        Sent::Attr {
+            main,
+            src,
+            verb,
+            form,
+        } => match form {
             0 => {
                 render_pieces(main, story, &mut out, r, &mut mentions);
                 out.push_str(", ");
@@ -2134,7 +2513,11 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
             }
             2 => {
                 render_pieces(src, story, &mut out, r, &mut mentions);
-                let verb = if *verb == "told reporters" { "said" } else { verb };
+                let verb = if *verb == "told reporters" {
+                    "said"
+                } else {
+                    verb
+                };
                 let _ = write!(out, " {verb} that ");
                 render_pieces(main, story, &mut out, r, &mut mentions);
                 out.push('.');
@@ -2146,9 +2529,17 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
                 out.push('.');
             }
         },
-        Sent::Quote { text, speaker, form } => {
+        Sent::Quote {
+            text,
+            speaker,
+            form,
+        } => {
             let p = &story.people[*speaker];
-            let form = if *form == 4 && *last_speaker != Some(*speaker) { 1 } else { *form };
+            let form = if *form == 4 && *last_speaker != Some(*speaker) {
+                1
+            } else {
+                *form
+            };
             let seen = r.person_seen[*speaker];
             r.person_seen[*speaker] = true;
             let full = format!("{} {}", p.first, p.last);
@@ -2165,27 +2556,61 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
                 1 => format!("{open}{text},{close} {written} said."),
                 2 => format!("{intro} said: {open}{text}.{close}"),
                 3 if !seen && p.titled => {
-                    format!("{open}{text},{close} {full}, the {}, told reporters.", p.title.to_lowercase())
+                    format!(
+                        "{open}{text},{close} {full}, the {}, told reporters.",
+                        p.title.to_lowercase()
+                    )
                 }
                 3 => format!("{open}{text},{close} {written} told reporters."),
                 _ => {
                     let pronoun = if p.female { "she" } else { "he" };
-                    r.quotes.push(QuoteAnswer { text: text.clone(), speaker: full, speaker_text: pronoun.to_string() });
+                    r.quotes.push(QuoteAnswer {
+                        text: text.clone(),
+                        speaker: full,
+                        speaker_text: pronoun.to_string(),
+                    });
                     *last_speaker = Some(*speaker);
                     return format!("{open}{text},{close} {pronoun} added.");
                 }
             };
             out.push_str(&said);
-            r.quotes.push(QuoteAnswer { text: text.clone(), speaker: full, speaker_text: written });
+            r.quotes.push(QuoteAnswer {
+                text: text.clone(),
+                speaker: full,
+                speaker_text: written,
+            });
             *last_speaker = Some(*speaker);
         }
-        Sent::Aside { text, speaker, third, anchor, form } => {
+        Sent::Aside {
+            text,
+            speaker,
+            third,
+            anchor,
+            form,
+        } => {
             let p = &story.people[*speaker];
-            let (pronoun, poss) = if p.female { ("she", "her") } else { ("he", "his") };
-            render_pieces(&[Piece::Person(*speaker)], story, &mut out, r, &mut mentions);
+            let (pronoun, poss) = if p.female {
+                ("she", "her")
+            } else {
+                ("he", "his")
+            };
+            render_pieces(
+                &[Piece::Person(*speaker)],
+                story,
+                &mut out,
+                r,
+                &mut mentions,
+            );
             let _ = match anchor {
-                0 => write!(out, " said {poss} office was in touch with the families of the victims. "),
-                1 => write!(out, " cut short {poss} visit abroad to return to {}. ", story.city),
+                0 => write!(
+                    out,
+                    " said {poss} office was in touch with the families of the victims. "
+                ),
+                1 => write!(
+                    out,
+                    " cut short {poss} visit abroad to return to {}. ",
+                    story.city
+                ),
                 _ => write!(out, " spoke after {poss} meeting with rescue teams. "),
             };
             capitalize_first(&mut out);
@@ -2195,11 +2620,20 @@ fn render_sent(sent: &Sent, story: &Story, curly: bool, r: &mut Rendered, last_s
                     let their = if story.people[y].female { "her" } else { "his" };
                     render_pieces(&[Piece::Person(y)], story, &mut second, r, &mut mentions);
                     let _ = match anchor {
-                        0 => write!(second, " had visited the scene earlier with {their} advisers. "),
+                        0 => write!(
+                            second,
+                            " had visited the scene earlier with {their} advisers. "
+                        ),
                         1 => {
-                            write!(second, " was expected to cut short {their} holiday and arrive later in the week. ")
+                            write!(
+                                second,
+                                " was expected to cut short {their} holiday and arrive later in the week. "
+                            )
                         }
-                        _ => write!(second, " had used {their} first statement to call for calm. "),
+                        _ => write!(
+                            second,
+                            " had used {their} first statement to call for calm. "
+                        ),
                     };
                 }
                 Third::Org(o) => {
@@ -2247,11 +2681,20 @@ struct Boiler {
 }
 
 fn boilerplate(outlet: &Outlet, story: &Story, n_paragraphs: usize, rng: &mut Rng) -> Boiler {
-    let mut b = Boiler { top: Vec::new(), inline: Vec::new(), bottom: Vec::new() };
+    let mut b = Boiler {
+        top: Vec::new(),
+        inline: Vec::new(),
+        bottom: Vec::new(),
+    };
     if outlet.share {
         b.top.push(
-            rng.pick(&["Share this article", "Share on Facebook Share on X Share by email", "Share", "Copy link"])
-                .to_string(),
+            rng.pick(&[
+                "Share this article",
+                "Share on Facebook Share on X Share by email",
+                "Share",
+                "Copy link",
+            ])
+            .to_string(),
         );
     }
     if outlet.captions && n_paragraphs > 2 {
@@ -2261,14 +2704,20 @@ fn boilerplate(outlet: &Outlet, story: &Story, n_paragraphs: usize, rng: &mut Rn
             1,
             format!(
                 "Image caption, {} near the {} in {}",
-                rng.pick(&["Rescue workers", "Residents", "Emergency crews", "Police officers"]),
+                rng.pick(&[
+                    "Rescue workers",
+                    "Residents",
+                    "Emergency crews",
+                    "Police officers"
+                ]),
                 story.site,
                 story.city
             ),
         ));
     }
     if rng.chance(0.3) {
-        b.inline.push((n_paragraphs / 2, "Advertisement".to_string()));
+        b.inline
+            .push((n_paragraphs / 2, "Advertisement".to_string()));
     }
     if outlet.related {
         let n = 2 + rng.below(3);
@@ -2304,7 +2753,10 @@ fn boilerplate(outlet: &Outlet, story: &Story, n_paragraphs: usize, rng: &mut Rn
     }
     if outlet.copyright {
         let (y, _, _) = civil_from_days(story.day0);
-        b.bottom.push(format!("Copyright \u{a9} {y} {}. All rights reserved.", outlet.name));
+        b.bottom.push(format!(
+            "Copyright \u{a9} {y} {}. All rights reserved.",
+            outlet.name
+        ));
     }
     b
 }
@@ -2324,7 +2776,13 @@ fn render(article: &Article, story: &Story, outlet: &Outlet, rng: &mut Rng) -> R
         ..Default::default()
     };
     let mut last_speaker = None;
-    let headline = render_sent(&article.headline, story, outlet.curly, &mut r, &mut last_speaker);
+    let headline = render_sent(
+        &article.headline,
+        story,
+        outlet.curly,
+        &mut r,
+        &mut last_speaker,
+    );
     let headline = headline.trim_end_matches('.').to_string();
     let mut paragraphs = Vec::new();
     for (i, para) in article.paragraphs.iter().enumerate() {
@@ -2338,19 +2796,35 @@ fn render(article: &Article, story: &Story, outlet: &Outlet, rng: &mut Rng) -> R
             if j > 0 {
                 text.push(' ');
             }
-            text.push_str(&render_sent(sent, story, outlet.curly, &mut r, &mut last_speaker));
+            text.push_str(&render_sent(
+                sent,
+                story,
+                outlet.curly,
+                &mut r,
+                &mut last_speaker,
+            ));
         }
         paragraphs.push(text);
     }
     let boiler = boilerplate(outlet, story, paragraphs.len(), rng);
-    Rendering { headline, paragraphs, boiler, rendered: r }
+    Rendering {
+        headline,
+        paragraphs,
+        boiler,
+        rendered: r,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
 // Formats
 
 fn boiler_lines(b: &Boiler) -> Vec<String> {
-    b.top.iter().chain(b.inline.iter().map(|(_, l)| l)).chain(&b.bottom).cloned().collect()
+    b.top
+        .iter()
+        .chain(b.inline.iter().map(|(_, l)| l))
+        .chain(&b.bottom)
+        .cloned()
+        .collect()
 }
 
 fn to_text(r: &Rendering, outlet: &Outlet, published: i64, rng: &mut Rng) -> String {
@@ -2383,7 +2857,9 @@ fn to_text(r: &Rendering, outlet: &Outlet, published: i64, rng: &mut Rng) -> Str
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn to_html(r: &Rendering, outlet: &Outlet, published: i64, url: &str) -> String {
@@ -2406,7 +2882,13 @@ fn to_html(r: &Rendering, outlet: &Outlet, published: i64, url: &str) -> String 
     }
     for (i, p) in r.paragraphs.iter().enumerate() {
         let _ = writeln!(out, "<p>{}</p>", html_escape(p));
-        let inline: Vec<&String> = r.boiler.inline.iter().filter(|(after, _)| *after == i).map(|(_, l)| l).collect();
+        let inline: Vec<&String> = r
+            .boiler
+            .inline
+            .iter()
+            .filter(|(after, _)| *after == i)
+            .map(|(_, l)| l)
+            .collect();
         for line in inline {
             if line.starts_with("Image") {
                 let _ = writeln!(
@@ -2431,7 +2913,9 @@ fn to_html(r: &Rendering, outlet: &Outlet, published: i64, url: &str) -> String 
         }
         out.push_str("</ul>\n</aside>\n");
     }
-    out.push_str("</main>\n<footer><p>About us</p><p>Contact</p><p>Privacy</p></footer>\n</body>\n</html>\n");
+    out.push_str(
+        "</main>\n<footer><p>About us</p><p>Contact</p><p>Privacy</p></footer>\n</body>\n</html>\n",
+    );
     out
 }
 
@@ -2441,7 +2925,13 @@ fn to_json_value(r: &Rendering, outlet: &Outlet, published: i64, url: &str) -> s
     let mut body: Vec<&str> = r.boiler.top.iter().map(String::as_str).collect();
     for (i, p) in r.paragraphs.iter().enumerate() {
         body.push(p);
-        body.extend(r.boiler.inline.iter().filter(|(after, _)| *after == i).map(|(_, l)| l.as_str()));
+        body.extend(
+            r.boiler
+                .inline
+                .iter()
+                .filter(|(after, _)| *after == i)
+                .map(|(_, l)| l.as_str()),
+        );
     }
     body.extend(r.boiler.bottom.iter().map(String::as_str));
     serde_json::json!({
@@ -2491,13 +2981,19 @@ fn write_story(
     // The first source is often a wire agency's (the first outlets are agencies).
     let wire_first = rng.chance(0.6);
     while story_outlets.len() < size {
-        let i = if story_outlets.is_empty() && wire_first { rng.below(8) } else { rng.below(outlets.len()) };
+        let i = if story_outlets.is_empty() && wire_first {
+            rng.below(8)
+        } else {
+            rng.below(outlets.len())
+        };
         if !story_outlets.contains(&i) || story_outlets.len() >= outlets.len() {
             story_outlets.push(i);
         }
     }
     // Only counts are corrected: `{W} people were killed` has no wording for money.
-    let counts: Vec<usize> = (0..story.figures.len()).filter(|&f| story.figures[f].spec.kind == "count").collect();
+    let counts: Vec<usize> = (0..story.figures.len())
+        .filter(|&f| story.figures[f].spec.kind == "count")
+        .collect();
     if size >= 2 && rng.chance(0.2) && !counts.is_empty() {
         story.retraction = Some((rng.below(size), rng.pick(&counts)));
     }
@@ -2527,8 +3023,14 @@ fn write_story(
         if let Relation::Identical = relation {
             let candidates: Vec<usize> = (0..pos).filter(|&s| own_file[s].is_some()).collect();
             let of = rng.pick(&candidates);
-            let Some(src_file) = own_file[of] else { continue };
-            let ext = files[src_file].rel.rsplit_once('.').map_or("txt", |(_, e)| e).to_string();
+            let Some(src_file) = own_file[of] else {
+                continue;
+            };
+            let ext = files[src_file]
+                .rel
+                .rsplit_once('.')
+                .map_or("txt", |(_, e)| e)
+                .to_string();
             let stem = names.file_stem();
             let rel = format!("{}/{stem}.{ext}", &stem[..2]);
             let bytes = files[src_file].bytes.clone();
@@ -2555,16 +3057,27 @@ fn write_story(
                 }
                 if rng.chance(0.5) {
                     let agency = &outlets[story_outlets[kept.pos]].name;
-                    copy.credit = Some(format!("{} ({agency}) \u{2014} ", story.city.to_uppercase()));
+                    copy.credit = Some(format!(
+                        "{} ({agency}) \u{2014} ",
+                        story.city.to_uppercase()
+                    ));
                 }
                 ("verbatim", Some(kept.pos), copy)
             }
             Relation::Rewrite(k) => {
                 let kept = &originals[k];
                 day = day.max(kept.day);
-                ("rewrite", Some(kept.pos), rewrite(&kept.article, &story, rng))
+                (
+                    "rewrite",
+                    Some(kept.pos),
+                    rewrite(&kept.article, &story, rng),
+                )
             }
-            _ => ("original", None, original_article(&story, originals.len(), day, retract, rng)),
+            _ => (
+                "original",
+                None,
+                original_article(&story, originals.len(), day, retract, rng),
+            ),
         };
         let published = story.day0 + day as i64;
         let rendering = render(&article, &story, outlet, rng);
@@ -2580,18 +3093,25 @@ fn write_story(
         let stem = names.file_stem();
         let url = format!("https://{}/news/{}/{stem}", outlet.domain, iso(published));
         let (source_id, file) = if format == "jsonl" {
-            let (file, lines) = jsonl.get_or_insert_with(|| (format!("{}/{stem}.jsonl", &stem[..2]), Vec::new()));
+            let (file, lines) =
+                jsonl.get_or_insert_with(|| (format!("{}/{stem}.jsonl", &stem[..2]), Vec::new()));
             lines.push(to_json_value(&rendering, outlet, published, &url).to_string());
             own_file.push(None);
             (format!("{file}#{}", lines.len()), file.clone())
         } else {
             let (ext, content) = match format {
                 "html" => ("html", to_html(&rendering, outlet, published, &url)),
-                "json" => ("json", to_json_value(&rendering, outlet, published, &url).to_string()),
+                "json" => (
+                    "json",
+                    to_json_value(&rendering, outlet, published, &url).to_string(),
+                ),
                 _ => ("txt", to_text(&rendering, outlet, published, rng)),
             };
             let rel = format!("{}/{stem}.{ext}", &stem[..2]);
-            files.push(OutFile { rel: rel.clone(), bytes: content.into_bytes() });
+            files.push(OutFile {
+                rel: rel.clone(),
+                bytes: content.into_bytes(),
+            });
             own_file.push(Some(files.len() - 1));
             (rel.clone(), rel)
         };
@@ -2615,8 +3135,11 @@ fn write_story(
         files.push(OutFile { rel: file, bytes });
     }
 
-    let mut places =
-        vec![story.city.clone(), story.region.trim_start_matches("the ").to_string(), story.country.clone()];
+    let mut places = vec![
+        story.city.clone(),
+        story.region.trim_start_matches("the ").to_string(),
+        story.country.clone(),
+    ];
     places.dedup();
     let answer = StoryAnswer {
         story_id: format!("story-{:05}", story.idx + 1),
@@ -2627,13 +3150,20 @@ fn write_story(
             .iter()
             .map(|p| PersonAnswer {
                 name: format!("{} {}", p.first, p.last),
-                title: if p.titled { p.title.clone() } else { String::new() },
+                title: if p.titled {
+                    p.title.clone()
+                } else {
+                    String::new()
+                },
             })
             .collect(),
         organizations: story
             .orgs
             .iter()
-            .map(|o| OrgAnswer { name: o.name.clone(), acronym: o.acronym.clone() })
+            .map(|o| OrgAnswer {
+                name: o.name.clone(),
+                acronym: o.acronym.clone(),
+            })
             .collect(),
         places,
         figures: story.answer_figures(),
@@ -2661,7 +3191,11 @@ mod tests {
             if path.is_dir() {
                 read_dir_recursive(&path, base, out);
             } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, std::fs::read(&path).unwrap()));
             }
         }
@@ -2676,17 +3210,29 @@ mod tests {
 
     #[test]
     fn same_seed_gives_identical_bytes_and_another_seed_does_not() {
-        let (a, b, c) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (a, b, c) = (
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+        );
         let sa = generate(300, 7, a.path()).unwrap();
         generate(300, 7, b.path()).unwrap();
         generate(300, 8, c.path()).unwrap();
         assert_eq!(sa.sources, 300);
-        let (fa, fb, fc) = (corpus_files(a.path()), corpus_files(b.path()), corpus_files(c.path()));
+        let (fa, fb, fc) = (
+            corpus_files(a.path()),
+            corpus_files(b.path()),
+            corpus_files(c.path()),
+        );
         assert!(fa.len() > 100);
         assert_eq!(fa.len(), fb.len());
         for (x, y) in fa.iter().zip(&fb) {
             assert_eq!(x.0, y.0);
-            assert!(x.1 == y.1, "{} differs between two runs with the same seed", x.0);
+            assert!(
+                x.1 == y.1,
+                "{} differs between two runs with the same seed",
+                x.0
+            );
         }
         assert_ne!(fa, fc);
     }
@@ -2697,7 +3243,13 @@ mod tests {
         match source.format.as_str() {
             "json" => json_text(&serde_json::from_str(&raw).unwrap()),
             "jsonl" => {
-                let n: usize = source.source_id.rsplit_once('#').unwrap().1.parse().unwrap();
+                let n: usize = source
+                    .source_id
+                    .rsplit_once('#')
+                    .unwrap()
+                    .1
+                    .parse()
+                    .unwrap();
                 let line = raw.lines().nth(n - 1).unwrap();
                 json_text(&serde_json::from_str(line).unwrap())
             }
@@ -2706,14 +3258,19 @@ mod tests {
     }
 
     fn json_text(v: &serde_json::Value) -> String {
-        format!("{}\n\n{}", v["title"].as_str().unwrap(), v["body"].as_str().unwrap())
+        format!(
+            "{}\n\n{}",
+            v["title"].as_str().unwrap(),
+            v["body"].as_str().unwrap()
+        )
     }
 
     #[test]
     fn answers_match_the_files_written() {
         let dir = tempfile::tempdir().unwrap();
         let summary = generate(400, 3, dir.path()).unwrap();
-        let answers: Answers = serde_json::from_slice(&std::fs::read(dir.path().join(ANSWERS_FILE)).unwrap()).unwrap();
+        let answers: Answers =
+            serde_json::from_slice(&std::fs::read(dir.path().join(ANSWERS_FILE)).unwrap()).unwrap();
         assert_eq!((answers.seed, answers.sources), (3, 400));
         assert_eq!(answers.stories.len(), summary.stories);
         let n: usize = answers.stories.iter().map(|s| s.sources.len()).sum();
@@ -2725,20 +3282,39 @@ mod tests {
         let mut ids = HashSet::new();
         for story in &answers.stories {
             let story_ids: Vec<&str> = story.sources.iter().map(|s| s.source_id.as_str()).collect();
-            rising += story.figures.iter().filter(|f| f.timeline.len() > 1).count();
+            rising += story
+                .figures
+                .iter()
+                .filter(|f| f.timeline.len() > 1)
+                .count();
             for source in &story.sources {
-                assert!(ids.insert(source.source_id.clone()), "source id {} used twice", source.source_id);
+                assert!(
+                    ids.insert(source.source_id.clone()),
+                    "source id {} used twice",
+                    source.source_id
+                );
                 let path = dir.path().join(SOURCES_DIR).join(&source.file);
                 assert!(path.is_file(), "{} is missing", source.file);
                 *relations.entry(source.relation.clone()).or_insert(0) += 1;
                 *formats.entry(source.format.clone()).or_insert(0) += 1;
                 if let Some(of) = &source.copy_of {
-                    assert!(story_ids.contains(&of.as_str()), "{} copies {of}, not in its story", source.source_id);
+                    assert!(
+                        story_ids.contains(&of.as_str()),
+                        "{} copies {of}, not in its story",
+                        source.source_id
+                    );
                 }
                 if source.relation == "identical" {
-                    let of = story.sources.iter().find(|s| Some(&s.source_id) == source.copy_of.as_ref()).unwrap();
+                    let of = story
+                        .sources
+                        .iter()
+                        .find(|s| Some(&s.source_id) == source.copy_of.as_ref())
+                        .unwrap();
                     let of_path = dir.path().join(SOURCES_DIR).join(&of.file);
-                    assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(of_path).unwrap());
+                    assert_eq!(
+                        std::fs::read(&path).unwrap(),
+                        std::fs::read(of_path).unwrap()
+                    );
                 }
                 let text = source_text(dir.path(), source);
                 assert!(
@@ -2748,10 +3324,20 @@ mod tests {
                     source.headline
                 );
                 for m in &source.figures {
-                    assert!(text.contains(&m.text), "{}: figure {:?} missing", source.source_id, m.text);
+                    assert!(
+                        text.contains(&m.text),
+                        "{}: figure {:?} missing",
+                        source.source_id,
+                        m.text
+                    );
                     let figure = story.figures.iter().find(|f| f.key == m.key).unwrap();
-                    let truth =
-                        figure.timeline.iter().rev().find(|t| t.date <= m.as_of).unwrap_or(&figure.timeline[0]).value;
+                    let truth = figure
+                        .timeline
+                        .iter()
+                        .rev()
+                        .find(|t| t.date <= m.as_of)
+                        .unwrap_or(&figure.timeline[0])
+                        .value;
                     let allows = m.low <= truth && m.high.is_none_or(|h| truth <= h);
                     assert_eq!(
                         allows, !m.retracted,
@@ -2763,19 +3349,42 @@ mod tests {
                 }
                 all_text.push_str(&text);
                 for q in &source.quotes {
-                    assert!(text.contains(&q.text), "{}: quote {:?} missing", source.source_id, q.text);
-                    pronoun_quotes += usize::from(q.speaker_text == "she" || q.speaker_text == "he");
+                    assert!(
+                        text.contains(&q.text),
+                        "{}: quote {:?} missing",
+                        source.source_id,
+                        q.text
+                    );
+                    pronoun_quotes +=
+                        usize::from(q.speaker_text == "she" || q.speaker_text == "he");
                     assert!(story.people.iter().any(|p| p.name == q.speaker));
                     n_quotes += 1;
                 }
                 for line in &source.boilerplate {
-                    assert!(text.contains(line.as_str()), "{}: boilerplate {line:?} missing", source.source_id);
+                    assert!(
+                        text.contains(line.as_str()),
+                        "{}: boilerplate {line:?} missing",
+                        source.source_id
+                    );
                 }
             }
         }
-        untitled += answers.stories.iter().flat_map(|s| &s.people).filter(|p| p.title.is_empty()).count();
+        untitled += answers
+            .stories
+            .iter()
+            .flat_map(|s| &s.people)
+            .filter(|p| p.title.is_empty())
+            .count();
         // Every phenomenon is planted at this size, and the wider wording is there.
-        for needle in ["%", " percent", "\u{20ac}", "\u{a3}", "$", "One in five", "a quarter of the"] {
+        for needle in [
+            "%",
+            " percent",
+            "\u{20ac}",
+            "\u{a3}",
+            "$",
+            "One in five",
+            "a quarter of the",
+        ] {
             assert!(all_text.contains(needle), "no {needle:?} in the corpus");
         }
         // A corrected story is one in five: not every shape of correction is drawn here.
@@ -2789,14 +3398,26 @@ mod tests {
             "was revised ",
             "gave it as",
         ];
-        let drawn = shapes.iter().filter(|shape| all_text.contains(*shape)).count();
+        let drawn = shapes
+            .iter()
+            .filter(|shape| all_text.contains(*shape))
+            .count();
         assert!(drawn >= 4, "{drawn} shapes of correction");
-        assert!(pronoun_quotes > 20 && untitled > 0, "pronoun quotes {pronoun_quotes}, untitled people {untitled}");
+        assert!(
+            pronoun_quotes > 20 && untitled > 0,
+            "pronoun quotes {pronoun_quotes}, untitled people {untitled}"
+        );
         for relation in ["original", "verbatim", "rewrite", "identical"] {
-            assert!(relations.get(relation).copied().unwrap_or(0) > 0, "no {relation} source in {relations:?}");
+            assert!(
+                relations.get(relation).copied().unwrap_or(0) > 0,
+                "no {relation} source in {relations:?}"
+            );
         }
         for format in ["text", "html", "json", "jsonl"] {
-            assert!(formats.get(format).copied().unwrap_or(0) > 0, "no {format} source in {formats:?}");
+            assert!(
+                formats.get(format).copied().unwrap_or(0) > 0,
+                "no {format} source in {formats:?}"
+            );
         }
         assert!(
             vague > 50 && retracted > 0 && rising > 0 && n_quotes > 100,
@@ -2815,7 +3436,9 @@ mod tests {
     #[test]
     fn qualified_and_vague_intervals_are_extracts() {
         let (mut qualified_seen, mut vague_seen) = (0, 0);
-        for v in [2, 5, 7, 12, 30, 64, 150, 349, 512, 999, 4817, 8000, 45_210, 123_456, 456_789] {
+        for v in [
+            2, 5, 7, 12, 30, 64, 150, 349, 512, 999, 4817, 8000, 45_210, 123_456, 456_789,
+        ] {
             for seed in 0..300 {
                 let s = surface(v, "count", true, "$", &mut Rng::new(seed));
                 if let Some(&(_, lo, hi)) = VAGUE.iter().find(|(p, _, _)| *p == s.text) {
@@ -2832,16 +3455,25 @@ mod tests {
                 };
                 let r: f64 = s.text[q.len() + 1..].replace(',', "").parse().unwrap();
                 let (lo, hi) = apply(rule, r, r, true);
-                assert_eq!((s.low as f64, s.high.map(|h| h as f64)), (lo, Some(hi)), "{s:?}");
+                assert_eq!(
+                    (s.low as f64, s.high.map(|h| h as f64)),
+                    (lo, Some(hi)),
+                    "{s:?}"
+                );
                 qualified_seen += 1;
             }
         }
-        assert!(qualified_seen > 500 && vague_seen > 100, "qualified {qualified_seen}, vague {vague_seen}");
+        assert!(
+            qualified_seen > 500 && vague_seen > 100,
+            "qualified {qualified_seen}, vague {vague_seen}"
+        );
     }
 
     #[test]
     fn every_surface_allows_its_value() {
-        for v in [1, 2, 7, 12, 16, 20, 21, 38, 99, 100, 349, 512, 999, 1000, 4817, 8000, 45_210, 123_456] {
+        for v in [
+            1, 2, 7, 12, 16, 20, 21, 38, 99, 100, 349, 512, 999, 1000, 4817, 8000, 45_210, 123_456,
+        ] {
             for seed in 0..200 {
                 check_surface(v, seed);
             }

@@ -27,7 +27,8 @@ impl OutputLock {
     /// Takes the lock of `out` (creating the folder), or fails naming the process that
     /// holds it.
     pub fn acquire(out: &Path, command: &str) -> Result<OutputLock> {
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create the output folder {}", out.display()))?;
+        std::fs::create_dir_all(out)
+            .with_context(|| format!("cannot create the output folder {}", out.display()))?;
         let path = out.join(LOCK_FILE);
         let mut file = std::fs::OpenOptions::new()
             .read(true)
@@ -36,19 +37,26 @@ impl OutputLock {
             .truncate(false)
             .open(&path)
             .with_context(|| format!("cannot open the lock file {}", path.display()))?;
-        let locked = file.try_lock_exclusive().with_context(|| format!("cannot lock {}", path.display()))?;
+        let locked = file
+            .try_lock_exclusive()
+            .with_context(|| format!("cannot lock {}", path.display()))?;
         if !locked {
             let mut owner = String::new();
             let _ = file.read_to_string(&mut owner);
             let owner = owner.trim();
-            let owner = if owner.is_empty() { "another process".to_string() } else { owner.to_string() };
+            let owner = if owner.is_empty() {
+                "another process".to_string()
+            } else {
+                owner.to_string()
+            };
             bail!(
                 "output folder {} is in use by {owner}: wait for it to finish or stop it, or choose another --out",
                 out.display()
             );
         }
         // Ours now: whatever a crashed owner left in the file is replaced.
-        file.set_len(0).and_then(|()| file.seek(SeekFrom::Start(0)).map(|_| ()))
+        file.set_len(0)
+            .and_then(|()| file.seek(SeekFrom::Start(0)).map(|_| ()))
             .and_then(|()| writeln!(file, "corroborate `{command}` (pid {})", std::process::id()))
             .with_context(|| format!("cannot write the lock file {}", path.display()))?;
         Ok(OutputLock { file, path })
@@ -80,7 +88,10 @@ mod tests {
         let first = OutputLock::acquire(&out, "run").unwrap();
         let err = OutputLock::acquire(&out, "watch").unwrap_err().to_string();
         assert!(err.contains("in use by corroborate `run`"), "{err}");
-        assert!(err.contains(&format!("pid {}", std::process::id())), "{err}");
+        assert!(
+            err.contains(&format!("pid {}", std::process::id())),
+            "{err}"
+        );
         drop(first);
         let again = OutputLock::acquire(&out, "watch").unwrap();
         assert!(again.path().ends_with(LOCK_FILE));
@@ -89,9 +100,16 @@ mod tests {
     #[test]
     fn a_stale_lock_file_is_taken_over() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(LOCK_FILE), "corroborate `run` (pid 999999)\n").unwrap();
+        std::fs::write(
+            dir.path().join(LOCK_FILE),
+            "corroborate `run` (pid 999999)\n",
+        )
+        .unwrap();
         let lock = OutputLock::acquire(dir.path(), "run").unwrap();
         let text = std::fs::read_to_string(lock.path()).unwrap();
-        assert!(text.contains(&format!("pid {}", std::process::id())), "{text}");
+        assert!(
+            text.contains(&format!("pid {}", std::process::id())),
+            "{text}"
+        );
     }
 }

@@ -25,7 +25,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "cargo xtask", about = "corroborate: what news sources agree on, contradict, and copy")]
+#[command(
+    name = "cargo xtask",
+    about = "corroborate: what news sources agree on, contradict, and copy"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -107,7 +110,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -125,11 +129,18 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::BenchHtml(args) => bench_html::run(&args).map(|()| ExitCode::SUCCESS),
         Command::Run(target) => {
-            let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;
+            let pipeline = pipeline::load(
+                &target.pipeline,
+                target.input.as_deref(),
+                target.out.as_deref(),
+            )?;
             let lock = lock::OutputLock::acquire(&pipeline.output, "run")?;
             tracing::debug!(lock = %lock.path().display(), "output folder locked");
             let report = run::run(&pipeline, &progress::Progress::new(!target.quiet))?;
-            Ok(exit_code(target.strict, !report.reconciled.errors.is_empty()))
+            Ok(exit_code(
+                target.strict,
+                !report.reconciled.errors.is_empty(),
+            ))
         }
         Command::Watch { target, exit_after } => {
             watch::watch(&watch::WatchArgs {
@@ -146,7 +157,11 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stage { stage, target } => {
-            let pipeline = pipeline::load(&target.pipeline, target.input.as_deref(), target.out.as_deref())?;
+            let pipeline = pipeline::load(
+                &target.pipeline,
+                target.input.as_deref(),
+                target.out.as_deref(),
+            )?;
             let lock = lock::OutputLock::acquire(&pipeline.output, "stage")?;
             tracing::debug!(lock = %lock.path().display(), "output folder locked");
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
@@ -162,5 +177,9 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// 0 unless `--strict` and some input failed (then 2).
 fn exit_code(strict: bool, had_errors: bool) -> ExitCode {
-    if strict && had_errors { ExitCode::from(2) } else { ExitCode::SUCCESS }
+    if strict && had_errors {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -43,7 +43,10 @@ pub struct Pipeline {
 
 /// The project root: the folder holding the workspace `Cargo.toml`.
 pub fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the project root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the project root")
+        .to_path_buf()
 }
 
 /// Finds a pipeline by name (`default` is `pipelines/default.toml`) or path.
@@ -59,8 +62,15 @@ pub fn locate(name_or_path: &str, root: &Path) -> PathBuf {
 /// Parses a pipeline file's text; the error names the file, the line and the key.
 pub fn parse(text: &str, file: &Path) -> Result<PipelineFile> {
     toml::from_str(text).map_err(|err| {
-        let location = err.span().map(|span| describe_location(text, span.start)).unwrap_or_default();
-        anyhow::anyhow!("invalid pipeline file {}{location}: {}", file.display(), err.message().trim())
+        let location = err
+            .span()
+            .map(|span| describe_location(text, span.start))
+            .unwrap_or_default();
+        anyhow::anyhow!(
+            "invalid pipeline file {}{location}: {}",
+            file.display(),
+            err.message().trim()
+        )
     })
 }
 
@@ -93,13 +103,25 @@ fn describe_location(text: &str, pos: usize) -> String {
 pub fn load(name_or_path: &str, input: Option<&Path>, out: Option<&Path>) -> Result<Pipeline> {
     let root = project_root();
     let file = locate(name_or_path, &root);
-    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read pipeline file {}", file.display()))?;
+    let text = std::fs::read_to_string(&file)
+        .with_context(|| format!("cannot read pipeline file {}", file.display()))?;
     let settings = parse(&text, &file)?;
-    let name = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "default".into());
+    let name = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "default".into());
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let input = match input {
         Some(dir) => cwd.join(dir),
-        None => inside_project(&root, &file, "input", settings.input.clone().unwrap_or_else(|| PathBuf::from("seeds")))?,
+        None => inside_project(
+            &root,
+            &file,
+            "input",
+            settings
+                .input
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("seeds")),
+        )?,
     };
     let output = match out {
         Some(dir) => cwd.join(dir),
@@ -107,13 +129,22 @@ pub fn load(name_or_path: &str, input: Option<&Path>, out: Option<&Path>) -> Res
             &root,
             &file,
             "output",
-            settings.output.clone().unwrap_or_else(|| PathBuf::from("out").join(&name)),
+            settings
+                .output
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("out").join(&name)),
         )?,
     };
     if !input.is_dir() {
-        bail!("input folder {} does not exist or is not a folder (pipeline {})", input.display(), file.display());
+        bail!(
+            "input folder {} does not exist or is not a folder (pipeline {})",
+            input.display(),
+            file.display()
+        );
     }
-    let input_abs = input.canonicalize().with_context(|| format!("cannot resolve {}", input.display()))?;
+    let input_abs = input
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", input.display()))?;
     let output_abs = absolute_lexical(&output);
     if output_abs.starts_with(&input_abs) {
         bail!(
@@ -131,7 +162,13 @@ pub fn load(name_or_path: &str, input: Option<&Path>, out: Option<&Path>) -> Res
             file.display()
         );
     }
-    Ok(Pipeline { name, file, input, output, settings })
+    Ok(Pipeline {
+        name,
+        file,
+        input,
+        output,
+        settings,
+    })
 }
 
 /// Resolves a folder named by a pipeline file against the project root, refusing one
@@ -202,7 +239,9 @@ mod tests {
     use super::*;
 
     fn check_err(text: &str, expected: &[&str]) {
-        let err = parse(text, Path::new("pipelines/bad.toml")).unwrap_err().to_string();
+        let err = parse(text, Path::new("pipelines/bad.toml"))
+            .unwrap_err()
+            .to_string();
         for part in expected {
             assert!(err.contains(part), "{err:?} should contain {part:?}");
         }
@@ -223,19 +262,30 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_file_line_and_key() {
-        check_err("input = \"seeds\"\n\n[ingest]\nmax_bytes = 3\n", &["pipelines/bad.toml", "line 4", "max_bytes"]);
+        check_err(
+            "input = \"seeds\"\n\n[ingest]\nmax_bytes = 3\n",
+            &["pipelines/bad.toml", "line 4", "max_bytes"],
+        );
         check_err("colour = 1\n", &["line 1", "colour"]);
     }
 
     #[test]
     fn wrong_types_name_file_line_and_key() {
-        check_err("[ingest]\nmax_file_bytes = \"big\"\n", &["pipelines/bad.toml", "line 2", "max_file_bytes"]);
+        check_err(
+            "[ingest]\nmax_file_bytes = \"big\"\n",
+            &["pipelines/bad.toml", "line 2", "max_file_bytes"],
+        );
     }
 
     fn check_dir(dir: &str, expected: Result<&str, &[&str]>) {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(root.path().join("seeds/sub")).unwrap();
-        let got = inside_project(root.path(), Path::new("pipelines/p.toml"), "output", PathBuf::from(dir));
+        let got = inside_project(
+            root.path(),
+            Path::new("pipelines/p.toml"),
+            "output",
+            PathBuf::from(dir),
+        );
         match (got, expected) {
             (Ok(path), Ok(rel)) => assert_eq!(path, root.path().join(rel)),
             (Err(err), Err(parts)) => {
@@ -252,7 +302,15 @@ mod tests {
     fn pipeline_paths_stay_inside_the_project() {
         check_dir("out/default", Ok("out/default"));
         check_dir("seeds/sub/../x", Ok("seeds/sub/../x"));
-        check_dir("../elsewhere", Err(&["pipelines/p.toml", "`output`", "leaves the project", "--out"]));
+        check_dir(
+            "../elsewhere",
+            Err(&[
+                "pipelines/p.toml",
+                "`output`",
+                "leaves the project",
+                "--out",
+            ]),
+        );
         check_dir("out/../../x", Err(&["leaves the project"]));
         check_dir("/tmp/x", Err(&["absolute path", "--out"]));
     }
@@ -262,7 +320,13 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let outside = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), root.path().join("link")).unwrap();
-        let err = inside_project(root.path(), Path::new("p.toml"), "input", PathBuf::from("link/x")).unwrap_err();
+        let err = inside_project(
+            root.path(),
+            Path::new("p.toml"),
+            "input",
+            PathBuf::from("link/x"),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("symbolic link"), "{err}");
     }
 

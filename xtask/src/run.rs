@@ -42,10 +42,29 @@ impl RunReport {
         let mut lines: Vec<String> = self
             .stages
             .iter()
-            .map(|(stage, o)| format!("{stage}: {} computed, {} reused, {} failed", o.computed, o.reused, o.failed))
+            .map(|(stage, o)| {
+                format!(
+                    "{stage}: {} computed, {} reused, {} failed",
+                    o.computed, o.reused, o.failed
+                )
+            })
             .collect();
-        lines.push(format!("reconcile: {}", if self.reconcile_reused { "reused" } else { "computed" }));
-        lines.push(format!("report: {}", if self.report_reused { "unchanged" } else { "written" }));
+        lines.push(format!(
+            "reconcile: {}",
+            if self.reconcile_reused {
+                "reused"
+            } else {
+                "computed"
+            }
+        ));
+        lines.push(format!(
+            "report: {}",
+            if self.report_reused {
+                "unchanged"
+            } else {
+                "written"
+            }
+        ));
         lines
     }
 }
@@ -58,9 +77,15 @@ pub fn run(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> {
         println!("{line}");
     }
     if report.computed() == 0 {
-        println!("nothing changed: every per-document result was reused, no per-document work done");
+        println!(
+            "nothing changed: every per-document result was reused, no per-document work done"
+        );
     }
-    print_summary(&report.reconciled, &Layout::new(&pipeline.output), started.elapsed().as_secs_f64());
+    print_summary(
+        &report.reconciled,
+        &Layout::new(&pipeline.output),
+        started.elapsed().as_secs_f64(),
+    );
     Ok(report)
 }
 
@@ -77,19 +102,47 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
     for stage in ["ingest", "normalize", "extract"] {
         let t = Instant::now();
         let outcome = run_per_source_stage(stage, pipeline, &layout, progress)?;
-        tracing::info!(stage, computed = outcome.computed, reused = outcome.reused, ok = outcome.ok, failed = outcome.failed, ms = t.elapsed().as_millis() as u64, "stage done");
+        tracing::info!(
+            stage,
+            computed = outcome.computed,
+            reused = outcome.reused,
+            ok = outcome.ok,
+            failed = outcome.failed,
+            ms = t.elapsed().as_millis() as u64,
+            "stage done"
+        );
         counters.push((stage, outcome));
     }
     let t = Instant::now();
     let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout)?;
-    tracing::info!(stage = "reconcile", reused = reconcile_reused, ms = t.elapsed().as_millis() as u64, "stage done");
+    tracing::info!(
+        stage = "reconcile",
+        reused = reconcile_reused,
+        ms = t.elapsed().as_millis() as u64,
+        "stage done"
+    );
     let t = Instant::now();
     let (_, report_reused) = stages::run_report(pipeline, &layout, Some(&mut reconciled))?;
-    tracing::info!(stage = "report", reused = report_reused, ms = t.elapsed().as_millis() as u64, "stage done");
-    Ok(RunReport { reconciled, stages: counters, reconcile_reused, report_reused })
+    tracing::info!(
+        stage = "report",
+        reused = report_reused,
+        ms = t.elapsed().as_millis() as u64,
+        "stage done"
+    );
+    Ok(RunReport {
+        reconciled,
+        stages: counters,
+        reconcile_reused,
+        report_reused,
+    })
 }
 
-fn run_per_source_stage(stage: &str, pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
+fn run_per_source_stage(
+    stage: &str,
+    pipeline: &Pipeline,
+    layout: &Layout,
+    progress: &Progress,
+) -> Result<StageOutcome> {
     match stage {
         "ingest" => stages::run_ingest(pipeline, layout, progress),
         "normalize" => stages::run_normalize(pipeline, layout, progress),
@@ -132,7 +185,10 @@ pub fn run_stage(stage: &str, pipeline: &Pipeline, progress: &Progress) -> Resul
                 layout.reports_dir().display()
             );
         }
-        other => bail!("unknown stage {other:?}: the stages are {}", stages::STAGES.join(", ")),
+        other => bail!(
+            "unknown stage {other:?}: the stages are {}",
+            stages::STAGES.join(", ")
+        ),
     }
     Ok(())
 }
@@ -142,7 +198,11 @@ fn print_summary(rec: &Reconciled, layout: &Layout, seconds: f64) {
     let ok = count(|s| matches!(s, SourceStatus::Ok));
     let duplicates = count(|s| matches!(s, SourceStatus::Duplicate { .. }));
     let failed = count(|s| matches!(s, SourceStatus::Error { .. }));
-    let mut stories: Vec<&str> = rec.sources.iter().filter_map(|s| s.story_id.as_deref()).collect();
+    let mut stories: Vec<&str> = rec
+        .sources
+        .iter()
+        .filter_map(|s| s.story_id.as_deref())
+        .collect();
     stories.sort_unstable();
     stories.dedup();
     println!(
@@ -151,7 +211,24 @@ fn print_summary(rec: &Reconciled, layout: &Layout, seconds: f64) {
         stories.len(),
         if stories.len() == 1 { "y" } else { "ies" }
     );
-    println!("entities: {}  facts: {}  conflicts: {}  quotes: {}", rec.entities.len(), rec.facts.len(), rec.conflicts.len(), rec.quotes.len());
-    println!("errors: {}{}", rec.errors.len(), if rec.errors.is_empty() { String::new() } else { " (see errors.csv)".to_string() });
-    println!("reports: {}  ({seconds:.2}s)", layout.reports_dir().display());
+    println!(
+        "entities: {}  facts: {}  conflicts: {}  quotes: {}",
+        rec.entities.len(),
+        rec.facts.len(),
+        rec.conflicts.len(),
+        rec.quotes.len()
+    );
+    println!(
+        "errors: {}{}",
+        rec.errors.len(),
+        if rec.errors.is_empty() {
+            String::new()
+        } else {
+            " (see errors.csv)".to_string()
+        }
+    );
+    println!(
+        "reports: {}  ({seconds:.2}s)",
+        layout.reports_dir().display()
+    );
 }

@@ -110,7 +110,8 @@ pub fn main(args: &ScoreArgs) -> Result<()> {
 /// Writes `score` as pretty JSON to `path`, atomically.
 pub fn write_score(score: &Score, path: &Path) -> Result<()> {
     let json = serde_json::to_vec_pretty(score).context("score: serializing score.json")?;
-    crate::stages::write_atomic(path, &json).with_context(|| format!("score: cannot write {}", path.display()))
+    crate::stages::write_atomic(path, &json)
+        .with_context(|| format!("score: cannot write {}", path.display()))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -167,7 +168,11 @@ pub struct Rate {
 
 impl Rate {
     fn new(hits: u64, total: u64) -> Rate {
-        Rate { hits, total, rate: (total > 0).then(|| hits as f64 / total as f64) }
+        Rate {
+            hits,
+            total,
+            rate: (total > 0).then(|| hits as f64 / total as f64),
+        }
     }
 }
 
@@ -197,7 +202,14 @@ impl Pairwise {
             (Some(_), Some(_)) => Some(0.0),
             _ => None,
         };
-        Pairwise { true_pairs, predicted_pairs, correct_pairs, precision, recall, f1 }
+        Pairwise {
+            true_pairs,
+            predicted_pairs,
+            correct_pairs,
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
@@ -384,7 +396,10 @@ impl<'a> Truth<'a> {
             for source in &story.sources {
                 let idx = t.sources.len();
                 if t.index.insert(source.source_id.as_str(), idx).is_some() {
-                    bail!("score: source {} is planted twice in the answers", source.source_id);
+                    bail!(
+                        "score: source {} is planted twice in the answers",
+                        source.source_id
+                    );
                 }
                 t.sources.push(source);
                 t.story_of.push(story_idx);
@@ -394,8 +409,12 @@ impl<'a> Truth<'a> {
             // Union-find over `copy_of` links inside the story.
             for idx in range.clone() {
                 if let Some(of) = &t.sources[idx].copy_of {
-                    let Some(&of_idx) = t.index.get(of.as_str()).filter(|&&i| range.contains(&i)) else {
-                        bail!("score: {} copies {of}, which is not planted in its story", t.sources[idx].source_id);
+                    let Some(&of_idx) = t.index.get(of.as_str()).filter(|&&i| range.contains(&i))
+                    else {
+                        bail!(
+                            "score: {} copies {of}, which is not planted in its story",
+                            t.sources[idx].source_id
+                        );
                     };
                     let (a, b) = (find(&mut t.group_of, idx), find(&mut t.group_of, of_idx));
                     t.group_of[a.max(b)] = a.min(b);
@@ -432,7 +451,9 @@ fn unneutralise(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest)
             if rest.starts_with(['\t', '\r'])
-                || rest.trim_start().starts_with(['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}']) =>
+                || rest.trim_start().starts_with([
+                    '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+                ]) =>
         {
             rest
         }
@@ -442,7 +463,11 @@ fn unneutralise(cell: &str) -> &str {
 
 /// Calls `row` with the cells of `columns` for every row of the CSV file at `path`.
 /// Returns `false` (and reads nothing) when the file does not exist.
-fn read_csv(path: &Path, columns: &[&str], mut row: impl FnMut(&[&str]) -> Result<()>) -> Result<bool> {
+fn read_csv(
+    path: &Path,
+    columns: &[&str],
+    mut row: impl FnMut(&[&str]) -> Result<()>,
+) -> Result<bool> {
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
@@ -452,40 +477,67 @@ fn read_csv(path: &Path, columns: &[&str], mut row: impl FnMut(&[&str]) -> Resul
     let mut head = [0u8; 3];
     let mut n = 0;
     while n < 3 {
-        let got = file.read(&mut head[n..]).with_context(|| format!("score: cannot read {}", path.display()))?;
+        let got = file
+            .read(&mut head[n..])
+            .with_context(|| format!("score: cannot read {}", path.display()))?;
         if got == 0 {
             break;
         }
         n += got;
     }
-    let prefix = if head[..n] == *b"\xEF\xBB\xBF" { &[][..] } else { &head[..n] };
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(prefix.chain(file));
-    let header = reader.headers().with_context(|| format!("score: {} has no header row", path.display()))?;
+    let prefix = if head[..n] == *b"\xEF\xBB\xBF" {
+        &[][..]
+    } else {
+        &head[..n]
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(prefix.chain(file));
+    let header = reader
+        .headers()
+        .with_context(|| format!("score: {} has no header row", path.display()))?;
     let positions: Vec<usize> = columns
         .iter()
         .map(|c| {
-            header.iter().position(|h| h == *c).with_context(|| format!("score: {} has no column {c}", path.display()))
+            header
+                .iter()
+                .position(|h| h == *c)
+                .with_context(|| format!("score: {} has no column {c}", path.display()))
         })
         .collect::<Result<_>>()?;
     let mut record = csv::StringRecord::new();
     let mut line = 1u64;
     loop {
-        let more = reader
-            .read_record(&mut record)
-            .with_context(|| format!("score: {} is not valid CSV after row {line}", path.display()))?;
+        let more = reader.read_record(&mut record).with_context(|| {
+            format!(
+                "score: {} is not valid CSV after row {line}",
+                path.display()
+            )
+        })?;
         if !more {
             break;
         }
         line += 1;
-        let cells: Vec<&str> = positions.iter().map(|&p| unneutralise(record.get(p).unwrap_or(""))).collect();
+        let cells: Vec<&str> = positions
+            .iter()
+            .map(|&p| unneutralise(record.get(p).unwrap_or("")))
+            .collect();
         row(&cells).with_context(|| format!("score: {} row {line}", path.display()))?;
     }
     Ok(true)
 }
 
 /// Reads a required report file.
-fn read_required(path: &Path, columns: &[&str], row: impl FnMut(&[&str]) -> Result<()>) -> Result<()> {
-    if read_csv(path, columns, row)? { Ok(()) } else { bail!("score: {} is missing", path.display()) }
+fn read_required(
+    path: &Path,
+    columns: &[&str],
+    row: impl FnMut(&[&str]) -> Result<()>,
+) -> Result<()> {
+    if read_csv(path, columns, row)? {
+        Ok(())
+    } else {
+        bail!("score: {} is missing", path.display())
+    }
 }
 
 /// Interns strings as small numbers.
@@ -524,28 +576,36 @@ fn read_sources(reports: &Path, truth: &Truth) -> Result<Predicted> {
         story: vec![None; n],
         group: vec![None; n],
         duplicate_of: vec![None; n],
-        counts: SourceCounts { planted: n as u64, stories: truth.stories.len() as u64, ..SourceCounts::default() },
+        counts: SourceCounts {
+            planted: n as u64,
+            stories: truth.stories.len() as u64,
+            ..SourceCounts::default()
+        },
     };
     let mut seen = vec![false; n];
     let (mut stories, mut groups) = (Interner::default(), Interner::default());
-    read_required(&reports.join("sources.csv"), &["source_id", "status", "story_id", "group_id"], |c| {
-        let Some(&idx) = truth.index.get(c[0]) else {
-            p.counts.not_planted += 1;
-            return Ok(());
-        };
-        seen[idx] = true;
-        if c[1] == "ok" {
-            p.counts.ok += 1;
-        } else if let Some(of) = c[1].strip_prefix("duplicate of ") {
-            p.counts.duplicate += 1;
-            p.duplicate_of[idx] = truth.index.get(of.trim()).copied();
-        } else {
-            p.counts.failed += 1;
-        }
-        p.story[idx] = (!c[2].is_empty()).then(|| stories.id(c[2]));
-        p.group[idx] = (!c[3].is_empty()).then(|| groups.id(c[3]));
-        Ok(())
-    })?;
+    read_required(
+        &reports.join("sources.csv"),
+        &["source_id", "status", "story_id", "group_id"],
+        |c| {
+            let Some(&idx) = truth.index.get(c[0]) else {
+                p.counts.not_planted += 1;
+                return Ok(());
+            };
+            seen[idx] = true;
+            if c[1] == "ok" {
+                p.counts.ok += 1;
+            } else if let Some(of) = c[1].strip_prefix("duplicate of ") {
+                p.counts.duplicate += 1;
+                p.duplicate_of[idx] = truth.index.get(of.trim()).copied();
+            } else {
+                p.counts.failed += 1;
+            }
+            p.story[idx] = (!c[2].is_empty()).then(|| stories.id(c[2]));
+            p.group[idx] = (!c[3].is_empty()).then(|| groups.id(c[3]));
+            Ok(())
+        },
+    )?;
     p.counts.reported = seen.iter().filter(|&&s| s).count() as u64;
     p.counts.missing = n as u64 - p.counts.reported;
     // A duplicate without a story or group of its own takes its original's (following a
@@ -586,7 +646,11 @@ fn clustering(labels: impl Iterator<Item = (u64, u64)>) -> Clustering {
     }
     let sum = |counts: &mut dyn Iterator<Item = &u64>| counts.map(|&n| pairs(n)).sum::<u64>();
     Clustering {
-        pairs: Pairwise::new(sum(&mut truth.values()), sum(&mut predicted.values()), sum(&mut cells.values())),
+        pairs: Pairwise::new(
+            sum(&mut truth.values()),
+            sum(&mut predicted.values()),
+            sum(&mut cells.values()),
+        ),
         true_clusters: truth.len() as u64,
         predicted_clusters: predicted.len() as u64,
         largest_true: truth.values().copied().max().unwrap_or(0),
@@ -616,14 +680,19 @@ fn norm_text(s: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     let collapsed = mapped.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.trim_matches(|c: char| c.is_ascii_punctuation() && c != '$' && c != '%').to_string()
+    collapsed
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '$' && c != '%')
+        .to_string()
 }
 
 /// Lower-case words only: punctuation becomes a space ("identical after normalising
 /// punctuation and case").
 fn norm_words(s: &str) -> String {
-    let mapped: String =
-        s.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let mapped: String = s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -646,7 +715,11 @@ fn overlaps(a: &str, b: &str) -> bool {
 /// One-to-one matching of planted items to rows: each pass, in order, gives every
 /// still-unmatched planted item the first unused row that the pass accepts. Returns
 /// per planted item its row and the pass that matched it.
-fn assign(n_planted: usize, n_rows: usize, passes: &[&dyn Fn(usize, usize) -> bool]) -> Vec<Option<(usize, usize)>> {
+fn assign(
+    n_planted: usize,
+    n_rows: usize,
+    passes: &[&dyn Fn(usize, usize) -> bool],
+) -> Vec<Option<(usize, usize)>> {
     let mut out = vec![None; n_planted];
     let mut used = vec![false; n_rows];
     for (pass_idx, pass) in passes.iter().enumerate() {
@@ -695,7 +768,9 @@ impl MentionRow {
 }
 
 fn parse_number(s: &str) -> Result<f64> {
-    s.trim().parse::<f64>().with_context(|| format!("{s:?} is not a number"))
+    s.trim()
+        .parse::<f64>()
+        .with_context(|| format!("{s:?} is not a number"))
 }
 
 fn parse_high(s: &str) -> Result<Option<f64>> {
@@ -732,8 +807,18 @@ struct FactRow {
 /// (the first value for an earlier date).
 fn value_on(story: &StoryAnswer, key: &str, date: &str) -> Option<u64> {
     let figure = story.figures.iter().find(|f| f.key == key)?;
-    let first = figure.timeline.first().map_or(figure.true_value, |t| t.value);
-    Some(figure.timeline.iter().rev().find(|t| t.date.as_str() <= date).map_or(first, |t| t.value))
+    let first = figure
+        .timeline
+        .first()
+        .map_or(figure.true_value, |t| t.value);
+    Some(
+        figure
+            .timeline
+            .iter()
+            .rev()
+            .find(|t| t.date.as_str() <= date)
+            .map_or(first, |t| t.value),
+    )
 }
 
 /// The status the report contract gives a set of (group, low, high) mentions.
@@ -747,7 +832,11 @@ fn planted_status(mentions: &[(usize, u64, Option<u64>)]) -> Option<&'static str
     }
     let max_low = mentions.iter().map(|m| m.1).max().unwrap_or(0);
     let min_high = mentions.iter().filter_map(|m| m.2).min();
-    Some(if min_high.is_none_or(|h| max_low <= h) { "consistent" } else { "conflict" })
+    Some(if min_high.is_none_or(|h| max_low <= h) {
+        "consistent"
+    } else {
+        "conflict"
+    })
 }
 
 /// The rows a planted source is scored on: its own, or its original's when the reports
@@ -765,9 +854,19 @@ fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result
     let mut rows: Vec<Vec<MentionRow>> = (0..n).map(|_| Vec::new()).collect();
     read_required(
         &reports.join("fact_mentions.csv"),
-        &["fact_id", "source_id", "text", "low", "high", "retracted", "as_of"],
+        &[
+            "fact_id",
+            "source_id",
+            "text",
+            "low",
+            "high",
+            "retracted",
+            "as_of",
+        ],
         |c| {
-            let Some(&idx) = truth.index.get(c[1]) else { return Ok(()) };
+            let Some(&idx) = truth.index.get(c[1]) else {
+                return Ok(());
+            };
             rows[idx].push(MentionRow {
                 fact: facts_ids.id(c[0]),
                 text: norm_text(c[2]),
@@ -780,16 +879,27 @@ fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result
         },
     )?;
     let mut facts: HashMap<u32, FactRow> = HashMap::new();
-    read_required(&reports.join("facts.csv"), &["fact_id", "status", "best_estimate"], |c| {
-        if let Some(id) = facts_ids.get(c[0]) {
-            facts.insert(id, FactRow { status: c[1].to_string(), best: parse_best(c[2]) });
-        }
-        Ok(())
-    })?;
+    read_required(
+        &reports.join("facts.csv"),
+        &["fact_id", "status", "best_estimate"],
+        |c| {
+            if let Some(id) = facts_ids.get(c[0]) {
+                facts.insert(
+                    id,
+                    FactRow {
+                        status: c[1].to_string(),
+                        best: parse_best(c[2]),
+                    },
+                );
+            }
+            Ok(())
+        },
+    )?;
 
     let (mut planted, mut extracted, mut found, mut rows_total, mut rows_matched) = (0, 0, 0, 0, 0);
     let (mut vague_found, mut vague_kept, mut exact_found, mut exact_kept) = (0, 0, 0, 0);
-    let (mut retracted_planted, mut retracted_flagged, mut kept_found, mut false_flags) = (0, 0, 0, 0);
+    let (mut retracted_planted, mut retracted_flagged, mut kept_found, mut false_flags) =
+        (0, 0, 0, 0);
     let (mut as_of_hits, mut allows) = (0, 0);
     // Per planted figure (story, key): the facts of its found mentions.
     let mut figure_facts: HashMap<(usize, &str), Vec<u32>> = HashMap::new();
@@ -797,13 +907,16 @@ fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result
     let mut fact_figures: HashMap<u32, HashSet<(usize, &str)>> = HashMap::new();
     for (idx, source) in truth.sources.iter().enumerate() {
         let story = truth.story_of[idx];
-        let planted_texts: Vec<String> = source.figures.iter().map(|m| norm_text(&m.text)).collect();
+        let planted_texts: Vec<String> =
+            source.figures.iter().map(|m| norm_text(&m.text)).collect();
         let r = rows_of(&rows, idx, predicted);
         let matches = assign(
             source.figures.len(),
             r.len(),
             &[
-                &|p, i| r[i].interval_is(&source.figures[p]) && overlaps(&r[i].text, &planted_texts[p]),
+                &|p, i| {
+                    r[i].interval_is(&source.figures[p]) && overlaps(&r[i].text, &planted_texts[p])
+                },
                 &|p, i| r[i].interval_is(&source.figures[p]),
                 &|p, i| overlaps(&r[i].text, &planted_texts[p]),
             ],
@@ -837,8 +950,14 @@ fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result
                     allows += u64::from(row.low <= value && row.high.is_none_or(|h| value <= h));
                 }
             }
-            figure_facts.entry((story, m.key.as_str())).or_default().push(row.fact);
-            fact_figures.entry(row.fact).or_default().insert((story, m.key.as_str()));
+            figure_facts
+                .entry((story, m.key.as_str()))
+                .or_default()
+                .push(row.fact);
+            fact_figures
+                .entry(row.fact)
+                .or_default()
+                .insert((story, m.key.as_str()));
         }
     }
     let figures = Figures {
@@ -860,14 +979,19 @@ fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result
     for (story_idx, story) in truth.stories.iter().enumerate() {
         for figure in &story.figures {
             n_figures += 1;
-            let Some(ids) = figure_facts.get(&(story_idx, figure.key.as_str())) else { continue };
+            let Some(ids) = figure_facts.get(&(story_idx, figure.key.as_str())) else {
+                continue;
+            };
             let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
             for &id in ids {
                 *counts.entry(id).or_default() += 1;
             }
             spread += counts.len() as u64;
             // Most mentions; on a tie the fact seen first in the reports.
-            let Some((&fact, _)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else { continue };
+            let Some((&fact, _)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            else {
+                continue;
+            };
             with_fact += 1;
             mixed += u64::from(fact_figures.get(&fact).is_some_and(|f| f.len() > 1));
             let row = facts.get(&fact);
@@ -889,11 +1013,15 @@ fn score_figures(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result
                         .map(move |m| (truth.group_of[idx], m.low, m.high))
                 })
                 .collect();
-            let Some(expected) = planted_status(&mentions) else { continue };
+            let Some(expected) = planted_status(&mentions) else {
+                continue;
+            };
             let reported = row.map_or("(no row in facts.csv)", |f| f.status.as_str());
             status_total += 1;
             status_ok += u64::from(reported == expected);
-            *confusion.entry(format!("{expected} -> {reported}")).or_default() += 1;
+            *confusion
+                .entry(format!("{expected} -> {reported}"))
+                .or_default() += 1;
         }
     }
     let facts = Facts {
@@ -916,14 +1044,18 @@ fn score_quotes(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result<
     // Per planted source: (normalized text, normalized speaker) of its rows.
     let mut rows: Vec<Vec<(String, String)>> = (0..truth.len()).map(|_| Vec::new()).collect();
     // The generator plants direct quotes only: indirect speech is neither missed nor wrong.
-    read_required(&reports.join("quotes.csv"), &["source_id", "speaker", "text", "kind"], |c| {
-        if let Some(&idx) = truth.index.get(c[0])
-            && c[3] != "indirect"
-        {
-            rows[idx].push((norm_words(c[2]), norm_words(c[1])));
-        }
-        Ok(())
-    })?;
+    read_required(
+        &reports.join("quotes.csv"),
+        &["source_id", "speaker", "text", "kind"],
+        |c| {
+            if let Some(&idx) = truth.index.get(c[0])
+                && c[3] != "indirect"
+            {
+                rows[idx].push((norm_words(c[2]), norm_words(c[1])));
+            }
+            Ok(())
+        },
+    )?;
     let (mut planted, mut found, mut rows_total, mut speaker_ok) = (0, 0, 0, 0);
     for (idx, source) in truth.sources.iter().enumerate() {
         let r = rows_of(&rows, idx, predicted);
@@ -936,7 +1068,9 @@ fn score_quotes(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result<
         let matches = assign(
             texts.len(),
             r.len(),
-            &[&|p, i| r[i].0 == texts[p], &|p, i| close(&r[i].0, &texts[p])],
+            &[&|p, i| r[i].0 == texts[p], &|p, i| {
+                close(&r[i].0, &texts[p])
+            }],
         );
         for (q, matched) in source.quotes.iter().zip(&matches) {
             planted += 1;
@@ -977,7 +1111,9 @@ fn entity_forms(name: &str, kind: &str) -> Vec<String> {
     let mut forms = vec![name.to_string()];
     if kind == "place" {
         let words: Vec<&str> = name.split_whitespace().collect();
-        if let Some(last_lower) = words.iter().rposition(|w| w.starts_with(|c: char| c.is_lowercase()))
+        if let Some(last_lower) = words
+            .iter()
+            .rposition(|w| w.starts_with(|c: char| c.is_lowercase()))
             && last_lower + 1 < words.len()
         {
             forms.push(words[last_lower + 1..].join(" "));
@@ -1004,14 +1140,29 @@ fn story_text(sources_dir: &Path, story: &StoryAnswer) -> Option<String> {
 /// file of their story names are left out.
 fn score_entities(reports: &Path, truth: &Truth, sources_dir: Option<&Path>) -> Result<Entities> {
     let mut rows: Vec<EntityRowLite> = Vec::new();
-    read_required(&reports.join("entities.csv"), &["name", "type", "aliases", "source_ids"], |c| {
-        let mut names: HashSet<String> = c[2].split("; ").map(norm_name).filter(|n| !n.is_empty()).collect();
-        names.insert(norm_name(c[0]));
-        let mut sources: Vec<usize> = c[3].split("; ").filter_map(|s| truth.index.get(s.trim()).copied()).collect();
-        sources.sort_unstable();
-        rows.push(EntityRowLite { kind: c[1].to_string(), names, sources });
-        Ok(())
-    })?;
+    read_required(
+        &reports.join("entities.csv"),
+        &["name", "type", "aliases", "source_ids"],
+        |c| {
+            let mut names: HashSet<String> = c[2]
+                .split("; ")
+                .map(norm_name)
+                .filter(|n| !n.is_empty())
+                .collect();
+            names.insert(norm_name(c[0]));
+            let mut sources: Vec<usize> = c[3]
+                .split("; ")
+                .filter_map(|s| truth.index.get(s.trim()).copied())
+                .collect();
+            sources.sort_unstable();
+            rows.push(EntityRowLite {
+                kind: c[1].to_string(),
+                names,
+                sources,
+            });
+            Ok(())
+        },
+    )?;
     let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         for name in &row.names {
@@ -1032,7 +1183,12 @@ fn score_entities(reports: &Path, truth: &Truth, sources_dir: Option<&Path>) -> 
             .people
             .iter()
             .map(|p| (p.name.as_str(), "person", None))
-            .chain(story.organizations.iter().map(|o| (o.name.as_str(), "organization", Some(o.acronym.as_str()))))
+            .chain(
+                story
+                    .organizations
+                    .iter()
+                    .map(|o| (o.name.as_str(), "organization", Some(o.acronym.as_str()))),
+            )
             .chain(story.places.iter().map(|p| (p.as_str(), "place", None)));
         for (name, kind, acronym) in planted {
             let forms = entity_forms(name, kind);
@@ -1044,8 +1200,12 @@ fn score_entities(reports: &Path, truth: &Truth, sources_dir: Option<&Path>) -> 
             }
             let mut candidates: Vec<&EntityRowLite> = Vec::new();
             for form in &forms {
-                for &i in by_name.get(norm_name(form).as_str()).map_or(&[][..], Vec::as_slice) {
-                    if in_story(&rows[i]) && !candidates.iter().any(|c| std::ptr::eq(*c, &rows[i])) {
+                for &i in by_name
+                    .get(norm_name(form).as_str())
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    if in_story(&rows[i]) && !candidates.iter().any(|c| std::ptr::eq(*c, &rows[i]))
+                    {
                         candidates.push(&rows[i]);
                     }
                 }
@@ -1068,7 +1228,9 @@ fn score_entities(reports: &Path, truth: &Truth, sources_dir: Option<&Path>) -> 
         found: Rate::new(found, total),
         type_correct: Rate::new(typed, total),
     };
-    let all = tally.values().fold((0, 0, 0), |a, t| (a.0 + t.0, a.1 + t.1, a.2 + t.2));
+    let all = tally
+        .values()
+        .fold((0, 0, 0), |a, t| (a.0 + t.0, a.1 + t.1, a.2 + t.2));
     Ok(Entities {
         by_type: tally.into_iter().map(|(k, t)| (k, score(t))).collect(),
         all: score(all),
@@ -1083,18 +1245,26 @@ fn score_entities(reports: &Path, truth: &Truth, sources_dir: Option<&Path>) -> 
 
 fn score_conflicts(reports: &Path, truth: &Truth) -> Result<Conflicts> {
     let mut c = Conflicts::default();
-    read_required(&reports.join("conflicts.csv"), &["kind", "source_a", "source_b"], |cells| {
-        c.total += 1;
-        *c.by_kind.entry(cells[0].to_string()).or_default() += 1;
-        let story = |s: &str| truth.index.get(s).map(|&i| truth.story_of[i]);
-        let cross = matches!((story(cells[1]), story(cells[2])), (Some(a), Some(b)) if a != b);
-        *c.cross_story.entry(cells[0].to_string()).or_default() += u64::from(cross);
-        Ok(())
-    })?;
+    read_required(
+        &reports.join("conflicts.csv"),
+        &["kind", "source_a", "source_b"],
+        |cells| {
+            c.total += 1;
+            *c.by_kind.entry(cells[0].to_string()).or_default() += 1;
+            let story = |s: &str| truth.index.get(s).map(|&i| truth.story_of[i]);
+            let cross = matches!((story(cells[1]), story(cells[2])), (Some(a), Some(b)) if a != b);
+            *c.cross_story.entry(cells[0].to_string()).or_default() += u64::from(cross);
+            Ok(())
+        },
+    )?;
     let n = truth.len() as f64;
     if n > 0.0 {
         c.total_per_100_sources = Some(c.total as f64 * 100.0 / n);
-        c.per_100_sources = c.by_kind.iter().map(|(k, &v)| (k.clone(), v as f64 * 100.0 / n)).collect();
+        c.per_100_sources = c
+            .by_kind
+            .iter()
+            .map(|(k, &v)| (k.clone(), v as f64 * 100.0 / n))
+            .collect();
     }
     Ok(c)
 }
@@ -1105,7 +1275,12 @@ fn score_timeline(reports: &Path, truth: &Truth) -> Result<Option<Timeline>> {
         .iter()
         .map(|story| {
             let mut dates: HashSet<&str> = HashSet::from([story.date.as_str()]);
-            dates.extend(story.figures.iter().flat_map(|f| f.timeline.iter().map(|t| t.date.as_str())));
+            dates.extend(
+                story
+                    .figures
+                    .iter()
+                    .flat_map(|f| f.timeline.iter().map(|t| t.date.as_str())),
+            );
             for source in &story.sources {
                 dates.insert(source.published.as_str());
                 dates.extend(source.figures.iter().map(|m| m.as_of.as_str()));
@@ -1115,36 +1290,54 @@ fn score_timeline(reports: &Path, truth: &Truth) -> Result<Option<Timeline>> {
         .collect();
     let mut event_found = vec![false; truth.stories.len()];
     let (mut rows, mut on_known) = (0, 0);
-    let present = read_csv(&reports.join("timeline.csv"), &["date", "source_ids"], |c| {
-        rows += 1;
-        let stories: HashSet<usize> =
-            c[1].split("; ").filter_map(|s| truth.index.get(s.trim())).map(|&i| truth.story_of[i]).collect();
-        on_known += u64::from(stories.iter().any(|&st| known[st].contains(c[0])));
-        for &st in &stories {
-            if truth.stories[st].date == c[0] {
-                event_found[st] = true;
+    let present = read_csv(
+        &reports.join("timeline.csv"),
+        &["date", "source_ids"],
+        |c| {
+            rows += 1;
+            let stories: HashSet<usize> = c[1]
+                .split("; ")
+                .filter_map(|s| truth.index.get(s.trim()))
+                .map(|&i| truth.story_of[i])
+                .collect();
+            on_known += u64::from(stories.iter().any(|&st| known[st].contains(c[0])));
+            for &st in &stories {
+                if truth.stories[st].date == c[0] {
+                    event_found[st] = true;
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     Ok(present.then(|| Timeline {
         rows,
-        event_date_found: Rate::new(event_found.iter().filter(|&&f| f).count() as u64, truth.stories.len() as u64),
+        event_date_found: Rate::new(
+            event_found.iter().filter(|&&f| f).count() as u64,
+            truth.stories.len() as u64,
+        ),
         known_dates: Rate::new(on_known, rows),
     }))
 }
 
-fn score_derived_pairs(reports: &Path, truth: &Truth, predicted: &Predicted) -> Result<Option<Pairwise>> {
+fn score_derived_pairs(
+    reports: &Path,
+    truth: &Truth,
+    predicted: &Predicted,
+) -> Result<Option<Pairwise>> {
     let mut derived: HashSet<(usize, usize)> = HashSet::new();
-    let present = read_csv(&reports.join("source_pairs.csv"), &["source_a", "source_b", "relation"], |c| {
-        if c[2] == "derived"
-            && let (Some(&a), Some(&b)) = (truth.index.get(c[0]), truth.index.get(c[1]))
-            && a != b
-        {
-            derived.insert((a.min(b), a.max(b)));
-        }
-        Ok(())
-    })?;
+    let present = read_csv(
+        &reports.join("source_pairs.csv"),
+        &["source_a", "source_b", "relation"],
+        |c| {
+            if c[2] == "derived"
+                && let (Some(&a), Some(&b)) = (truth.index.get(c[0]), truth.index.get(c[1]))
+                && a != b
+            {
+                derived.insert((a.min(b), a.max(b)));
+            }
+            Ok(())
+        },
+    )?;
     if !present {
         return Ok(None);
     }
@@ -1160,8 +1353,15 @@ fn score_derived_pairs(reports: &Path, truth: &Truth, predicted: &Predicted) -> 
         *sizes.entry(g).or_default() += 1;
     }
     let true_pairs = sizes.values().map(|&s| pairs(s)).sum();
-    let correct = derived.iter().filter(|(a, b)| truth.group_of[*a] == truth.group_of[*b]).count() as u64;
-    Ok(Some(Pairwise::new(true_pairs, derived.len() as u64, correct)))
+    let correct = derived
+        .iter()
+        .filter(|(a, b)| truth.group_of[*a] == truth.group_of[*b])
+        .count() as u64;
+    Ok(Some(Pairwise::new(
+        true_pairs,
+        derived.len() as u64,
+        correct,
+    )))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1169,23 +1369,38 @@ fn score_derived_pairs(reports: &Path, truth: &Truth, predicted: &Predicted) -> 
 
 /// Scores the reports in `out/reports/` against the answers file at `answers`.
 pub fn score(answers: &Path, out: &Path) -> Result<Score> {
-    let bytes = std::fs::read(answers).with_context(|| format!("score: cannot read {}", answers.display()))?;
-    let parsed: Answers = serde_json::from_slice(&bytes)
-        .with_context(|| format!("score: {} is not a gen-corpus answers file", answers.display()))?;
+    let bytes = std::fs::read(answers)
+        .with_context(|| format!("score: cannot read {}", answers.display()))?;
+    let parsed: Answers = serde_json::from_slice(&bytes).with_context(|| {
+        format!(
+            "score: {} is not a gen-corpus answers file",
+            answers.display()
+        )
+    })?;
     drop(bytes);
     let reports = out.join("reports");
     // The corpus's sources sit beside its answers file.
-    let sources_dir = answers.parent().map(|dir| dir.join(crate::gen_corpus::SOURCES_DIR)).filter(|d| d.is_dir());
+    let sources_dir = answers
+        .parent()
+        .map(|dir| dir.join(crate::gen_corpus::SOURCES_DIR))
+        .filter(|d| d.is_dir());
     score_answers(&parsed.stories, &reports, answers, sources_dir.as_deref())
 }
 
-fn score_answers(stories: &[StoryAnswer], reports: &Path, answers: &Path, sources_dir: Option<&Path>) -> Result<Score> {
+fn score_answers(
+    stories: &[StoryAnswer],
+    reports: &Path,
+    answers: &Path,
+    sources_dir: Option<&Path>,
+) -> Result<Score> {
     let truth = Truth::new(stories)?;
     let predicted = read_sources(reports, &truth)?;
     let stories_score = clustering(
         (0..truth.len()).map(|i| (truth.story_of[i] as u64, label(predicted.story[i], i))),
     );
-    let groups = clustering((0..truth.len()).map(|i| (truth.group_of[i] as u64, label(predicted.group[i], i))));
+    let groups = clustering(
+        (0..truth.len()).map(|i| (truth.group_of[i] as u64, label(predicted.group[i], i))),
+    );
     let derived_pairs = score_derived_pairs(reports, &truth, &predicted)?;
     let (figures, facts) = score_figures(reports, &truth, &predicted)?;
     Ok(Score {
@@ -1193,7 +1408,10 @@ fn score_answers(stories: &[StoryAnswer], reports: &Path, answers: &Path, source
         reports: reports.display().to_string(),
         sources: predicted.counts,
         stories: stories_score,
-        independence: Independence { groups, derived_pairs },
+        independence: Independence {
+            groups,
+            derived_pairs,
+        },
         figures,
         facts,
         quotes: score_quotes(reports, &truth, &predicted)?,
@@ -1211,7 +1429,12 @@ fn fmt_opt(v: Option<f64>) -> String {
 }
 
 fn rate_line(name: &str, r: &Rate) {
-    println!("  {name:<34} {:>7}  {:>8} / {}", fmt_opt(r.rate), r.hits, r.total);
+    println!(
+        "  {name:<34} {:>7}  {:>8} / {}",
+        fmt_opt(r.rate),
+        r.hits,
+        r.total
+    );
 }
 
 fn pairwise_line(name: &str, p: &Pairwise) {
@@ -1237,13 +1460,19 @@ pub fn print_table(s: &Score) {
     pairwise_line("same story (pairwise)", &s.stories.pairs);
     println!(
         "  {:<34} {} predicted / {} true; largest {} predicted / {} true",
-        "stories", s.stories.predicted_clusters, s.stories.true_clusters, s.stories.largest_predicted, s.stories.largest_true
+        "stories",
+        s.stories.predicted_clusters,
+        s.stories.true_clusters,
+        s.stories.largest_predicted,
+        s.stories.largest_true
     );
     println!("independence");
     pairwise_line("same group_id (pairwise)", &s.independence.groups.pairs);
     println!(
         "  {:<34} {} predicted / {} true",
-        "independent groups", s.independence.groups.predicted_clusters, s.independence.groups.true_clusters
+        "independent groups",
+        s.independence.groups.predicted_clusters,
+        s.independence.groups.true_clusters
     );
     match &s.independence.derived_pairs {
         Some(p) => pairwise_line("derived pairs", p),
@@ -1261,9 +1490,16 @@ pub fn print_table(s: &Score) {
     rate_line("as_of right", &s.figures.as_of);
     println!("facts ({} planted story figures)", s.facts.figures);
     rate_line("with a fact", &s.facts.with_fact);
-    println!("  {:<34} {:>7}", "facts per figure", fmt_opt(s.facts.facts_per_figure));
+    println!(
+        "  {:<34} {:>7}",
+        "facts per figure",
+        fmt_opt(s.facts.facts_per_figure)
+    );
     rate_line("fact mixes figures", &s.facts.mixed);
-    rate_line("best estimate holds true value", &s.facts.best_contains_true);
+    rate_line(
+        "best estimate holds true value",
+        &s.facts.best_contains_true,
+    );
     rate_line("best estimate = true value", &s.facts.best_equals_true);
     rate_line("status right (not rising)", &s.facts.status);
     for (k, v) in &s.facts.status_confusion {
@@ -1294,12 +1530,18 @@ pub fn print_table(s: &Score) {
     println!(
         "conflicts: {} ({} per 100 sources)",
         s.conflicts.total,
-        s.conflicts.total_per_100_sources.map_or("-".to_string(), |v| format!("{v:.1}"))
+        s.conflicts
+            .total_per_100_sources
+            .map_or("-".to_string(), |v| format!("{v:.1}"))
     );
     for (kind, n) in &s.conflicts.by_kind {
         println!(
             "  {kind:<34} {n:>7}  {:>8.1} per 100 sources, {} across stories",
-            s.conflicts.per_100_sources.get(kind).copied().unwrap_or(0.0),
+            s.conflicts
+                .per_100_sources
+                .get(kind)
+                .copied()
+                .unwrap_or(0.0),
             s.conflicts.cross_story.get(kind).copied().unwrap_or(0)
         );
     }
@@ -1314,7 +1556,9 @@ mod tests {
     fn write_csv(reports: &Path, name: &str, header: &[&str], rows: &[&[&str]]) {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         {
-            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut bytes);
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut bytes);
             w.write_record(header).unwrap();
             for row in rows {
                 w.write_record(*row).unwrap();
@@ -1323,11 +1567,24 @@ mod tests {
         std::fs::write(reports.join(format!("{name}.csv")), bytes).unwrap();
     }
 
-    fn mention(key: &str, text: &str, low: u64, high: Option<u64>, exact: bool, retracted: bool) -> serde_json::Value {
+    fn mention(
+        key: &str,
+        text: &str,
+        low: u64,
+        high: Option<u64>,
+        exact: bool,
+        retracted: bool,
+    ) -> serde_json::Value {
         json!({"key": key, "text": text, "low": low, "high": high, "exact": exact, "as_of": "2024-01-02", "retracted": retracted})
     }
 
-    fn source(id: &str, relation: &str, copy_of: Option<&str>, figures: Vec<serde_json::Value>, quotes: serde_json::Value) -> serde_json::Value {
+    fn source(
+        id: &str,
+        relation: &str,
+        copy_of: Option<&str>,
+        figures: Vec<serde_json::Value>,
+        quotes: serde_json::Value,
+    ) -> serde_json::Value {
         json!({"source_id": id, "file": id, "format": "text", "outlet": "Outlet", "published": "2024-01-02",
                "relation": relation, "copy_of": copy_of, "headline": "Headline", "figures": figures,
                "quotes": quotes, "boilerplate": []})
@@ -1342,7 +1599,12 @@ mod tests {
     fn hand_made() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let quote_a = json!([{"text": "We will rebuild, every street of it", "speaker": "Ana Bell", "speaker_text": "Bell"}]);
-        let a_figures = || vec![mention("killed", "Nearly 200", 180, Some(199), false, false), mention("injured", "35", 35, Some(35), true, false)];
+        let a_figures = || {
+            vec![
+                mention("killed", "Nearly 200", 180, Some(199), false, false),
+                mention("injured", "35", 35, Some(35), true, false),
+            ]
+        };
         let answers = json!({"generator": "test", "format": 1, "seed": 0, "sources": 5, "stories": [
             {"story_id": "story-00001", "event": "flood", "date": "2024-01-02",
              "people": [{"name": "Ana Bell", "title": "Mayor"}, {"name": "Tom Reed", "title": "Chief"}],
@@ -1373,57 +1635,150 @@ mod tests {
         let reports = out.join("reports");
         std::fs::create_dir_all(&reports).unwrap();
         // A column the scorer does not know comes first: columns are found by name.
-        write_csv(&reports, "sources", &["extra", "source_id", "status", "story_id", "group_id"], &[
-            &["x", "a1.txt", "ok", "S1", "G1"],
-            &["x", "a2.txt", "duplicate of a1.txt", "", ""],
-            &["x", "a3.txt", "ok", "S1", "G1"],
-            &["x", "b1.txt", "ok", "S1", "G2"],
-            &["x", "b2.txt", "ok", "S2", "G3"],
-            &["x", "stray.txt", "ok", "S3", "G4"],
-        ]);
-        write_csv(&reports, "source_pairs", &["source_a", "source_b", "similarity", "shared_facts", "relation"], &[
-            &["a1.txt", "a3.txt", "0.9", "2", "derived"],
-            &["b1.txt", "b2.txt", "0.4", "1", "related"],
-        ]);
-        write_csv(&reports, "fact_mentions", &["fact_id", "source_id", "text", "low", "high", "retracted", "as_of"], &[
-            &["F1", "a1.txt", "nearly 200", "180", "199", "false", "2024-01-02"],
-            &["F2", "a1.txt", "35", "35", "35", "false", ""],
-            &["F1", "a3.txt", "190", "190", "190", "false", "2024-01-01"],
-            &["F2", "a3.txt", "40", "40", "40", "false", ""],
-            &["F3", "b1.txt", "12", "12", "12", "true", ""],
-            &["F4", "b1.txt", "3", "3", "3", "false", ""],
-        ]);
-        write_csv(&reports, "facts", &["fact_id", "story_id", "what", "status", "best_estimate"], &[
-            &["F1", "S1", "people killed", "consistent", "190"],
-            &["F2", "S1", "people injured", "conflict", "35-40"],
-            &["F3", "S1", "people killed", "single", "12"],
-            &["F4", "S1", "people", "single", "3"],
-        ]);
-        write_csv(&reports, "quotes", &["quote_id", "source_id", "speaker", "kind", "text"], &[
-            &["Q1", "a1.txt", "Ana Bell", "direct", "We will rebuild, every street of it."],
-            &["Q2", "a3.txt", "Ana Bell", "direct", "help came too late"],
-            &["Q3", "a3.txt", "Tom Reed", "indirect", "the river rose fast"],
-            &["Q4", "b1.txt", "", "direct", "Nothing was left"],
-        ]);
-        write_csv(&reports, "entities", &["entity_id", "name", "type", "aliases", "source_ids"], &[
-            &["E1", "Ana Bell", "person", "Ana Bell; Bell", "a1.txt; a3.txt"],
-            &["E2", "Tom Reed", "organization", "Tom Reed", "a3.txt"],
-            &["E3", "Flood Relief Board", "organization", "the Flood Relief Board; FRB", "a1.txt"],
-            &["E4", "Kest", "place", "Kest", "a1.txt"],
-            &["E5", "Lowtown", "place", "Lowtown", "b1.txt"],
-            &["E6", "Hillby", "place", "Hillby", "b2.txt"],
-        ]);
-        write_csv(&reports, "timeline", &["date", "story_id", "event", "sources", "source_ids"], &[
-            &["2024-01-02", "S1", "the flood", "2", "a1.txt; a3.txt"],
-            &["2022-01-02", "S1", "two years ago", "1", "a3.txt"],
-            &["2024-01-03", "S1", "the toll rose", "1", "b2.txt"],
-        ]);
-        write_csv(&reports, "conflicts", &["conflict_id", "kind", "story_id", "subject", "source_a", "source_b"], &[
-            &["C1", "number", "S1", "F1", "a1.txt", "a3.txt"],
-            &["C2", "quote", "S1", "Q1", "a1.txt", "b1.txt"],
-            &["C3", "date", "S1", "fire", "b1.txt", "b2.txt"],
-            &["C4", "date", "S1", "flood", "a3.txt", "b2.txt"],
-        ]);
+        write_csv(
+            &reports,
+            "sources",
+            &["extra", "source_id", "status", "story_id", "group_id"],
+            &[
+                &["x", "a1.txt", "ok", "S1", "G1"],
+                &["x", "a2.txt", "duplicate of a1.txt", "", ""],
+                &["x", "a3.txt", "ok", "S1", "G1"],
+                &["x", "b1.txt", "ok", "S1", "G2"],
+                &["x", "b2.txt", "ok", "S2", "G3"],
+                &["x", "stray.txt", "ok", "S3", "G4"],
+            ],
+        );
+        write_csv(
+            &reports,
+            "source_pairs",
+            &[
+                "source_a",
+                "source_b",
+                "similarity",
+                "shared_facts",
+                "relation",
+            ],
+            &[
+                &["a1.txt", "a3.txt", "0.9", "2", "derived"],
+                &["b1.txt", "b2.txt", "0.4", "1", "related"],
+            ],
+        );
+        write_csv(
+            &reports,
+            "fact_mentions",
+            &[
+                "fact_id",
+                "source_id",
+                "text",
+                "low",
+                "high",
+                "retracted",
+                "as_of",
+            ],
+            &[
+                &[
+                    "F1",
+                    "a1.txt",
+                    "nearly 200",
+                    "180",
+                    "199",
+                    "false",
+                    "2024-01-02",
+                ],
+                &["F2", "a1.txt", "35", "35", "35", "false", ""],
+                &["F1", "a3.txt", "190", "190", "190", "false", "2024-01-01"],
+                &["F2", "a3.txt", "40", "40", "40", "false", ""],
+                &["F3", "b1.txt", "12", "12", "12", "true", ""],
+                &["F4", "b1.txt", "3", "3", "3", "false", ""],
+            ],
+        );
+        write_csv(
+            &reports,
+            "facts",
+            &["fact_id", "story_id", "what", "status", "best_estimate"],
+            &[
+                &["F1", "S1", "people killed", "consistent", "190"],
+                &["F2", "S1", "people injured", "conflict", "35-40"],
+                &["F3", "S1", "people killed", "single", "12"],
+                &["F4", "S1", "people", "single", "3"],
+            ],
+        );
+        write_csv(
+            &reports,
+            "quotes",
+            &["quote_id", "source_id", "speaker", "kind", "text"],
+            &[
+                &[
+                    "Q1",
+                    "a1.txt",
+                    "Ana Bell",
+                    "direct",
+                    "We will rebuild, every street of it.",
+                ],
+                &["Q2", "a3.txt", "Ana Bell", "direct", "help came too late"],
+                &[
+                    "Q3",
+                    "a3.txt",
+                    "Tom Reed",
+                    "indirect",
+                    "the river rose fast",
+                ],
+                &["Q4", "b1.txt", "", "direct", "Nothing was left"],
+            ],
+        );
+        write_csv(
+            &reports,
+            "entities",
+            &["entity_id", "name", "type", "aliases", "source_ids"],
+            &[
+                &[
+                    "E1",
+                    "Ana Bell",
+                    "person",
+                    "Ana Bell; Bell",
+                    "a1.txt; a3.txt",
+                ],
+                &["E2", "Tom Reed", "organization", "Tom Reed", "a3.txt"],
+                &[
+                    "E3",
+                    "Flood Relief Board",
+                    "organization",
+                    "the Flood Relief Board; FRB",
+                    "a1.txt",
+                ],
+                &["E4", "Kest", "place", "Kest", "a1.txt"],
+                &["E5", "Lowtown", "place", "Lowtown", "b1.txt"],
+                &["E6", "Hillby", "place", "Hillby", "b2.txt"],
+            ],
+        );
+        write_csv(
+            &reports,
+            "timeline",
+            &["date", "story_id", "event", "sources", "source_ids"],
+            &[
+                &["2024-01-02", "S1", "the flood", "2", "a1.txt; a3.txt"],
+                &["2022-01-02", "S1", "two years ago", "1", "a3.txt"],
+                &["2024-01-03", "S1", "the toll rose", "1", "b2.txt"],
+            ],
+        );
+        write_csv(
+            &reports,
+            "conflicts",
+            &[
+                "conflict_id",
+                "kind",
+                "story_id",
+                "subject",
+                "source_a",
+                "source_b",
+            ],
+            &[
+                &["C1", "number", "S1", "F1", "a1.txt", "a3.txt"],
+                &["C2", "quote", "S1", "Q1", "a1.txt", "b1.txt"],
+                &["C3", "date", "S1", "fire", "b1.txt", "b2.txt"],
+                &["C4", "date", "S1", "flood", "a3.txt", "b2.txt"],
+            ],
+        );
         (dir, answers_path, out)
     }
 
@@ -1431,12 +1786,40 @@ mod tests {
         assert_eq!((actual.hits, actual.total), (hits, total), "{name}");
     }
 
-    fn check_pairs(name: &str, actual: Pairwise, correct: u64, predicted: u64, truth: u64, p: f64, r: f64) {
-        assert_eq!((actual.correct_pairs, actual.predicted_pairs, actual.true_pairs), (correct, predicted, truth), "{name}");
-        assert!((actual.precision.unwrap() - p).abs() < 1e-9, "{name}: precision {:?}", actual.precision);
-        assert!((actual.recall.unwrap() - r).abs() < 1e-9, "{name}: recall {:?}", actual.recall);
+    fn check_pairs(
+        name: &str,
+        actual: Pairwise,
+        correct: u64,
+        predicted: u64,
+        truth: u64,
+        p: f64,
+        r: f64,
+    ) {
+        assert_eq!(
+            (
+                actual.correct_pairs,
+                actual.predicted_pairs,
+                actual.true_pairs
+            ),
+            (correct, predicted, truth),
+            "{name}"
+        );
+        assert!(
+            (actual.precision.unwrap() - p).abs() < 1e-9,
+            "{name}: precision {:?}",
+            actual.precision
+        );
+        assert!(
+            (actual.recall.unwrap() - r).abs() < 1e-9,
+            "{name}: recall {:?}",
+            actual.recall
+        );
         let f1 = 2.0 * p * r / (p + r);
-        assert!((actual.f1.unwrap() - f1).abs() < 1e-9, "{name}: f1 {:?}", actual.f1);
+        assert!(
+            (actual.f1.unwrap() - f1).abs() < 1e-9,
+            "{name}: f1 {:?}",
+            actual.f1
+        );
     }
 
     #[test]
@@ -1444,20 +1827,57 @@ mod tests {
         let (_dir, answers, out) = hand_made();
         let s = score(&answers, &out).unwrap();
         assert_eq!(
-            (s.sources.planted, s.sources.stories, s.sources.reported, s.sources.missing, s.sources.not_planted),
+            (
+                s.sources.planted,
+                s.sources.stories,
+                s.sources.reported,
+                s.sources.missing,
+                s.sources.not_planted
+            ),
             (5, 2, 5, 0, 1)
         );
-        assert_eq!((s.sources.ok, s.sources.duplicate, s.sources.failed), (4, 1, 0));
+        assert_eq!(
+            (s.sources.ok, s.sources.duplicate, s.sources.failed),
+            (4, 1, 0)
+        );
 
         // Stories: cells {A,S1}=3 (a2 takes a1's story), {B,S1}=1, {B,S2}=1.
         check_pairs("stories", s.stories.pairs, 3, 6, 4, 0.5, 0.75);
-        assert_eq!((s.stories.predicted_clusters, s.stories.true_clusters), (2, 2));
-        assert_eq!((s.stories.largest_predicted, s.stories.largest_true), (4, 3));
+        assert_eq!(
+            (s.stories.predicted_clusters, s.stories.true_clusters),
+            (2, 2)
+        );
+        assert_eq!(
+            (s.stories.largest_predicted, s.stories.largest_true),
+            (4, 3)
+        );
         // Groups: truth {a1,a2} {a3} {b1,b2}; predicted {a1,a2,a3} {b1} {b2}.
-        check_pairs("groups", s.independence.groups.pairs, 1, 3, 2, 1.0 / 3.0, 0.5);
-        assert_eq!((s.independence.groups.predicted_clusters, s.independence.groups.true_clusters), (3, 3));
+        check_pairs(
+            "groups",
+            s.independence.groups.pairs,
+            1,
+            3,
+            2,
+            1.0 / 3.0,
+            0.5,
+        );
+        assert_eq!(
+            (
+                s.independence.groups.predicted_clusters,
+                s.independence.groups.true_clusters
+            ),
+            (3, 3)
+        );
         // Derived: a1-a3 (wrong) and the duplicate a1-a2 (right).
-        check_pairs("derived", s.independence.derived_pairs.unwrap(), 1, 2, 2, 0.5, 0.5);
+        check_pairs(
+            "derived",
+            s.independence.derived_pairs.unwrap(),
+            1,
+            2,
+            2,
+            0.5,
+            0.5,
+        );
 
         // a2, a duplicate without rows of its own, is scored on a1's rows.
         let f = s.figures;
@@ -1483,8 +1903,15 @@ mod tests {
         check_rate("best equals", facts.best_equals_true, 2, 3);
         // Story B's rising toll has no status to score.
         check_rate("status", facts.status, 1, 2);
-        let confusion: Vec<(&str, u64)> = facts.status_confusion.iter().map(|(k, &v)| (k.as_str(), v)).collect();
-        assert_eq!(confusion, [("consistent -> consistent", 1), ("single -> conflict", 1)]);
+        let confusion: Vec<(&str, u64)> = facts
+            .status_confusion
+            .iter()
+            .map(|(k, &v)| (k.as_str(), v))
+            .collect();
+        assert_eq!(
+            confusion,
+            [("consistent -> consistent", 1), ("single -> conflict", 1)]
+        );
 
         let q = s.quotes;
         assert_eq!(q.planted, 4);
@@ -1515,7 +1942,14 @@ mod tests {
         assert_eq!(c.total_per_100_sources, Some(80.0));
         assert_eq!(c.by_kind["date"], 2);
         assert_eq!(c.per_100_sources["date"], 40.0);
-        assert_eq!((c.cross_story["date"], c.cross_story["quote"], c.cross_story["number"]), (1, 1, 0));
+        assert_eq!(
+            (
+                c.cross_story["date"],
+                c.cross_story["quote"],
+                c.cross_story["number"]
+            ),
+            (1, 1, 0)
+        );
     }
 
     #[test]
@@ -1527,22 +1961,38 @@ mod tests {
         // source_pairs.csv is optional: without it there is no derived-pairs score.
         let (_dir, answers, out) = hand_made();
         std::fs::remove_file(out.join("reports/source_pairs.csv")).unwrap();
-        assert_eq!(score(&answers, &out).unwrap().independence.derived_pairs, None);
+        assert_eq!(
+            score(&answers, &out).unwrap().independence.derived_pairs,
+            None
+        );
     }
 
     #[test]
     fn pairwise_scores_come_from_contingency_counts() {
         fn check(labels: &[(u64, u64)], correct: u64, predicted: u64, truth: u64) {
             let c = clustering(labels.iter().copied());
-            assert_eq!((c.pairs.correct_pairs, c.pairs.predicted_pairs, c.pairs.true_pairs), (correct, predicted, truth));
+            assert_eq!(
+                (
+                    c.pairs.correct_pairs,
+                    c.pairs.predicted_pairs,
+                    c.pairs.true_pairs
+                ),
+                (correct, predicted, truth)
+            );
         }
         // Everything in one predicted cluster: precision is the share of true pairs.
         check(&[(1, 0), (1, 0), (2, 0), (2, 0)], 2, 6, 2);
         // All singletons: no predicted pair, precision undefined.
         check(&[(1, 10), (1, 11), (2, 12)], 0, 0, 1);
         check(&[(1, 0), (1, 0), (1, 0)], 3, 3, 3);
-        assert_eq!(clustering([(1, 10), (1, 11)].into_iter()).pairs.precision, None);
-        assert_eq!(clustering([(1, 10), (1, 11)].into_iter()).pairs.recall, Some(0.0));
+        assert_eq!(
+            clustering([(1, 10), (1, 11)].into_iter()).pairs.precision,
+            None
+        );
+        assert_eq!(
+            clustering([(1, 10), (1, 11)].into_iter()).pairs.recall,
+            Some(0.0)
+        );
     }
 
     #[test]
@@ -1562,7 +2012,10 @@ mod tests {
         assert_eq!(unneutralise("'tis"), "'tis");
         assert!(contains_words("nearly 8,000 people", "8,000"));
         assert!(!contains_words("18,000", "8,000"));
-        assert_eq!(entity_forms("eastern province of Kest", "place"), ["eastern province of Kest", "Kest"]);
+        assert_eq!(
+            entity_forms("eastern province of Kest", "place"),
+            ["eastern province of Kest", "Kest"]
+        );
         assert_eq!(entity_forms("New Kest", "place"), ["New Kest"]);
     }
 
@@ -1575,22 +2028,40 @@ mod tests {
         let corpus = dir.path().join("corpus");
         let summary = crate::gen_corpus::generate(30, 7, &corpus).unwrap();
         let out = dir.path().join("out");
-        let pipeline =
-            crate::pipeline::load("default", Some(&corpus.join(crate::gen_corpus::SOURCES_DIR)), Some(&out)).unwrap();
+        let pipeline = crate::pipeline::load(
+            "default",
+            Some(&corpus.join(crate::gen_corpus::SOURCES_DIR)),
+            Some(&out),
+        )
+        .unwrap();
         crate::run::run_quiet(&pipeline, &crate::progress::Progress::new(false)).unwrap();
         let answers = corpus.join(crate::gen_corpus::ANSWERS_FILE);
-        main(&ScoreArgs { answers: answers.clone(), out: out.clone() }).unwrap();
-        let s: Score = serde_json::from_slice(&std::fs::read(out.join(SCORE_FILE)).unwrap()).unwrap();
+        main(&ScoreArgs {
+            answers: answers.clone(),
+            out: out.clone(),
+        })
+        .unwrap();
+        let s: Score =
+            serde_json::from_slice(&std::fs::read(out.join(SCORE_FILE)).unwrap()).unwrap();
 
-        assert_eq!((s.sources.planted, s.sources.stories), (30, summary.stories as u64));
+        assert_eq!(
+            (s.sources.planted, s.sources.stories),
+            (30, summary.stories as u64)
+        );
         assert_eq!(s.sources.reported + s.sources.missing, 30);
-        assert_eq!(s.sources.ok + s.sources.duplicate + s.sources.failed, s.sources.reported);
+        assert_eq!(
+            s.sources.ok + s.sources.duplicate + s.sources.failed,
+            s.sources.reported
+        );
         assert_eq!(s.stories.true_clusters, summary.stories as u64);
         assert!(s.stories.largest_predicted >= 1 && s.stories.largest_predicted <= 30);
         let mut all_pairs = vec![s.stories.pairs, s.independence.groups.pairs];
         all_pairs.extend(s.independence.derived_pairs);
         for p in all_pairs {
-            assert!(p.correct_pairs <= p.predicted_pairs.min(p.true_pairs), "{p:?}");
+            assert!(
+                p.correct_pairs <= p.predicted_pairs.min(p.true_pairs),
+                "{p:?}"
+            );
             assert!(p.true_pairs <= 30 * 29 / 2, "{p:?}");
             for v in [p.precision, p.recall, p.f1].into_iter().flatten() {
                 assert!((0.0..=1.0).contains(&v), "{p:?}");
@@ -1603,22 +2074,52 @@ mod tests {
         let f = s.figures;
         assert!(f.planted > 30, "{f:?}");
         assert_eq!(f.extracted.total, f.planted);
-        assert!(f.extracted.hits <= f.found.hits && f.found.hits <= f.planted, "{f:?}");
+        assert!(
+            f.extracted.hits <= f.found.hits && f.found.hits <= f.planted,
+            "{f:?}"
+        );
         assert_eq!(f.vague_kept.total + f.exact_kept.total, f.found.hits);
         assert_eq!(f.as_of.total, f.extracted.hits);
         assert_eq!(f.allows_truth.total, f.retraction_false.total);
-        assert!(s.facts.with_fact.hits <= s.facts.figures && s.facts.status.total <= s.facts.with_fact.hits);
-        assert_eq!(s.facts.status_confusion.values().sum::<u64>(), s.facts.status.total);
+        assert!(
+            s.facts.with_fact.hits <= s.facts.figures
+                && s.facts.status.total <= s.facts.with_fact.hits
+        );
+        assert_eq!(
+            s.facts.status_confusion.values().sum::<u64>(),
+            s.facts.status.total
+        );
         assert!(s.quotes.planted > 30 && s.quotes.speaker.total == s.quotes.found.hits);
         assert!(s.entities.all.found.total > 0);
         assert_eq!(s.conflicts.by_kind.values().sum::<u64>(), s.conflicts.total);
         let rates = [
-            f.extracted, f.found, f.allows_truth, f.precision, f.vague_kept, f.exact_kept, f.retraction_flagged, f.retraction_false,
-            f.as_of, s.facts.with_fact, s.facts.mixed, s.facts.best_contains_true, s.facts.best_equals_true,
-            s.facts.status, s.quotes.found, s.quotes.precision, s.quotes.speaker, s.quotes.speaker_overall,
-            s.entities.all.found, s.entities.all.type_correct, s.entities.acronym_linked,
+            f.extracted,
+            f.found,
+            f.allows_truth,
+            f.precision,
+            f.vague_kept,
+            f.exact_kept,
+            f.retraction_flagged,
+            f.retraction_false,
+            f.as_of,
+            s.facts.with_fact,
+            s.facts.mixed,
+            s.facts.best_contains_true,
+            s.facts.best_equals_true,
+            s.facts.status,
+            s.quotes.found,
+            s.quotes.precision,
+            s.quotes.speaker,
+            s.quotes.speaker_overall,
+            s.entities.all.found,
+            s.entities.all.type_correct,
+            s.entities.acronym_linked,
         ];
-        let rates = rates.into_iter().chain(s.timeline.iter().flat_map(|t| [t.event_date_found, t.known_dates]));
+        let rates = rates.into_iter().chain(
+            s.timeline
+                .iter()
+                .flat_map(|t| [t.event_date_found, t.known_dates]),
+        );
         for r in rates {
             assert!(r.hits <= r.total, "{r:?}");
             assert_eq!(r.rate.is_some(), r.total > 0, "{r:?}");

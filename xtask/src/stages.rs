@@ -30,11 +30,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use records::{
-    CleanDocument, Diagnostic, Extraction, FORMAT_VERSION, MANIFEST_FILE, Manifest, RawDocument, Reconciled,
-    SourceEntry, SourceStatus,
+    CleanDocument, Diagnostic, Extraction, FORMAT_VERSION, MANIFEST_FILE, Manifest, RawDocument,
+    Reconciled, SourceEntry, SourceStatus,
 };
-use serde::{Deserialize, Serialize};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use crate::cache;
 use crate::pipeline::Pipeline;
@@ -52,7 +52,9 @@ pub struct Layout {
 impl Layout {
     /// The layout of output folder `root`.
     pub fn new(root: &Path) -> Self {
-        Layout { root: root.to_path_buf() }
+        Layout {
+            root: root.to_path_buf(),
+        }
     }
 
     /// A stage's folder.
@@ -98,18 +100,26 @@ impl Layout {
     /// `path` relative to the output folder, `/`-separated (as recorded in cache indexes).
     pub fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
     }
 }
 
 /// Writes `bytes` to `path` atomically: beside it first, then renamed into place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("a path to write has a parent")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let name = path.file_name().context("a path to write has a file name")?.to_string_lossy();
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .context("a path to write has a file name")?
+        .to_string_lossy();
     let tmp = dir.join(format!(".{name}.partial"));
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))?;
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("cannot move {} into place", path.display()))?;
     Ok(())
 }
 
@@ -146,22 +156,37 @@ impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
 fn write_json_streaming<T: Serialize>(path: &Path, value: &T) -> Result<String> {
     use std::io::Write;
     let dir = path.parent().context("a path to write has a parent")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let name = path.file_name().context("a path to write has a file name")?.to_string_lossy();
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .context("a path to write has a file name")?
+        .to_string_lossy();
     let tmp = dir.join(format!(".{name}.partial"));
-    let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    let mut writer = HashingWriter { inner: std::io::BufWriter::with_capacity(1 << 20, file), hasher: blake3::Hasher::new() };
-    serde_json::to_writer(&mut writer, value).with_context(|| format!("cannot write {}", tmp.display()))?;
-    writer.flush().with_context(|| format!("cannot write {}", tmp.display()))?;
+    let file =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut writer = HashingWriter {
+        inner: std::io::BufWriter::with_capacity(1 << 20, file),
+        hasher: blake3::Hasher::new(),
+    };
+    serde_json::to_writer(&mut writer, value)
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    writer
+        .flush()
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
     let hash = writer.hasher.finalize().to_hex().to_string();
     drop(writer);
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot move {} into place", path.display()))?;
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("cannot move {} into place", path.display()))?;
     Ok(hash)
 }
 
 /// The blake3 hash of a value's compact JSON, without holding the JSON in memory.
 fn json_hash<T: Serialize>(value: &T) -> Result<String> {
-    let mut writer = HashingWriter { inner: std::io::sink(), hasher: blake3::Hasher::new() };
+    let mut writer = HashingWriter {
+        inner: std::io::sink(),
+        hasher: blake3::Hasher::new(),
+    };
     serde_json::to_writer(&mut writer, value).context("serializing a value to hash it")?;
     Ok(writer.hasher.finalize().to_hex().to_string())
 }
@@ -169,7 +194,8 @@ fn json_hash<T: Serialize>(value: &T) -> Result<String> {
 /// [`read_json`] without the whole file in memory: slower to parse, for files too
 /// large to hold beside what they parse into.
 fn read_json_streaming<T: DeserializeOwned>(path: &Path) -> Result<T> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, file))
         .with_context(|| format!("cannot parse {}", path.display()))
 }
@@ -182,8 +208,9 @@ fn read_json<T: DeserializeOwned>(path: &Path) -> Result<T> {
 /// Reads a stage's manifest, checking that it was written by this build's format.
 pub fn read_manifest(layout: &Layout, stage: &str) -> Result<Manifest> {
     let path = layout.stage_dir(stage).join(MANIFEST_FILE);
-    let manifest: Manifest = read_json(&path)
-        .with_context(|| format!("stage {stage} has no usable output: run the stages before it first"))?;
+    let manifest: Manifest = read_json(&path).with_context(|| {
+        format!("stage {stage} has no usable output: run the stages before it first")
+    })?;
     anyhow::ensure!(
         manifest.format_version == FORMAT_VERSION,
         "{} was written by another version of corroborate (format {}, expected {FORMAT_VERSION}): run the pipeline again",
@@ -195,7 +222,9 @@ pub fn read_manifest(layout: &Layout, stage: &str) -> Result<Manifest> {
 
 /// Removes files under `dir` (recursively) that are not in `keep`, leaving folders.
 fn prune(dir: &Path, keep: &BTreeSet<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         match entry.file_type() {
@@ -211,7 +240,9 @@ fn prune(dir: &Path, keep: &BTreeSet<PathBuf>) {
 /// Removes the `.<name>.partial` files an interrupted write left anywhere under `dir`:
 /// they were never renamed into place, so nothing refers to them.
 pub fn remove_partials(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         match entry.file_type() {
@@ -280,7 +311,11 @@ fn to_string_err(err: anyhow::Error) -> String {
 
 /// Ingest: input folder to `ingest/`. A file whose bytes, name, settings and code are
 /// those of a cached result is not ingested again.
-pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
+pub fn run_ingest(
+    pipeline: &Pipeline,
+    layout: &Layout,
+    progress: &Progress,
+) -> Result<StageOutcome> {
     let config = &pipeline.settings.ingest;
     let settings = cache::settings_hash(config);
     let index: cache::Index<Ingested> = cache::load(layout, "ingest");
@@ -318,12 +353,19 @@ pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> 
                     tracing::warn!(file = %result.file.rel, %reason, "ingest refused a file");
                 }
                 outcome.failed += 1;
-                diagnostics.push(Diagnostic { source_id: result.file.rel.clone(), stage: "ingest".into(), error: reason.clone() });
+                diagnostics.push(Diagnostic {
+                    source_id: result.file.rel.clone(),
+                    stage: "ingest".into(),
+                    error: reason.clone(),
+                });
                 entries.push(SourceEntry {
                     source_id: result.file.rel.clone(),
                     file: result.file.rel,
                     content_hash: None,
-                    status: SourceStatus::Error { stage: "ingest".into(), reason },
+                    status: SourceStatus::Error {
+                        stage: "ingest".into(),
+                        reason,
+                    },
                 });
             }
             None => docs.extend(result.value.docs),
@@ -331,14 +373,19 @@ pub fn run_ingest(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> 
     }
     docs.sort_by(|a, b| a.source_id.cmp(&b.source_id));
     // The first source (by id) with given bytes is processed; later ones are its duplicates.
-    let mut first_with_hash: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut first_with_hash: std::collections::HashMap<&str, &str> =
+        std::collections::HashMap::new();
     for doc in &docs {
-        let first = *first_with_hash.entry(doc.content_hash.as_str()).or_insert(doc.source_id.as_str());
+        let first = *first_with_hash
+            .entry(doc.content_hash.as_str())
+            .or_insert(doc.source_id.as_str());
         let status = if first == doc.source_id {
             outcome.ok += 1;
             SourceStatus::Ok
         } else {
-            SourceStatus::Duplicate { of: first.to_string() }
+            SourceStatus::Duplicate {
+                of: first.to_string(),
+            }
         };
         entries.push(SourceEntry {
             source_id: doc.source_id.clone(),
@@ -364,16 +411,33 @@ fn ingest_one(
         // A pipe or a device would block the read or never end; a folder reached
         // through a symlink is not an article either. Refused before opening.
         Ok(meta) if !meta.is_file() => {
-            let error = format!("{}: not a regular file (folder, pipe, socket or device)", file.rel);
-            let value = Ingested { docs: Vec::new(), error: Some(error), warnings: Vec::new() };
-            return FileResult { file, value, entry: None, reused: false };
+            let error = format!(
+                "{}: not a regular file (folder, pipe, socket or device)",
+                file.rel
+            );
+            let value = Ingested {
+                docs: Vec::new(),
+                error: Some(error),
+                warnings: Vec::new(),
+            };
+            return FileResult {
+                file,
+                value,
+                entry: None,
+                reused: false,
+            };
         }
         Ok(meta) if meta.len() <= config.max_file_bytes => {
             // In a watch session an unchanged file need not be read to be recognised.
             if let Some(hash) = cache::remembered_hash(&file.path) {
                 let key = cache::key("ingest", settings, &file.rel, &hash);
                 if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
-                    return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
+                    return FileResult {
+                        file,
+                        value: entry.value.clone(),
+                        entry: Some(entry.clone()),
+                        reused: true,
+                    };
                 }
             }
             read_bounded(&file.path, config.max_file_bytes)
@@ -383,15 +447,29 @@ fn ingest_one(
     let Some(bytes) = bytes else {
         let value = match ingest::ingest_file_report(&file, config) {
             Ok(found) => return compute_ingest(file, Ok(found), None, layout),
-            Err(reason) => Ingested { docs: Vec::new(), error: Some(reason), warnings: Vec::new() },
+            Err(reason) => Ingested {
+                docs: Vec::new(),
+                error: Some(reason),
+                warnings: Vec::new(),
+            },
         };
-        return FileResult { file, value, entry: None, reused: false };
+        return FileResult {
+            file,
+            value,
+            entry: None,
+            reused: false,
+        };
     };
     let hash = cache::hash_bytes(&bytes);
     cache::remember(&file.path, &hash);
     let key = cache::key("ingest", settings, &file.rel, &hash);
     if let Some(entry) = cache::lookup(layout, index, &file.rel, &key) {
-        return FileResult { file, value: entry.value.clone(), entry: Some(entry.clone()), reused: true };
+        return FileResult {
+            file,
+            value: entry.value.clone(),
+            entry: Some(entry.clone()),
+            reused: true,
+        };
     }
     // The bytes just hashed are the bytes ingested, so the key describes the result
     // even when the file changes meanwhile.
@@ -404,7 +482,11 @@ fn ingest_one(
 fn read_bounded(path: &Path, limit: u64) -> Option<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::fs::File::open(path).ok()?.take(limit.saturating_add(1)).read_to_end(&mut bytes).ok()?;
+    std::fs::File::open(path)
+        .ok()?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .ok()?;
     (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
@@ -427,15 +509,32 @@ fn compute_ingest(
             docs: found
                 .documents
                 .into_iter()
-                .map(|d| IngestedDoc { source_id: d.source_id, file: d.file, content_hash: d.content_hash })
+                .map(|d| IngestedDoc {
+                    source_id: d.source_id,
+                    file: d.file,
+                    content_hash: d.content_hash,
+                })
                 .collect(),
             error: None,
             warnings: found.diagnostics,
         },
-        Err(reason) => Ingested { docs: Vec::new(), error: Some(reason), warnings: Vec::new() },
+        Err(reason) => Ingested {
+            docs: Vec::new(),
+            error: Some(reason),
+            warnings: Vec::new(),
+        },
     };
-    let entry = key.map(|key| cache::Entry { key, value: value.clone(), outputs });
-    FileResult { file, value, entry, reused: false }
+    let entry = key.map(|key| cache::Entry {
+        key,
+        value: value.clone(),
+        outputs,
+    });
+    FileResult {
+        file,
+        value,
+        entry,
+        reused: false,
+    }
 }
 
 /// Writes a stage's manifest (entries sorted) and cache index, and prunes its stale files.
@@ -448,7 +547,12 @@ fn finish_stage<T: Serialize>(
     index: &cache::Index<T>,
 ) -> Result<()> {
     entries.sort_by(|a, b| a.source_id.cmp(&b.source_id));
-    let manifest = Manifest { stage: stage.to_string(), format_version: FORMAT_VERSION, entries, diagnostics };
+    let manifest = Manifest {
+        stage: stage.to_string(),
+        format_version: FORMAT_VERSION,
+        entries,
+        diagnostics,
+    };
     let path = layout.stage_dir(stage).join(MANIFEST_FILE);
     write_json(&path, &manifest)?;
     cache::save(layout, stage, index)?;
@@ -461,7 +565,12 @@ fn finish_stage<T: Serialize>(
 /// its cache index (empty when it has none: the records are then hashed as read).
 fn record_hashes<T: DeserializeOwned>(layout: &Layout, stage: &str) -> HashMap<String, String> {
     let index: cache::Index<T> = cache::load(layout, stage);
-    index.entries.into_values().flat_map(|e| e.outputs).map(|o| (o.path, o.hash)).collect()
+    index
+        .entries
+        .into_values()
+        .flat_map(|e| e.outputs)
+        .map(|o| (o.path, o.hash))
+        .collect()
 }
 
 /// Runs a per-source stage over every `ok` source of the previous stage's manifest.
@@ -488,8 +597,11 @@ where
         record_hashes::<Option<String>>(layout, previous)
     };
     let index: cache::Index<Option<String>> = cache::load(layout, stage);
-    let ok_ids: Vec<&SourceEntry> =
-        manifest.entries.iter().filter(|e| matches!(e.status, SourceStatus::Ok)).collect();
+    let ok_ids: Vec<&SourceEntry> = manifest
+        .entries
+        .iter()
+        .filter(|e| matches!(e.status, SourceStatus::Ok))
+        .collect();
     let bar = progress.bar(stage, ok_ids.len());
     let results: Vec<(String, cache::Entry<Option<String>>, bool)> = ok_ids
         .par_iter()
@@ -514,8 +626,26 @@ where
                 Some(cached) => (id.clone(), cached.clone(), true),
                 None => {
                     let mut outputs = Vec::new();
-                    let done = compute_one(layout, previous, stage, id, &input_path, input_bytes, &input_hash, &work, &mut outputs);
-                    (id.clone(), cache::Entry { key, value: done.err(), outputs }, false)
+                    let done = compute_one(
+                        layout,
+                        previous,
+                        stage,
+                        id,
+                        &input_path,
+                        input_bytes,
+                        &input_hash,
+                        &work,
+                        &mut outputs,
+                    );
+                    (
+                        id.clone(),
+                        cache::Entry {
+                            key,
+                            value: done.err(),
+                            outputs,
+                        },
+                        false,
+                    )
                 }
             };
             bar.inc(1);
@@ -543,16 +673,27 @@ where
                     tracing::warn!(%source_id, stage, %reason, "a source failed");
                 }
                 outcome.failed += 1;
-                diagnostics.push(Diagnostic { source_id: source_id.clone(), stage: stage.into(), error: reason.clone() });
+                diagnostics.push(Diagnostic {
+                    source_id: source_id.clone(),
+                    stage: stage.into(),
+                    error: reason.clone(),
+                });
                 if let Some(e) = entries.iter_mut().find(|e| e.source_id == source_id) {
-                    e.status = SourceStatus::Error { stage: stage.into(), reason: reason.clone() };
+                    e.status = SourceStatus::Error {
+                        stage: stage.into(),
+                        reason: reason.clone(),
+                    };
                 }
             }
         }
         new_index.entries.insert(source_id, entry);
     }
     if stage == "normalize" {
-        let texts: BTreeSet<PathBuf> = keep.iter().filter(|p| p.starts_with(layout.text_dir())).cloned().collect();
+        let texts: BTreeSet<PathBuf> = keep
+            .iter()
+            .filter(|p| p.starts_with(layout.text_dir()))
+            .cloned()
+            .collect();
         prune(&layout.text_dir(), &texts);
     }
     finish_stage(layout, stage, entries, diagnostics, keep, &new_index)?;
@@ -580,7 +721,8 @@ where
 {
     let bytes = match input_bytes {
         Some(bytes) => bytes,
-        None => std::fs::read(input_path).map_err(|e| format!("cannot read {}: {e}", input_path.display()))?,
+        None => std::fs::read(input_path)
+            .map_err(|e| format!("cannot read {}: {e}", input_path.display()))?,
     };
     if cache::hash_bytes(&bytes) != input_hash {
         return Err(format!(
@@ -588,7 +730,8 @@ where
             input_path.display()
         ));
     }
-    let input: I = serde_json::from_slice(&bytes).map_err(|e| format!("cannot parse {}: {e}", input_path.display()))?;
+    let input: I = serde_json::from_slice(&bytes)
+        .map_err(|e| format!("cannot parse {}: {e}", input_path.display()))?;
     let (record, extra) = work(&input)?;
     let path = layout.record_path(stage, id);
     let written = write_json(&path, &record).map_err(|e| format!("{e:#} (stage {stage})"))?;
@@ -601,21 +744,44 @@ where
 }
 
 /// Normalize: `ingest/` to `normalize/` and `text/`.
-pub fn run_normalize(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
+pub fn run_normalize(
+    pipeline: &Pipeline,
+    layout: &Layout,
+    progress: &Progress,
+) -> Result<StageOutcome> {
     let config = &pipeline.settings.normalize;
-    per_source(layout, progress, "ingest", "normalize", &cache::settings_hash(config), |raw: &RawDocument| {
-        let clean = normalize::normalize(raw, config)?;
-        let text = (layout.text_path(&clean.source_id), clean.text.clone().into_bytes());
-        Ok((clean, vec![text]))
-    })
+    per_source(
+        layout,
+        progress,
+        "ingest",
+        "normalize",
+        &cache::settings_hash(config),
+        |raw: &RawDocument| {
+            let clean = normalize::normalize(raw, config)?;
+            let text = (
+                layout.text_path(&clean.source_id),
+                clean.text.clone().into_bytes(),
+            );
+            Ok((clean, vec![text]))
+        },
+    )
 }
 
 /// Extract: `normalize/` to `extract/`.
-pub fn run_extract(pipeline: &Pipeline, layout: &Layout, progress: &Progress) -> Result<StageOutcome> {
+pub fn run_extract(
+    pipeline: &Pipeline,
+    layout: &Layout,
+    progress: &Progress,
+) -> Result<StageOutcome> {
     let config = &pipeline.settings.extract;
-    per_source(layout, progress, "normalize", "extract", &cache::settings_hash(config), |clean: &CleanDocument| {
-        Ok((extract::extract(clean, config), Vec::new()))
-    })
+    per_source(
+        layout,
+        progress,
+        "normalize",
+        "extract",
+        &cache::settings_hash(config),
+        |clean: &CleanDocument| Ok((extract::extract(clean, config), Vec::new())),
+    )
 }
 
 /// Key of the reconcile result: the extract manifest and every extraction's hash.
@@ -623,34 +789,53 @@ fn reconcile_key(layout: &Layout, settings: &str, manifest: &Manifest) -> Result
     let hashes = record_hashes::<Option<String>>(layout, "extract");
     let mut hasher = blake3::Hasher::new();
     hasher.update(&serde_json::to_vec(manifest).context("serializing the extract manifest")?);
-    for entry in manifest.entries.iter().filter(|e| matches!(e.status, SourceStatus::Ok)) {
+    for entry in manifest
+        .entries
+        .iter()
+        .filter(|e| matches!(e.status, SourceStatus::Ok))
+    {
         let path = layout.relative(&layout.record_path("extract", &entry.source_id));
         let hash = match hashes.get(&path) {
             Some(hash) => hash.clone(),
             // No index (extract was run by an older build): hash the record itself.
-            None => std::fs::read(layout.root().join(&path)).map(|b| cache::hash_bytes(&b)).unwrap_or_default(),
+            None => std::fs::read(layout.root().join(&path))
+                .map(|b| cache::hash_bytes(&b))
+                .unwrap_or_default(),
         };
         hasher.update(path.as_bytes());
         hasher.update(hash.as_bytes());
     }
-    Ok(cache::key("reconcile", settings, "", &hasher.finalize().to_hex()))
+    Ok(cache::key(
+        "reconcile",
+        settings,
+        "",
+        &hasher.finalize().to_hex(),
+    ))
 }
 
 /// Reads one extraction, checking it against the hash extract recorded (or taking it
 /// from the memo of a watch session). Returns it with its hash.
-fn read_extraction(layout: &Layout, hashes: &HashMap<String, String>, source_id: &str) -> Result<(String, Extraction)> {
+fn read_extraction(
+    layout: &Layout,
+    hashes: &HashMap<String, String>,
+    source_id: &str,
+) -> Result<(String, Extraction)> {
     let path = layout.record_path("extract", source_id);
     let expected = hashes.get(&layout.relative(&path));
     if let Some(extraction) = expected.and_then(|h| cache::memo_extraction(h)) {
         return Ok((expected.cloned().unwrap_or_default(), extraction));
     }
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {} (stage reconcile)", path.display()))?;
+    let bytes = std::fs::read(&path)
+        .with_context(|| format!("cannot read {} (stage reconcile)", path.display()))?;
     let hash = cache::hash_bytes(&bytes);
     if expected.is_some_and(|e| *e != hash) {
-        bail!("{} does not match what extract wrote (changed or damaged since): run the pipeline again", path.display());
+        bail!(
+            "{} does not match what extract wrote (changed or damaged since): run the pipeline again",
+            path.display()
+        );
     }
-    let mut extraction: Extraction =
-        serde_json::from_slice(&bytes).with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
+    let mut extraction: Extraction = serde_json::from_slice(&bytes)
+        .with_context(|| format!("cannot parse {} (stage reconcile)", path.display()))?;
     drop(bytes);
     // Reconcile never looks at the boilerplate normalize removed or at the blocks (both
     // stay in the normalize record); a watch session keeps every extraction in memory,
@@ -679,7 +864,9 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
     if cache::lookup(layout, &index, "reconciled", &key).is_some() {
         match read_json_streaming::<Reconciled>(&layout.reconciled_path()) {
             Ok(reconciled) => return Ok((reconciled, true)),
-            Err(err) => tracing::warn!(err = %format!("{err:#}"), "cached reconcile result unreadable: recomputing"),
+            Err(err) => {
+                tracing::warn!(err = %format!("{err:#}"), "cached reconcile result unreadable: recomputing")
+            }
         }
     }
     let hashes = record_hashes::<Option<String>>(layout, "extract");
@@ -694,25 +881,40 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
     if cache::memo_on() {
         // A watch session keeps every extraction of this run for the next one; the
         // reads below then come from memory.
-        let read: Vec<(String, Extraction)> =
-            ids.par_iter().map(|id| read_extraction(layout, &hashes, id)).collect::<Result<_>>()?;
+        let read: Vec<(String, Extraction)> = ids
+            .par_iter()
+            .map(|id| read_extraction(layout, &hashes, id))
+            .collect::<Result<_>>()?;
         cache::keep_extractions(read);
     }
     // Reconcile reads each extraction twice, a slice at a time (story features first,
     // then story by story), so it never holds a large corpus whole.
     let load = |batch: &[String]| -> Result<Vec<Extraction>> {
-        batch.par_iter().map(|id| read_extraction(layout, &hashes, id).map(|(_, x)| x)).collect()
+        batch
+            .par_iter()
+            .map(|id| read_extraction(layout, &hashes, id).map(|(_, x)| x))
+            .collect()
     };
-    let reconciled =
-        reconcile::reconcile_with(&manifest.entries, &ids, &load, manifest.diagnostics.clone(), &pipeline.settings.reconcile)?;
+    let reconciled = reconcile::reconcile_with(
+        &manifest.entries,
+        &ids,
+        &load,
+        manifest.diagnostics.clone(),
+        &pipeline.settings.reconcile,
+    )?;
     drop(hashes);
     tracing::info!(sources = ids.len(), rss_mib = resident_mib(), "reconciled");
     let path = layout.reconciled_path();
     let hash = write_json_streaming(&path, &reconciled)?;
     let mut new_index = cache::Index::<()>::default();
-    new_index
-        .entries
-        .insert("reconciled".into(), cache::Entry { key, value: (), outputs: vec![cache::output_hashed(layout, &path, hash)] });
+    new_index.entries.insert(
+        "reconciled".into(),
+        cache::Entry {
+            key,
+            value: (),
+            outputs: vec![cache::output_hashed(layout, &path, hash)],
+        },
+    );
     cache::save(layout, "reconcile", &new_index)?;
     Ok((reconciled, false))
 }
@@ -720,7 +922,11 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
 /// Report: `reconcile/reconciled.json` to `reports/`. Returns the report file names and
 /// whether the reports on disk were already those of these records (then nothing is
 /// rewritten, so a spreadsheet that has them open is not disturbed).
-pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&mut Reconciled>) -> Result<(Vec<String>, bool)> {
+pub fn run_report(
+    pipeline: &Pipeline,
+    layout: &Layout,
+    reconciled: Option<&mut Reconciled>,
+) -> Result<(Vec<String>, bool)> {
     let mut read;
     let reconciled = match reconciled {
         Some(r) => r,
@@ -734,7 +940,8 @@ pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&mut 
     };
     let dir = layout.reports_dir();
     let settings = cache::settings_hash(&pipeline.settings.report);
-    let input_hash = json_hash(reconciled).context("hashing the reconciled records (stage report)")?;
+    let input_hash =
+        json_hash(reconciled).context("hashing the reconciled records (stage report)")?;
     let key = cache::key("report", &settings, "", &input_hash);
     let index: cache::Index<Vec<String>> = cache::load(layout, "report");
     if let Some(entry) = cache::lookup(layout, &index, "reports", &key) {
@@ -751,10 +958,21 @@ pub fn run_report(pipeline: &Pipeline, layout: &Layout, reconciled: Option<&mut 
         std::fs::File::open(&path)
             .and_then(|file| hasher.update_reader(file).map(|_| ()))
             .with_context(|| format!("cannot read back the report {}", path.display()))?;
-        outputs.push(cache::output_hashed(layout, &path, hasher.finalize().to_hex().to_string()));
+        outputs.push(cache::output_hashed(
+            layout,
+            &path,
+            hasher.finalize().to_hex().to_string(),
+        ));
     }
     let mut new_index = cache::Index::<Vec<String>>::default();
-    new_index.entries.insert("reports".into(), cache::Entry { key, value: names.clone(), outputs });
+    new_index.entries.insert(
+        "reports".into(),
+        cache::Entry {
+            key,
+            value: names.clone(),
+            outputs,
+        },
+    );
     cache::save(layout, "report", &new_index)?;
     Ok((names, false))
 }

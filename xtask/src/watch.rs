@@ -88,9 +88,18 @@ pub fn watch(args: &WatchArgs) -> Result<()> {
         if update.number == 0 {
             return;
         }
-        let names: Vec<String> = update.changed.iter().take(5).map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = update
+            .changed
+            .iter()
+            .take(5)
+            .map(|p| p.display().to_string())
+            .collect();
         let more = update.changed.len().saturating_sub(names.len());
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         println!("update {}: {}{more}", update.number, names.join(", "));
         for line in update.report.counter_lines() {
             println!("  {line}");
@@ -117,18 +126,34 @@ pub fn watch_with(
     let first = run::run(&pipeline, &progress)?;
     let mut previous = first.reconciled.clone();
 
-    let input = pipeline.input.canonicalize().with_context(|| format!("cannot resolve {}", pipeline.input.display()))?;
+    let input = pipeline
+        .input
+        .canonicalize()
+        .with_context(|| format!("cannot resolve {}", pipeline.input.display()))?;
     // Event paths are canonical; so are the paths the runs read, so they compare.
     pipeline.input = input.clone();
     let file = absolute(&pipeline.file)?;
-    let file_dir = file.parent().context("a pipeline file has a folder")?.to_path_buf();
+    let file_dir = file
+        .parent()
+        .context("a pipeline file has a folder")?
+        .to_path_buf();
     let events = tx.clone();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let msg = match result {
             Ok(events) => Msg::Changed(
-                events.into_iter().filter(|e| changes_content(&e.event.kind)).flat_map(|e| e.event.paths).collect(),
+                events
+                    .into_iter()
+                    .filter(|e| changes_content(&e.event.kind))
+                    .flat_map(|e| e.event.paths)
+                    .collect(),
             ),
-            Err(errors) => Msg::WatchError(errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")),
+            Err(errors) => Msg::WatchError(
+                errors
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         };
         let _ = events.send(msg);
     })
@@ -138,11 +163,25 @@ pub fn watch_with(
         .with_context(|| format!("cannot watch the input folder {}", input.display()))?;
     debouncer
         .watch(&file_dir, RecursiveMode::NonRecursive)
-        .with_context(|| format!("cannot watch the pipeline file's folder {}", file_dir.display()))?;
-    println!("watching {} and {} (Ctrl-C to stop)", pipeline.input.display(), pipeline.file.display());
+        .with_context(|| {
+            format!(
+                "cannot watch the pipeline file's folder {}",
+                file_dir.display()
+            )
+        })?;
+    println!(
+        "watching {} and {} (Ctrl-C to stop)",
+        pipeline.input.display(),
+        pipeline.file.display()
+    );
     drop(tx);
     // Update 0: the full run, reported once the watches are in place.
-    on_update(&Update { number: 0, changed: Vec::new(), report: first, changes: Vec::new() });
+    on_update(&Update {
+        number: 0,
+        changed: Vec::new(),
+        report: first,
+        changes: Vec::new(),
+    });
 
     let mut number = 0;
     while args.exit_after.is_none_or(|n| number < n) {
@@ -190,9 +229,16 @@ pub fn watch_with(
             Ok(report) => {
                 let changes = describe_changes(&previous, &report.reconciled);
                 previous = report.reconciled.clone();
-                on_update(&Update { number, changed: changed.into_iter().collect(), report, changes });
+                on_update(&Update {
+                    number,
+                    changed: changed.into_iter().collect(),
+                    report,
+                    changes,
+                });
             }
-            Err(err) => eprintln!("error: update {number} failed: {err:#}\nthe reports are those of the last update"),
+            Err(err) => eprintln!(
+                "error: update {number} failed: {err:#}\nthe reports are those of the last update"
+            ),
         }
         if stop {
             break;
@@ -207,11 +253,15 @@ pub fn watch_with(
 /// the run itself does) and access-time updates cannot; counting them would make
 /// each update trigger the next.
 fn changes_content(kind: &EventKind) -> bool {
-    !matches!(kind, EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)))
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
+    )
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
-    path.canonicalize().with_context(|| format!("cannot resolve {}", path.display()))
+    path.canonicalize()
+        .with_context(|| format!("cannot resolve {}", path.display()))
 }
 
 /// Loads the pipeline file again. Its settings apply at once; new input or output
@@ -239,7 +289,9 @@ fn relevant(paths: &[PathBuf], input: &Path) -> BTreeSet<PathBuf> {
         .filter(|p| match p.strip_prefix(input) {
             Ok(rel) => {
                 rel.components().next().is_some()
-                    && rel.components().all(|c| !ingest::is_ignored_name(&c.as_os_str().to_string_lossy()))
+                    && rel
+                        .components()
+                        .all(|c| !ingest::is_ignored_name(&c.as_os_str().to_string_lossy()))
             }
             Err(_) => false,
         })
@@ -251,10 +303,15 @@ fn relevant(paths: &[PathBuf], input: &Path) -> BTreeSet<PathBuf> {
 /// over one interval: a file still being copied is read once it is whole.
 fn wait_until_stable(paths: &BTreeSet<PathBuf>) {
     let stamp = |p: &Path| -> Option<(u64, Option<SystemTime>)> {
-        std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| (m.len(), m.modified().ok()))
+        std::fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| (m.len(), m.modified().ok()))
     };
-    let mut pending: BTreeMap<&PathBuf, (u64, Option<SystemTime>)> =
-        paths.iter().filter_map(|p| stamp(p).map(|s| (p, s))).collect();
+    let mut pending: BTreeMap<&PathBuf, (u64, Option<SystemTime>)> = paths
+        .iter()
+        .filter_map(|p| stamp(p).map(|s| (p, s)))
+        .collect();
     let started = Instant::now();
     while !pending.is_empty() && started.elapsed() < STABLE_LIMIT {
         std::thread::sleep(STABLE_INTERVAL);
@@ -271,7 +328,11 @@ fn wait_until_stable(paths: &BTreeSet<PathBuf>) {
 fn best(fact: &records::Fact) -> String {
     match (fact.best_low, fact.best_high) {
         (Some(lo), Some(hi)) if lo == hi => report::format_number(lo),
-        (Some(lo), Some(hi)) => format!("{}-{}", report::format_number(lo), report::format_number(hi)),
+        (Some(lo), Some(hi)) => format!(
+            "{}-{}",
+            report::format_number(lo),
+            report::format_number(hi)
+        ),
         _ => "none".to_string(),
     }
 }
@@ -288,7 +349,15 @@ fn conflict_key(c: &Conflict) -> (String, String, String, String, String, String
 }
 
 fn describe_conflict(c: &Conflict) -> String {
-    format!("{} conflict on {}: {} says {}, {} says {}", c.kind.as_str(), c.subject, c.source_a, c.value_a, c.source_b, c.value_b)
+    format!(
+        "{} conflict on {}: {} says {}, {} says {}",
+        c.kind.as_str(),
+        c.subject,
+        c.source_a,
+        c.value_a,
+        c.source_b,
+        c.value_b
+    )
 }
 
 /// What changed between two runs' records, one line each: sources added, removed or
@@ -297,22 +366,39 @@ fn describe_conflict(c: &Conflict) -> String {
 /// matched by story and what they count, conflicts by their content.
 pub fn describe_changes(old: &Reconciled, new: &Reconciled) -> Vec<String> {
     let mut lines = Vec::new();
-    let old_sources: BTreeMap<&str, &SourceStatus> = old.sources.iter().map(|s| (s.source_id.as_str(), &s.status)).collect();
-    let new_sources: BTreeMap<&str, &SourceStatus> = new.sources.iter().map(|s| (s.source_id.as_str(), &s.status)).collect();
+    let old_sources: BTreeMap<&str, &SourceStatus> = old
+        .sources
+        .iter()
+        .map(|s| (s.source_id.as_str(), &s.status))
+        .collect();
+    let new_sources: BTreeMap<&str, &SourceStatus> = new
+        .sources
+        .iter()
+        .map(|s| (s.source_id.as_str(), &s.status))
+        .collect();
     for (id, status) in &new_sources {
         match old_sources.get(id) {
             None => lines.push(format!("source added: {id} ({})", status.label())),
             Some(before) if before != status => {
-                lines.push(format!("source changed: {id} ({} -> {})", before.label(), status.label()));
+                lines.push(format!(
+                    "source changed: {id} ({} -> {})",
+                    before.label(),
+                    status.label()
+                ));
             }
             Some(_) => {}
         }
     }
-    for id in old_sources.keys().filter(|id| !new_sources.contains_key(*id)) {
+    for id in old_sources
+        .keys()
+        .filter(|id| !new_sources.contains_key(*id))
+    {
         lines.push(format!("source removed: {id}"));
     }
-    let old_conflicts: BTreeMap<_, &Conflict> = old.conflicts.iter().map(|c| (conflict_key(c), c)).collect();
-    let new_conflicts: BTreeMap<_, &Conflict> = new.conflicts.iter().map(|c| (conflict_key(c), c)).collect();
+    let old_conflicts: BTreeMap<_, &Conflict> =
+        old.conflicts.iter().map(|c| (conflict_key(c), c)).collect();
+    let new_conflicts: BTreeMap<_, &Conflict> =
+        new.conflicts.iter().map(|c| (conflict_key(c), c)).collect();
     for (key, c) in &new_conflicts {
         if !old_conflicts.contains_key(key) {
             lines.push(format!("conflict new: {}", describe_conflict(c)));
@@ -323,20 +409,33 @@ pub fn describe_changes(old: &Reconciled, new: &Reconciled) -> Vec<String> {
             lines.push(format!("conflict resolved: {}", describe_conflict(c)));
         }
     }
-    let old_facts: BTreeMap<(&str, &str), String> =
-        old.facts.iter().map(|f| ((f.story_id.as_str(), f.what.as_str()), best(f))).collect();
+    let old_facts: BTreeMap<(&str, &str), String> = old
+        .facts
+        .iter()
+        .map(|f| ((f.story_id.as_str(), f.what.as_str()), best(f)))
+        .collect();
     for fact in &new.facts {
         let now = best(fact);
         match old_facts.get(&(fact.story_id.as_str(), fact.what.as_str())) {
             Some(before) if *before != now => {
-                lines.push(format!("best estimate moved: {} ({}): {before} -> {now}", fact.what, fact.story_id));
+                lines.push(format!(
+                    "best estimate moved: {} ({}): {before} -> {now}",
+                    fact.what, fact.story_id
+                ));
             }
-            None => lines.push(format!("fact new: {} ({}): {now}", fact.what, fact.story_id)),
+            None => lines.push(format!(
+                "fact new: {} ({}): {now}",
+                fact.what, fact.story_id
+            )),
             Some(_) => {}
         }
     }
     if old.errors.len() != new.errors.len() {
-        lines.push(format!("errors: {} -> {} (see errors.csv)", old.errors.len(), new.errors.len()));
+        lines.push(format!(
+            "errors: {} -> {} (see errors.csv)",
+            old.errors.len(),
+            new.errors.len()
+        ));
     }
     if lines.is_empty() {
         lines.push("no change in the reports".to_string());
@@ -402,17 +501,29 @@ mod tests {
 
     #[test]
     fn changes_name_sources_conflicts_and_estimates() {
-        let err = SourceStatus::Error { stage: "ingest".into(), reason: "binary file".into() };
+        let err = SourceStatus::Error {
+            stage: "ingest".into(),
+            reason: "binary file".into(),
+        };
         check(
             Reconciled {
-                sources: vec![source("a.txt", SourceStatus::Ok), source("b.txt", SourceStatus::Ok)],
+                sources: vec![
+                    source("a.txt", SourceStatus::Ok),
+                    source("b.txt", SourceStatus::Ok),
+                ],
                 facts: vec![fact("people evacuated", 40.0, 40.0)],
                 conflicts: vec![conflict("400")],
                 ..Reconciled::default()
             },
             Reconciled {
-                sources: vec![source("a.txt", err.clone()), source("c.txt", SourceStatus::Ok)],
-                facts: vec![fact("people evacuated", 40.0, 45.0), fact("people injured", 3.0, 3.0)],
+                sources: vec![
+                    source("a.txt", err.clone()),
+                    source("c.txt", SourceStatus::Ok),
+                ],
+                facts: vec![
+                    fact("people evacuated", 40.0, 45.0),
+                    fact("people injured", 3.0, 3.0),
+                ],
                 conflicts: vec![conflict("4000")],
                 ..Reconciled::default()
             },
@@ -426,14 +537,22 @@ mod tests {
                 "fact new: people injured (S1): 3",
             ],
         );
-        check(Reconciled::default(), Reconciled::default(), &["no change in the reports"]);
+        check(
+            Reconciled::default(),
+            Reconciled::default(),
+            &["no change in the reports"],
+        );
     }
 
     #[test]
     fn reading_a_file_is_not_a_change() {
         use notify::event::{AccessKind, AccessMode, CreateKind, RemoveKind};
-        assert!(!changes_content(&EventKind::Access(AccessKind::Close(AccessMode::Read))));
-        assert!(!changes_content(&EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(!changes_content(&EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::AccessTime
+        ))));
         assert!(changes_content(&EventKind::Create(CreateKind::File)));
         assert!(changes_content(&EventKind::Modify(ModifyKind::Any)));
         assert!(changes_content(&EventKind::Remove(RemoveKind::File)));
@@ -442,12 +561,23 @@ mod tests {
     #[test]
     fn only_article_paths_under_the_input_count() {
         let input = Path::new("/in");
-        let paths: Vec<PathBuf> =
-            ["/in", "/in/a.txt", "/in/.a.txt.swp", "/in/b.txt~", "/in/c.tmp", "/in/.git/x", "/in/sub/d.html", "/elsewhere/e.txt"]
-                .iter()
-                .map(PathBuf::from)
-                .collect();
+        let paths: Vec<PathBuf> = [
+            "/in",
+            "/in/a.txt",
+            "/in/.a.txt.swp",
+            "/in/b.txt~",
+            "/in/c.tmp",
+            "/in/.git/x",
+            "/in/sub/d.html",
+            "/elsewhere/e.txt",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
         let got: Vec<PathBuf> = relevant(&paths, input).into_iter().collect();
-        assert_eq!(got, vec![PathBuf::from("/in/a.txt"), PathBuf::from("/in/sub/d.html")]);
+        assert_eq!(
+            got,
+            vec![PathBuf::from("/in/a.txt"), PathBuf::from("/in/sub/d.html")]
+        );
     }
 }

@@ -43,11 +43,18 @@ fn kill_during(input: &Path, out: &Path, stage: &str) {
         .unwrap();
     let dir = out.join(stage);
     let mut exited = None;
-    wait_for(&format!("{stage} to start on the generated sources"), Duration::from_secs(120), || {
-        exited = child.try_wait().unwrap();
-        exited.is_some() || any_generated(&dir)
-    });
-    assert!(exited.is_none(), "the run ended before it could be interrupted during {stage}: {exited:?}");
+    wait_for(
+        &format!("{stage} to start on the generated sources"),
+        Duration::from_secs(120),
+        || {
+            exited = child.try_wait().unwrap();
+            exited.is_some() || any_generated(&dir)
+        },
+    );
+    assert!(
+        exited.is_none(),
+        "the run ended before it could be interrupted during {stage}: {exited:?}"
+    );
     child.kill().unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.signal(), Some(9), "{status:?}");
@@ -60,7 +67,11 @@ fn kill_9_mid_run_keeps_the_reports_and_the_next_run_recovers() {
     let out = dir.path().join("out");
     std::fs::create_dir(&input).unwrap();
     for i in 0..3 {
-        std::fs::write(input.join(format!("a{i}.txt")), article(&format!("First story {i}"), i)).unwrap();
+        std::fs::write(
+            input.join(format!("a{i}.txt")),
+            article(&format!("First story {i}"), i),
+        )
+        .unwrap();
     }
     let first = run(&input, &out, &[]);
     assert!(first.status.success(), "{}", describe(&first));
@@ -69,25 +80,46 @@ fn kill_9_mid_run_keeps_the_reports_and_the_next_run_recovers() {
 
     let filler = "Residents described the night in detail, and officials promised a full account within days. ".repeat(40);
     for i in 0..GENERATED {
-        let text = format!("{}\n\n{filler}\n", article(&format!("Generated report {i}"), i as u32).trim_end());
+        let text = format!(
+            "{}\n\n{filler}\n",
+            article(&format!("Generated report {i}"), i as u32).trim_end()
+        );
         std::fs::write(input.join(format!("gen{i:05}.txt")), text).unwrap();
     }
 
     kill_during(&input, &out, "ingest");
-    assert_eq!(reports(&out), before, "the reports changed after a kill during ingest");
+    assert_eq!(
+        reports(&out),
+        before,
+        "the reports changed after a kill during ingest"
+    );
     kill_during(&input, &out, "extract");
-    assert_eq!(reports(&out), before, "the reports changed after a kill during extract");
+    assert_eq!(
+        reports(&out),
+        before,
+        "the reports changed after a kill during extract"
+    );
 
     // The next run finishes; ingest and normalize had completed before the second
     // kill, so their results verify and are reused; extract's are redone or verified.
     let output = run(&input, &out, &[]);
     assert!(output.status.success(), "{}", describe(&output));
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains(&format!("ingest: 0 computed, {} reused", GENERATED + 3)), "{text}");
-    assert!(text.contains(&format!("normalize: 0 computed, {} reused", GENERATED + 3)), "{text}");
+    assert!(
+        text.contains(&format!("ingest: 0 computed, {} reused", GENERATED + 3)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("normalize: 0 computed, {} reused", GENERATED + 3)),
+        "{text}"
+    );
     let sources = read_csv(&out.join("reports/sources.csv"));
     assert_eq!(sources.len(), GENERATED + 3);
     assert!(sources.iter().all(|r| r["status"] == "ok"));
     let again = run(&input, &out, &[]);
-    assert!(String::from_utf8_lossy(&again.stdout).contains("no per-document work"), "{}", describe(&again));
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("no per-document work"),
+        "{}",
+        describe(&again)
+    );
 }

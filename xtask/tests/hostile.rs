@@ -22,7 +22,8 @@ enum Content {
 fn cases() -> Vec<(Vec<u8>, Content)> {
     use Content::*;
     let mut utf16 = Vec::new();
-    for unit in "Flood warning lifted\n\nThe river fell overnight, officials said.\n".encode_utf16() {
+    for unit in "Flood warning lifted\n\nThe river fell overnight, officials said.\n".encode_utf16()
+    {
         utf16.extend(unit.to_le_bytes());
     }
     let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n".to_vec();
@@ -98,8 +99,19 @@ fn cases() -> Vec<(Vec<u8>, Content)> {
 fn file_name(i: usize, name: &[u8]) -> (Vec<u8>, String) {
     let marker = format!("_h{i:02}_");
     let placeholder = b"{marker}";
-    match name.windows(placeholder.len()).position(|w| w == placeholder) {
-        Some(at) => ([&name[..at], marker.as_bytes(), &name[at + placeholder.len()..]].concat(), marker),
+    match name
+        .windows(placeholder.len())
+        .position(|w| w == placeholder)
+    {
+        Some(at) => (
+            [
+                &name[..at],
+                marker.as_bytes(),
+                &name[at + placeholder.len()..],
+            ]
+            .concat(),
+            marker,
+        ),
         None => (name.to_vec(), String::from_utf8_lossy(name).into_owned()),
     }
 }
@@ -107,7 +119,11 @@ fn file_name(i: usize, name: &[u8]) -> (Vec<u8>, String) {
 /// Whether a report's `source_id` or `file` cell belongs to the case with `key`.
 fn belongs(cell: &str, key: &str) -> bool {
     let cell = unneutralise(cell);
-    cell == key || cell.strip_prefix(key).is_some_and(|rest| rest.starts_with('#')) || (key.starts_with("_h") && cell.contains(key))
+    cell == key
+        || cell
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with('#'))
+        || (key.starts_with("_h") && cell.contains(key))
 }
 
 #[test]
@@ -115,7 +131,11 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
-    std::fs::write(input.join("good.txt"), article("Levee repaired in time", 25)).unwrap();
+    std::fs::write(
+        input.join("good.txt"),
+        article("Levee repaired in time", 25),
+    )
+    .unwrap();
     let mut markers = Vec::new();
     for (i, (name, content)) in cases().into_iter().enumerate() {
         let (named, marker) = file_name(i, &name);
@@ -125,7 +145,10 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
             Content::Bytes(bytes) => std::fs::write(&path, bytes).unwrap(),
             Content::Symlink(target) => std::os::unix::fs::symlink(target, &path).unwrap(),
             Content::Fifo => {
-                let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+                let made = std::process::Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .unwrap();
                 assert!(made.success());
             }
         }
@@ -139,10 +162,19 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
 
     let out = dir.path().join("out");
     let mut cmd = xtask();
-    cmd.arg("run").arg("--input").arg(&input).arg("--out").arg(&out).arg("--quiet");
+    cmd.arg("run")
+        .arg("--input")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet");
     let output = output_within(&mut cmd, Duration::from_secs(600));
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
-    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"), "{}", describe(&output));
+    assert!(
+        !String::from_utf8_lossy(&output.stderr).contains("panicked"),
+        "{}",
+        describe(&output)
+    );
 
     let sources = read_csv(&out.join("reports/sources.csv"));
     let errors = read_csv(&out.join("reports/errors.csv"));
@@ -154,19 +186,29 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
     let mut table = Vec::new();
     let mut problems = Vec::new();
     for name in &names {
-        let rows: Vec<_> = sources.iter().filter(|r| belongs(&r["file"], name)).collect();
-        let error_rows: Vec<_> = errors.iter().filter(|e| belongs(&e["source_id"], name)).collect();
+        let rows: Vec<_> = sources
+            .iter()
+            .filter(|r| belongs(&r["file"], name))
+            .collect();
+        let error_rows: Vec<_> = errors
+            .iter()
+            .filter(|e| belongs(&e["source_id"], name))
+            .collect();
         if rows.is_empty() {
             match error_rows.first() {
                 Some(e) => table.push(format!("{name:?} -> errors.csv only: {}", e["error"])),
-                None => problems.push(format!("{name:?} has no row in sources.csv nor in errors.csv")),
+                None => problems.push(format!(
+                    "{name:?} has no row in sources.csv nor in errors.csv"
+                )),
             }
         }
         for row in rows {
             let status = &row["status"];
             if status.starts_with("error") {
                 if !errors.iter().any(|e| e["source_id"] == row["source_id"]) {
-                    problems.push(format!("{name:?} failed ({status}) without an errors.csv row"));
+                    problems.push(format!(
+                        "{name:?} failed ({status}) without an errors.csv row"
+                    ));
                 }
             } else if !(status == "ok" || status.starts_with("duplicate of")) {
                 problems.push(format!("{name:?}: unexpected status {status}"));
@@ -175,27 +217,55 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
         }
     }
     println!("hostile corpus outcomes:\n{}", table.join("\n"));
-    assert!(problems.is_empty(), "{problems:#?}\nsources.csv: {sources:#?}\nerrors.csv: {errors:#?}");
+    assert!(
+        problems.is_empty(),
+        "{problems:#?}\nsources.csv: {sources:#?}\nerrors.csv: {errors:#?}"
+    );
     let outcome = |name: &str| -> String {
         sources
             .iter()
             .find(|r| belongs(&r["file"], name))
             .map(|r| r["status"].clone())
-            .or_else(|| errors.iter().find(|e| belongs(&e["source_id"], name)).map(|e| format!("error: {}", e["error"])))
+            .or_else(|| {
+                errors
+                    .iter()
+                    .find(|e| belongs(&e["source_id"], name))
+                    .map(|e| format!("error: {}", e["error"]))
+            })
             .unwrap_or_default()
     };
     assert_eq!(outcome("good.txt"), "ok");
     if readable_anyway {
-        assert_eq!(outcome("unreadable.txt"), "ok", "root reads a mode-000 file: it must pass cleanly");
+        assert_eq!(
+            outcome("unreadable.txt"),
+            "ok",
+            "root reads a mode-000 file: it must pass cleanly"
+        );
     } else {
         assert!(outcome("unreadable.txt").starts_with("error"));
     }
     // A text with a few stray NUL bytes is still a text: it passes, the NULs removed.
     assert_eq!(outcome("nul-bytes.txt"), "ok");
     let clean = std::fs::read_to_string(out.join("text/nul-bytes.txt.txt")).unwrap();
-    assert!(!clean.contains('\0') && clean.contains("a NUL"), "{clean:?}");
-    for refused in ["empty.txt", "pdf-named.txt", "png-named.txt", "elf-named.txt", "loop-a.txt", "dangling.txt", "pipe.txt", "dir-loop"] {
-        assert!(outcome(refused).starts_with("error"), "{refused} should be refused: {}", outcome(refused));
+    assert!(
+        !clean.contains('\0') && clean.contains("a NUL"),
+        "{clean:?}"
+    );
+    for refused in [
+        "empty.txt",
+        "pdf-named.txt",
+        "png-named.txt",
+        "elf-named.txt",
+        "loop-a.txt",
+        "dangling.txt",
+        "pipe.txt",
+        "dir-loop",
+    ] {
+        assert!(
+            outcome(refused).starts_with("error"),
+            "{refused} should be refused: {}",
+            outcome(refused)
+        );
     }
 
     // No cell of any report reads as a formula; every report is valid CSV.
@@ -208,17 +278,27 @@ fn every_hostile_file_gets_an_error_row_or_passes_cleanly() {
             for (column, cell) in row {
                 let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
                     || (cell.starts_with('-') && cell.parse::<f64>().is_err());
-                assert!(!risky, "{}: {column} = {cell:?} would run as a formula", path.display());
+                assert!(
+                    !risky,
+                    "{}: {column} = {cell:?} would run as a formula",
+                    path.display()
+                );
             }
         }
     }
     // A container's bad part costs only that part, and is reported.
     assert_eq!(outcome("bad-line.jsonl"), "ok");
     assert!(
-        errors.iter().any(|e| belongs(&e["source_id"], "bad-line.jsonl") && e["error"].contains("line 2")),
+        errors
+            .iter()
+            .any(|e| belongs(&e["source_id"], "bad-line.jsonl") && e["error"].contains("line 2")),
         "the bad JSONL line has no errors.csv row: {errors:#?}"
     );
-    let title = sources.iter().find(|r| belongs(&r["file"], "injection.txt")).map(|r| r["title"].clone()).unwrap();
+    let title = sources
+        .iter()
+        .find(|r| belongs(&r["file"], "injection.txt"))
+        .map(|r| r["title"].clone())
+        .unwrap();
     assert!(title.starts_with("'="), "{title}");
     check_no_leftovers(&out);
 }
@@ -230,7 +310,11 @@ fn check_no_leftovers(out: &Path) {
         if path.is_dir() {
             check_no_leftovers(&path);
         } else {
-            assert!(!path.to_string_lossy().ends_with(".partial"), "{} left behind", path.display());
+            assert!(
+                !path.to_string_lossy().ends_with(".partial"),
+                "{} left behind",
+                path.display()
+            );
         }
     }
 }

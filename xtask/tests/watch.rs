@@ -27,12 +27,20 @@ impl Drop for Watch {
 fn sources(out: &Path) -> Vec<(String, String, String)> {
     read_csv(&out.join("reports/sources.csv"))
         .into_iter()
-        .map(|r| (r["source_id"].clone(), r["title"].clone(), r["status"].clone()))
+        .map(|r| {
+            (
+                r["source_id"].clone(),
+                r["title"].clone(),
+                r["status"].clone(),
+            )
+        })
         .collect()
 }
 
 fn has_source(out: &Path, id: &str, title: &str) -> bool {
-    sources(out).iter().any(|(i, t, s)| i == id && t == title && s == "ok")
+    sources(out)
+        .iter()
+        .any(|(i, t, s)| i == id && t == title && s == "ok")
 }
 
 #[test]
@@ -46,7 +54,14 @@ fn watch_follows_the_input_folder_without_a_restart() {
     let pipeline = dir.path().join("p.toml");
     std::fs::write(&pipeline, "[ingest]\nmax_file_bytes = 1000000\n").unwrap();
     let mut cmd = xtask();
-    cmd.arg("watch").arg(&pipeline).arg("--input").arg(&input).arg("--out").arg(&out).arg("--quiet").stdout(Stdio::piped());
+    cmd.arg("watch")
+        .arg(&pipeline)
+        .arg("--input")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .stdout(Stdio::piped());
     let mut watch = Watch(cmd.spawn().unwrap());
     let lines = Arc::new(Mutex::new(Vec::<String>::new()));
     let reader = BufReader::new(watch.0.stdout.take().unwrap());
@@ -63,27 +78,48 @@ fn watch_follows_the_input_folder_without_a_restart() {
     // A second process on the same output folder is turned away, naming the first.
     let second = run(&input, &out, &[]);
     assert_eq!(second.status.code(), Some(1), "{}", describe(&second));
-    assert!(String::from_utf8_lossy(&second.stderr).contains("in use by corroborate `watch`"), "{}", describe(&second));
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("in use by corroborate `watch`"),
+        "{}",
+        describe(&second)
+    );
 
     // Added, written in two pieces as a slow copy would.
     let text = article("Second town evacuated", 300);
     let (head, tail) = text.split_at(text.len() / 2);
     std::fs::write(input.join("b.txt"), head).unwrap();
     std::thread::sleep(Duration::from_millis(30));
-    let mut file = std::fs::OpenOptions::new().append(true).open(input.join("b.txt")).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(input.join("b.txt"))
+        .unwrap();
     std::io::Write::write_all(&mut file, tail.as_bytes()).unwrap();
     drop(file);
-    wait_for("b.txt in sources.csv", LIMIT, || has_source(&out, "b.txt", "Second town evacuated"));
-    wait_for("the update to be described", LIMIT, || printed("source added: b.txt"));
+    wait_for("b.txt in sources.csv", LIMIT, || {
+        has_source(&out, "b.txt", "Second town evacuated")
+    });
+    wait_for("the update to be described", LIMIT, || {
+        printed("source added: b.txt")
+    });
 
     // Modified.
-    std::fs::write(input.join("b.txt"), article("Second town evacuated overnight", 350)).unwrap();
-    wait_for("b.txt's new title", LIMIT, || has_source(&out, "b.txt", "Second town evacuated overnight"));
+    std::fs::write(
+        input.join("b.txt"),
+        article("Second town evacuated overnight", 350),
+    )
+    .unwrap();
+    wait_for("b.txt's new title", LIMIT, || {
+        has_source(&out, "b.txt", "Second town evacuated overnight")
+    });
 
     // Deleted.
     std::fs::remove_file(input.join("b.txt")).unwrap();
-    wait_for("b.txt to leave sources.csv", LIMIT, || sources(&out).iter().all(|(i, _, _)| i != "b.txt"));
-    wait_for("the removal to be described", LIMIT, || printed("source removed: b.txt"));
+    wait_for("b.txt to leave sources.csv", LIMIT, || {
+        sources(&out).iter().all(|(i, _, _)| i != "b.txt")
+    });
+    wait_for("the removal to be described", LIMIT, || {
+        printed("source removed: b.txt")
+    });
 
     // A binary file and editor temporaries: the binary reaches errors.csv, the
     // temporaries nothing, and the other reports stay valid.
@@ -93,13 +129,26 @@ fn watch_follows_the_input_folder_without_a_restart() {
     elf.extend(std::iter::repeat_n(0u8, 2048));
     std::fs::write(input.join("c.txt"), &elf).unwrap();
     wait_for("c.txt in errors.csv", LIMIT, || {
-        read_csv(&out.join("reports/errors.csv")).iter().any(|r| r["source_id"] == "c.txt")
+        read_csv(&out.join("reports/errors.csv"))
+            .iter()
+            .any(|r| r["source_id"] == "c.txt")
     });
     let errors = read_csv(&out.join("reports/errors.csv"));
-    assert!(errors.iter().all(|r| !r["source_id"].contains("swp") && !r["source_id"].ends_with('~')), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .all(|r| !r["source_id"].contains("swp") && !r["source_id"].ends_with('~')),
+        "{errors:?}"
+    );
     let rows = sources(&out);
-    assert!(rows.iter().any(|(i, _, s)| i == "a.txt" && s == "ok"), "{rows:?}");
-    assert!(rows.iter().all(|(i, _, _)| i == "a.txt" || i == "c.txt"), "{rows:?}");
+    assert!(
+        rows.iter().any(|(i, _, s)| i == "a.txt" && s == "ok"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|(i, _, _)| i == "a.txt" || i == "c.txt"),
+        "{rows:?}"
+    );
     for report in std::fs::read_dir(out.join("reports")).unwrap() {
         let path = report.unwrap().path();
         if path.extension().is_some_and(|e| e == "csv") {
@@ -117,18 +166,25 @@ fn watch_follows_the_input_folder_without_a_restart() {
     // Changed settings apply at once: a size limit below a.txt's size refuses it.
     std::fs::write(&pipeline, "[ingest]\nmax_file_bytes = 100\n").unwrap();
     wait_for("a.txt refused by the new limit", LIMIT, || {
-        sources(&out).iter().any(|(i, _, s)| i == "a.txt" && s.contains("max_file_bytes"))
+        sources(&out)
+            .iter()
+            .any(|(i, _, s)| i == "a.txt" && s.contains("max_file_bytes"))
     });
     // A broken pipeline file keeps the last good settings and the watch alive.
     std::fs::write(&pipeline, "[ingest]\nmax_file_bytes = \"big\"\n").unwrap();
     std::fs::write(input.join("d.txt"), article("Third town spared", 0)).unwrap();
     wait_for("d.txt in sources.csv", LIMIT, || {
-        sources(&out).iter().any(|(i, _, s)| i == "d.txt" && s.contains("max_file_bytes"))
+        sources(&out)
+            .iter()
+            .any(|(i, _, s)| i == "d.txt" && s.contains("max_file_bytes"))
     });
 
     // Ctrl-C (SIGINT) ends it cleanly with status 0.
     let pid = watch.0.id().to_string();
-    let status = std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
     assert!(status.success());
     let mut exit = None;
     wait_for("the watch to stop", LIMIT, || {

@@ -7,7 +7,10 @@ use std::time::Instant;
 fn main() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
     let mut texts = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(&seeds).expect("seeds folder").map(|e| e.expect("entry").path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&seeds)
+        .expect("seeds folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
     paths.sort();
     for p in paths {
         texts.push(std::fs::read_to_string(p).expect("utf-8 seed"));
@@ -18,10 +21,15 @@ fn main() {
     let mut i = 0usize;
     while words < 2_000_000 {
         let base = &texts[i % texts.len()];
-        let varied = base.replace("8,000", &format!("{},000", 2 + i % 90)).replace("164", &format!("{}", 100 + i % 800));
+        let varied = base
+            .replace("8,000", &format!("{},000", 2 + i % 90))
+            .replace("164", &format!("{}", 100 + i % 800));
         let name = format!("doc{i}.txt");
-        let raw = ingest::ingest_bytes(&name, varied.as_bytes(), &ingest::IngestConfig::default()).expect("ingest").remove(0);
-        let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).expect("normalize");
+        let raw = ingest::ingest_bytes(&name, varied.as_bytes(), &ingest::IngestConfig::default())
+            .expect("ingest")
+            .remove(0);
+        let clean =
+            normalize::normalize(&raw, &normalize::NormalizeConfig::default()).expect("normalize");
         words += clean.text.split_whitespace().count();
         docs.push(clean);
         i += 1;
@@ -55,7 +63,11 @@ fn main() {
     );
     // The machine is shared: time on the CPU is the fairer single-core figure.
     if best_cpu < f64::MAX {
-        println!("extract: {:.3} s on the CPU (this thread) = {:.0} words/s on one core", best_cpu, words as f64 / best_cpu);
+        println!(
+            "extract: {:.3} s on the CPU (this thread) = {:.0} words/s on one core",
+            best_cpu,
+            words as f64 / best_cpu
+        );
     }
 }
 

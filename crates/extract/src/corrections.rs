@@ -53,7 +53,12 @@ const WITHDRAW: &[&str] = &[
     "disavowed",
 ];
 /// Two-word withdrawals.
-const WITHDRAW_PAIRS: &[(&str, &str)] = &[("walked", "back"), ("walks", "back"), ("took", "back"), ("takes", "back")];
+const WITHDRAW_PAIRS: &[(&str, &str)] = &[
+    ("walked", "back"),
+    ("walks", "back"),
+    ("took", "back"),
+    ("takes", "back"),
+];
 /// Verbs by which the supposed giver denies the figure.
 const DENY: &[&str] = &["deny", "denies", "denied", "denying"];
 /// After `never`: the supposed giver says it never gave the figure (`never released a toll`).
@@ -94,10 +99,22 @@ const FIGURE_NOUNS: &[&str] = &[
     "announcement",
 ];
 /// Words that point back to a figure already given (`that figure`, `her statement`).
-const POINTERS: &[&str] = &["this", "that", "these", "those", "the", "its", "his", "her", "their"];
+const POINTERS: &[&str] = &[
+    "this", "that", "these", "those", "the", "its", "his", "her", "their",
+];
 /// Auxiliaries of a passive (`was retracted`), possibly with one adverb between.
 const PASSIVE: &[&str] = &["was", "were", "been", "be", "is", "are", "being"];
-const ADVERBS: &[&str] = &["later", "since", "then", "never", "subsequently", "quickly", "also", "swiftly", "promptly"];
+const ADVERBS: &[&str] = &[
+    "later",
+    "since",
+    "then",
+    "never",
+    "subsequently",
+    "quickly",
+    "also",
+    "swiftly",
+    "promptly",
+];
 /// An editor's note: one of these phrases in the sentence.
 const NOTE_PHRASES: &[&[&str]] = &[
     &["earlier", "version"],
@@ -147,8 +164,13 @@ const REVISE: &[&str] = &[
     "amended",
 ];
 /// Lead-ins to an earlier value of the same count (`up from N`, `compared with N`).
-const EARLIER_LEADS: &[&[&str]] =
-    &[&["up", "from"], &["down", "from"], &[",", "from"], &["compared", "with"], &["compared", "to"]];
+const EARLIER_LEADS: &[&[&str]] = &[
+    &["up", "from"],
+    &["down", "from"],
+    &[",", "from"],
+    &["compared", "with"],
+    &["compared", "to"],
+];
 /// After an earlier value: a time that says it is hours or days old.
 const RECENT: &[&str] = &[
     "morning",
@@ -171,12 +193,25 @@ const RECENT: &[&str] = &[
     "sunday",
 ];
 /// After an earlier value: a period, so a comparison with last year's figure, not an update.
-const PERIOD: &[&str] = &["year", "years", "quarter", "quarters", "month", "months", "period", "season", "decade"];
+const PERIOD: &[&str] = &[
+    "year", "years", "quarter", "quarters", "month", "months", "period", "season", "decade",
+];
 /// Before a figure noun: the figure was given before (`an earlier figure of N`).
-const EARLIER: &[&str] = &["earlier", "previous", "initial", "original", "early", "old", "prior", "former", "first"];
+const EARLIER: &[&str] = &[
+    "earlier", "previous", "initial", "original", "early", "old", "prior", "former", "first",
+];
 /// Verbs of giving a figure, for `the figure of N it gave on Thursday`, `had given a figure of N`.
-const GAVE: &[&str] =
-    &["gave", "given", "provided", "released", "issued", "reported", "announced", "published", "cited"];
+const GAVE: &[&str] = &[
+    "gave",
+    "given",
+    "provided",
+    "released",
+    "issued",
+    "reported",
+    "announced",
+    "published",
+    "cited",
+];
 
 /// Sets `correction` on the figures the text says no longer stand.
 pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
@@ -200,7 +235,10 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
         }
     };
     for s in 0..nsent {
-        let (a, b) = (d.sent_start[s], d.sent_start.get(s + 1).copied().unwrap_or(d.toks.len()));
+        let (a, b) = (
+            d.sent_start[s],
+            d.sent_start.get(s + 1).copied().unwrap_or(d.toks.len()),
+        );
         // Every rule flags a figure of this sentence or of the two before it: a sentence
         // with none in reach is skipped before its words are read (most sentences).
         let in_reach = |p: usize| !by_sent[p].is_empty() || !slotted[p].is_empty();
@@ -208,18 +246,30 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             continue;
         }
         let words: Vec<String> = (a..b).map(|i| d.t(i).to_lowercase()).collect();
-        let w = |i: usize| -> &str { if i >= a && i < b { words[i - a].as_str() } else { "" } };
+        let w = |i: usize| -> &str {
+            if i >= a && i < b {
+                words[i - a].as_str()
+            } else {
+                ""
+            }
+        };
         let is = |i: usize, table: &[&str]| table.contains(&w(i));
         let here = &by_sent[s];
         let slot = &slotted[s];
         // The last figure of the nearest of the two sentences before.
-        let before_sentence = || (1..=2).filter_map(|k| s.checked_sub(k)).find_map(|p| by_sent[p].last().copied());
+        let before_sentence = || {
+            (1..=2)
+                .filter_map(|k| s.checked_sub(k))
+                .find_map(|p| by_sent[p].last().copied())
+        };
         let last_before = |c: usize| here.iter().rev().copied().find(|&i| qs[i].tok < c);
 
         // 1. An editor's note.
-        if let Some(cue) =
-            (a..b).find(|&i| NOTE_PHRASES.iter().any(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x)))
-        {
+        if let Some(cue) = (a..b).find(|&i| {
+            NOTE_PHRASES
+                .iter()
+                .any(|p| p.iter().enumerate().all(|(k, x)| w(i + k) == *x))
+        }) {
             let cut = (cue..b).find(|&i| is(i, NOTE_END)).unwrap_or(b);
             for &i in here.iter().filter(|&&i| qs[i].tok < cut) {
                 set(i, Correction::Corrected);
@@ -230,7 +280,10 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
         for c in a..b {
             let (kind, len) = if is(c, WITHDRAW) && w(c + 1) != "from" {
                 (Correction::Retracted, 1)
-            } else if WITHDRAW_PAIRS.iter().any(|(x, y)| w(c) == *x && w(c + 1) == *y) {
+            } else if WITHDRAW_PAIRS
+                .iter()
+                .any(|(x, y)| w(c) == *x && w(c + 1) == *y)
+            {
                 (Correction::Retracted, 2)
             } else if is(c, DENY) {
                 (Correction::Denied, 1)
@@ -241,14 +294,17 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             } else {
                 continue;
             };
-            let passive = (c > a && is(c - 1, PASSIVE)) || (c > a + 1 && is(c - 2, PASSIVE) && is(c - 1, ADVERBS));
+            let passive = (c > a && is(c - 1, PASSIVE))
+                || (c > a + 1 && is(c - 2, PASSIVE) && is(c - 1, ADVERBS));
             let after = c + len;
             // The object follows: the first figure after a figure noun (`retracted a
             // statement that said N`, `denied ever giving a figure of N`).
             let forward = (!passive)
                 .then(|| {
                     slot.iter().copied().find(|&i| {
-                        qs[i].tok >= after && qs[i].tok - after <= 12 && (after..qs[i].tok).any(|k| is(k, FIGURE_NOUNS))
+                        qs[i].tok >= after
+                            && qs[i].tok - after <= 12
+                            && (after..qs[i].tok).any(|k| is(k, FIGURE_NOUNS))
                     })
                 })
                 .flatten();
@@ -259,15 +315,16 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             // The figure comes before: passive with a figure noun before the cue, or a
             // figure noun as the object right after it (`withdrew that statement`).
             let noun_before = passive && (a..c).any(|k| is(k, FIGURE_NOUNS));
-            let pointer_after =
-                (after..(after + 4).min(b)).any(|k| is(k, FIGURE_NOUNS) && k > a && is(k - 1, POINTERS));
+            let pointer_after = (after..(after + 4).min(b))
+                .any(|k| is(k, FIGURE_NOUNS) && k > a && is(k - 1, POINTERS));
             let noun_after = (after..(after + 4).min(b)).any(|k| is(k, FIGURE_NOUNS));
             if !(noun_before || noun_after) {
                 continue;
             }
             if let Some(i) = last_before(c) {
                 set(i, kind);
-            } else if pointer_after || (passive && (a..c).any(|k| is(k, FIGURE_NOUNS) && k > a && is(k - 1, POINTERS)))
+            } else if pointer_after
+                || (passive && (a..c).any(|k| is(k, FIGURE_NOUNS) && k > a && is(k - 1, POINTERS)))
             {
                 if let Some(i) = before_sentence() {
                     set(i, kind);
@@ -280,12 +337,13 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             if !is(l, LATER) {
                 continue;
             }
-            let Some(kind) =
-                (l + 1..(l + 3).min(b)).find_map(|k| RESTATE.iter().find(|(v, _)| w(k) == *v).map(|(_, c)| *c))
+            let Some(kind) = (l + 1..(l + 3).min(b))
+                .find_map(|k| RESTATE.iter().find(|(v, _)| w(k) == *v).map(|(_, c)| *c))
             else {
                 continue;
             };
-            let pointed = (l + 1..(l + 6).min(b)).find(|&k| is(k, FIGURE_NOUNS) && is(k - 1, POINTERS));
+            let pointed =
+                (l + 1..(l + 6).min(b)).find(|&k| is(k, FIGURE_NOUNS) && is(k - 1, POINTERS));
             let Some(n) = pointed else { continue };
             // The new value may be a bare number (`the figure was 7`): any figure counts.
             if !qs.iter().any(|q| q.tok > n && q.tok < b) {
@@ -299,7 +357,11 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
         // 4. A revision: `from N` in a sentence with a revising verb.
         if (a..b).any(|k| is(k, REVISE)) {
             for f in (a..b).filter(|&k| w(k) == "from") {
-                if let Some(i) = slot.iter().copied().find(|&i| qs[i].tok > f && qs[i].tok - f <= 3) {
+                if let Some(i) = slot
+                    .iter()
+                    .copied()
+                    .find(|&i| qs[i].tok > f && qs[i].tok - f <= 3)
+                {
                     set(i, Correction::Superseded);
                 }
             }
@@ -307,11 +369,20 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
 
         // 5. An earlier value of the same count, hours or days old.
         for p in a..b {
-            let Some(lead) = EARLIER_LEADS.iter().find(|l| l.iter().enumerate().all(|(k, x)| w(p + k) == *x)) else {
+            let Some(lead) = EARLIER_LEADS
+                .iter()
+                .find(|l| l.iter().enumerate().all(|(k, x)| w(p + k) == *x))
+            else {
                 continue;
             };
             let end = p + lead.len();
-            let Some(i) = slot.iter().copied().find(|&i| qs[i].tok >= end && qs[i].tok - end <= 2) else { continue };
+            let Some(i) = slot
+                .iter()
+                .copied()
+                .find(|&i| qs[i].tok >= end && qs[i].tok - end <= 2)
+            else {
+                continue;
+            };
             let mut recent = false;
             for k in qs[i].last_tok + 1..(qs[i].last_tok + 7).min(b) {
                 if matches!(w(k), "," | ";" | "." | "to") || is(k, PERIOD) {
@@ -329,11 +400,16 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
 
         // 6. A figure named as given before.
         for n in (a..b).filter(|&k| is(k, FIGURE_NOUNS) && w(k + 1) == "of") {
-            let Some(i) = slot.iter().copied().find(|&i| qs[i].tok > n + 1 && qs[i].tok - (n + 1) <= 3) else {
+            let Some(i) = slot
+                .iter()
+                .copied()
+                .find(|&i| qs[i].tok > n + 1 && qs[i].tok - (n + 1) <= 3)
+            else {
                 continue;
             };
             let named_earlier = (n.saturating_sub(2).max(a)..n).any(|k| is(k, EARLIER));
-            let had_given = (n.saturating_sub(3).max(a)..n).any(|k| w(k) == "had" && is(k + 1, GAVE));
+            let had_given =
+                (n.saturating_sub(3).max(a)..n).any(|k| w(k) == "had" && is(k + 1, GAVE));
             let gave_after = (qs[i].last_tok + 1..(qs[i].last_tok + 5).min(b)).any(|k| is(k, GAVE));
             if named_earlier || had_given || gave_after {
                 set(i, Correction::Superseded);
@@ -342,7 +418,11 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
     }
 
     // 7. The same value of the same thing elsewhere in the article.
-    let flagged: Vec<(usize, Correction)> = flags.iter().enumerate().filter_map(|(i, f)| f.map(|c| (i, c))).collect();
+    let flagged: Vec<(usize, Correction)> = flags
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.map(|c| (i, c)))
+        .collect();
     for j in 0..qs.len() {
         if flags[j].is_some() || !candidate(&qs[j]) {
             continue;
@@ -359,7 +439,10 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
 /// Figures that can be withdrawn: counts, shares, sums and measures (not years, ages,
 /// durations or bare numbers).
 fn candidate(q: &Qty) -> bool {
-    matches!(q.kind, QuantityKind::Count | QuantityKind::Percent | QuantityKind::Money | QuantityKind::Measure)
+    matches!(
+        q.kind,
+        QuantityKind::Count | QuantityKind::Percent | QuantityKind::Money | QuantityKind::Measure
+    )
 }
 
 /// The same value of the same thing: one interval, one kind and unit, and no

@@ -24,14 +24,41 @@ pub struct DateM {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("January", 1), ("February", 2), ("March", 3), ("April", 4), ("May", 5), ("June", 6), ("July", 7),
-    ("August", 8), ("September", 9), ("October", 10), ("November", 11), ("December", 12), ("Jan", 1),
-    ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8), ("Sep", 9), ("Sept", 9),
-    ("Oct", 10), ("Nov", 11), ("Dec", 12),
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
 ];
 
-const WEEKDAYS: &[(&str, i64)] =
-    &[("Monday", 0), ("Tuesday", 1), ("Wednesday", 2), ("Thursday", 3), ("Friday", 4), ("Saturday", 5), ("Sunday", 6)];
+const WEEKDAYS: &[(&str, i64)] = &[
+    ("Monday", 0),
+    ("Tuesday", 1),
+    ("Wednesday", 2),
+    ("Thursday", 3),
+    ("Friday", 4),
+    ("Saturday", 5),
+    ("Sunday", 6),
+];
 
 fn month(w: &str) -> Option<u32> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -110,14 +137,21 @@ pub fn timestamps(d: &Doc<'_>, dates: &[DateM], anchor: Option<&str>) -> Vec<(us
     let opens_short_block = |dm: &DateM| {
         let block = d.toks[dm.tok].block as usize;
         let start = d.block_start.get(block).copied().unwrap_or(usize::MAX);
-        block_len.get(block).is_some_and(|&n| n <= 8) && dm.tok.saturating_sub(start) <= 1 && weekday(d.t(dm.tok_end)).is_none()
+        block_len.get(block).is_some_and(|&n| n <= 8)
+            && dm.tok.saturating_sub(start) <= 1
+            && weekday(d.t(dm.tok_end)).is_none()
     };
     dates
         .iter()
         .filter(|dm| opens_short_block(dm))
         .filter_map(|dm| {
-            let day = dm.resolved.as_deref().filter(|r| r.len() == 10).and_then(parse_iso)?;
-            own.is_none_or(|own| day <= own + LIVE_PAGE_DAYS).then_some((dm.tok, day))
+            let day = dm
+                .resolved
+                .as_deref()
+                .filter(|r| r.len() == 10)
+                .and_then(parse_iso)?;
+            own.is_none_or(|own| day <= own + LIVE_PAGE_DAYS)
+                .then_some((dm.tok, day))
         })
         .collect()
 }
@@ -144,23 +178,41 @@ pub fn as_of(
             k >= sa
                 && matches!(
                     d.t(k).to_lowercase().as_str(),
-                    "since" | "from" | "began" | "begun" | "begin" | "started" | "start" | "erupted" | "broke"
+                    "since"
+                        | "from"
+                        | "began"
+                        | "begun"
+                        | "begin"
+                        | "started"
+                        | "start"
+                        | "erupted"
+                        | "broke"
                 )
         })
     };
     // Under a live page's timestamp, the update was written that day: a weekday of its
     // text counts back from it, not from the page's first date.
-    let stamp = stamps.partition_point(|(tok, _)| *tok < figure).checked_sub(1).map(|i| stamps[i].1);
+    let stamp = stamps
+        .partition_point(|(tok, _)| *tok < figure)
+        .checked_sub(1)
+        .map(|i| stamps[i].1);
     let written = stamp.or(own);
     dates
         .iter()
         .filter(|dm| dm.tok >= sa && dm.tok_end < sb && !opens_period(dm))
         .filter_map(|dm| {
-            let mut day = dm.resolved.as_deref().filter(|r| r.len() == 10).and_then(parse_iso)?;
+            let mut day = dm
+                .resolved
+                .as_deref()
+                .filter(|r| r.len() == 10)
+                .and_then(parse_iso)?;
             if let (Some(s), Some(wd)) = (stamp, weekday(d.t(dm.tok_end))) {
                 day = s - (weekday_of(s) - wd).rem_euclid(7);
             }
-            written.is_none_or(|w| day <= w).then_some((dm.tok.abs_diff(figure).min(dm.tok_end.abs_diff(figure)), day))
+            written.is_none_or(|w| day <= w).then_some((
+                dm.tok.abs_diff(figure).min(dm.tok_end.abs_diff(figure)),
+                day,
+            ))
         })
         .min()
         .map(|(_, day)| iso(day))
@@ -205,7 +257,17 @@ fn year_num(w: &str) -> Option<i64> {
 }
 
 /// Words that make a weekday point forward from the article date.
-const FUTURE_CUES: &[&str] = &["will", "expected", "due", "scheduled", "planned", "plans", "next", "to be", "set to"];
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "expected",
+    "due",
+    "scheduled",
+    "planned",
+    "plans",
+    "next",
+    "to be",
+    "set to",
+];
 
 /// Finds date mentions.
 pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
@@ -253,9 +315,37 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
             }
             let bare_ok = day.is_none()
                 && year.is_none()
-                && !matches!(w, "May" | "March" | "Mar" | "Jan" | "Sept" | "Sep" | "Dec" | "Oct" | "Nov" | "Aug" | "Jun" | "Jul" | "Apr" | "Feb")
+                && !matches!(
+                    w,
+                    "May"
+                        | "March"
+                        | "Mar"
+                        | "Jan"
+                        | "Sept"
+                        | "Sep"
+                        | "Dec"
+                        | "Oct"
+                        | "Nov"
+                        | "Aug"
+                        | "Jun"
+                        | "Jul"
+                        | "Apr"
+                        | "Feb"
+                )
                 && k > 0
-                && matches!(d.t(k - 1), "in" | "of" | "since" | "until" | "by" | "early" | "late" | "mid" | "last" | "next" | "this");
+                && matches!(
+                    d.t(k - 1),
+                    "in" | "of"
+                        | "since"
+                        | "until"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                );
             if day.is_some() || year.is_some() || bare_ok {
                 // `the 7th of January` handled below; here the month comes first.
                 let resolved = match (year.or(anchor_year), day) {
@@ -270,7 +360,13 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
                 }
                 let mut end_tok = if j == k + 1 && d.is(j, ".") { k } else { j };
                 // `December 21 and 28`, `March 3-5`: a second day of the same month.
-                if day.is_some() && year.is_none() && same(k, end_tok + 2) && matches!(d.t(end_tok + 1), "and" | "-" | "–" | "to" | "or") && day_num(d.t(end_tok + 2)).is_some() && d.toks[end_tok + 2].kind == Kind::Num {
+                if day.is_some()
+                    && year.is_none()
+                    && same(k, end_tok + 2)
+                    && matches!(d.t(end_tok + 1), "and" | "-" | "–" | "to" | "or")
+                    && day_num(d.t(end_tok + 2)).is_some()
+                    && d.toks[end_tok + 2].kind == Kind::Num
+                {
                     end_tok += 2;
                     j = end_tok;
                 }
@@ -303,7 +399,11 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
                                 j += 1;
                             }
                         }
-                        let s_tok = if k > 0 && d.is(k - 1, "the") && d.t(k).len() > 2 { k - 1 } else { k };
+                        let s_tok = if k > 0 && d.is(k - 1, "the") && d.t(k).len() > 2 {
+                            k - 1
+                        } else {
+                            k
+                        };
                         let resolved = year.or(anchor_year).map(|y| iso(days_from_civil(y, m, dd)));
                         out.push(DateM {
                             s: d.toks[s_tok].s,
@@ -321,7 +421,24 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
             }
             // A year after `in`, `since`, `from`, `to`, `until`, `by`.
             if let Some(y) = year_num(w) {
-                if k > 0 && matches!(d.t(k - 1), "in" | "since" | "from" | "to" | "until" | "by" | "In" | "Since" | "From" | "early" | "late" | "mid" | "before" | "after") {
+                if k > 0
+                    && matches!(
+                        d.t(k - 1),
+                        "in" | "since"
+                            | "from"
+                            | "to"
+                            | "until"
+                            | "by"
+                            | "In"
+                            | "Since"
+                            | "From"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "before"
+                            | "after"
+                    )
+                {
                     out.push(DateM {
                         s: d.toks[k].s,
                         e: d.toks[k].e,
@@ -342,7 +459,8 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
             let mut dir = 0i64; // -1 past, 1 future, 0 by tense
             if k > 0 {
                 match d.t(k - 1) {
-                    "on" | "On" | "since" | "Since" | "later" | "earlier" | "by" | "until" | "from" => s_tok = k - 1,
+                    "on" | "On" | "since" | "Since" | "later" | "earlier" | "by" | "until"
+                    | "from" => s_tok = k - 1,
                     "last" | "Last" => {
                         s_tok = k - 1;
                         dir = -1;
@@ -383,7 +501,19 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
             continue;
         }
         // last/this/next week|month|year; yesterday, today, tomorrow; N units ago.
-        let lw = ["last", "this", "next", "past", "yesterday", "today", "tomorrow", "tonight"].into_iter().find(|x| x.eq_ignore_ascii_case(w)).unwrap_or("");
+        let lw = [
+            "last",
+            "this",
+            "next",
+            "past",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+        ]
+        .into_iter()
+        .find(|x| x.eq_ignore_ascii_case(w))
+        .unwrap_or("");
         if matches!(lw, "last" | "this" | "next" | "past") && same(k, k + 1) {
             let unit = d.t(k + 1);
             if matches!(unit, "week" | "month" | "year" | "weekend") {
@@ -391,7 +521,15 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
                     Some(z) => span_of(z, lw, unit),
                     None => (None, None),
                 };
-                out.push(DateM { s: d.toks[k].s, e: d.toks[k + 1].e, tok: k, tok_end: k + 1, resolved: r, resolved_end: re, relative: true });
+                out.push(DateM {
+                    s: d.toks[k].s,
+                    e: d.toks[k + 1].e,
+                    tok: k,
+                    tok_end: k + 1,
+                    resolved: r,
+                    resolved_end: re,
+                    relative: true,
+                });
                 k += 2;
                 continue;
             }
@@ -457,7 +595,9 @@ fn count_before_ago(d: &Doc<'_>, k: usize) -> Option<(i64, usize)> {
         return None;
     }
     let w = d.t(k);
-    const SMALL: [&str; 11] = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const SMALL: [&str; 11] = [
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
     let count = match SMALL.iter().position(|x| x.eq_ignore_ascii_case(w)) {
         Some(p) => (p as i64).max(1),
         None if w.eq_ignore_ascii_case("an") => 1,
@@ -489,8 +629,20 @@ fn span_of(z: i64, which: &str, unit: &str) -> (Option<String>, Option<String>) 
         "month" => {
             let (y, m, _) = civil_from_days(z);
             let (y2, m2) = match which {
-                "last" | "past" => if m == 1 { (y - 1, 12) } else { (y, m - 1) },
-                "next" => if m == 12 { (y + 1, 1) } else { (y, m + 1) },
+                "last" | "past" => {
+                    if m == 1 {
+                        (y - 1, 12)
+                    } else {
+                        (y, m - 1)
+                    }
+                }
+                "next" => {
+                    if m == 12 {
+                        (y + 1, 1)
+                    } else {
+                        (y, m + 1)
+                    }
+                }
                 _ => (y, m),
             };
             (Some(format!("{y2:04}-{m2:02}")), None)
@@ -518,6 +670,10 @@ mod tests {
             assert_eq!(days_from_civil(y, m, d), z);
         }
         assert_eq!(parse_iso("2022-01-10"), Some(days_from_civil(2022, 1, 10)));
-        assert_eq!(weekday_of(days_from_civil(2022, 1, 10)), 0, "10 January 2022 was a Monday");
+        assert_eq!(
+            weekday_of(days_from_civil(2022, 1, 10)),
+            0,
+            "10 January 2022 was a Monday"
+        );
     }
 }

@@ -46,55 +46,277 @@ pub struct Ent {
 
 /// Connectors allowed inside a name after these head words (`Ministry of Defence`).
 const OF_HEADS: &[&str] = &[
-    "Ministry", "Minister", "Secretary", "Department", "University", "Bank", "Council", "Court", "Republic", "Kingdom",
-    "State", "States", "Union", "Organisation", "Organization", "Office", "Chamber", "Federation", "Association",
-    "Bureau", "Institute", "Museum", "Church", "House", "Gulf", "Sea", "Bay", "Strait", "Isle", "Cape", "Horn",
-    "Port", "City", "Commission", "Committee", "Board", "League", "Academy", "School", "College", "Party", "Army",
-    "Chief", "Head", "Director", "Governor", "Mayor", "President", "Prince", "King", "Queen", "Duke", "Bishop",
-    "Archbishop", "Society", "Agency", "Authority", "Centre", "Center", "Coalition", "Movement", "Front", "Service",
-    "Forces", "Command", "Council", "Party", "Parliament", "Supreme", "Treaty", "Community", "Bloc", "Alliance",
+    "Ministry",
+    "Minister",
+    "Secretary",
+    "Department",
+    "University",
+    "Bank",
+    "Council",
+    "Court",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "Union",
+    "Organisation",
+    "Organization",
+    "Office",
+    "Chamber",
+    "Federation",
+    "Association",
+    "Bureau",
+    "Institute",
+    "Museum",
+    "Church",
+    "House",
+    "Gulf",
+    "Sea",
+    "Bay",
+    "Strait",
+    "Isle",
+    "Cape",
+    "Horn",
+    "Port",
+    "City",
+    "Commission",
+    "Committee",
+    "Board",
+    "League",
+    "Academy",
+    "School",
+    "College",
+    "Party",
+    "Army",
+    "Chief",
+    "Head",
+    "Director",
+    "Governor",
+    "Mayor",
+    "President",
+    "Prince",
+    "King",
+    "Queen",
+    "Duke",
+    "Bishop",
+    "Archbishop",
+    "Society",
+    "Agency",
+    "Authority",
+    "Centre",
+    "Center",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Service",
+    "Forces",
+    "Command",
+    "Council",
+    "Party",
+    "Parliament",
+    "Supreme",
+    "Treaty",
+    "Community",
+    "Bloc",
+    "Alliance",
 ];
 
 /// Lower-case nouns that, right after a name or in apposition before it, make it an organisation.
 const ORG_NOUNS: &[&str] = &[
-    "plant", "factory", "company", "firm", "brand", "group", "chain", "mill", "platform", "exchange", "bank",
-    "union", "unions", "party", "agency", "charity", "organisation", "organization", "newspaper", "channel",
-    "broadcaster", "startup", "carrier", "airline", "network", "conglomerate", "manufacturer", "retailer",
-    "militia", "movement", "coalition", "club", "university", "institute", "operator", "subsidiary", "ngo",
-    "service", "broadcaster", "watchdog", "regulator", "authority", "ministry",
+    "plant",
+    "factory",
+    "company",
+    "firm",
+    "brand",
+    "group",
+    "chain",
+    "mill",
+    "platform",
+    "exchange",
+    "bank",
+    "union",
+    "unions",
+    "party",
+    "agency",
+    "charity",
+    "organisation",
+    "organization",
+    "newspaper",
+    "channel",
+    "broadcaster",
+    "startup",
+    "carrier",
+    "airline",
+    "network",
+    "conglomerate",
+    "manufacturer",
+    "retailer",
+    "militia",
+    "movement",
+    "coalition",
+    "club",
+    "university",
+    "institute",
+    "operator",
+    "subsidiary",
+    "ngo",
+    "service",
+    "broadcaster",
+    "watchdog",
+    "regulator",
+    "authority",
+    "ministry",
 ];
 
 /// Lower-case nouns that, right after a name, make it a place.
 const PLACE_NOUNS: &[&str] = &[
-    "mountains", "district", "province", "region", "state", "city", "town", "village", "valley", "river", "county",
-    "area", "border", "coast", "island", "islands", "peninsula", "desert", "lake", "sea", "governorate", "prefecture",
-    "municipality", "neighbourhood", "neighborhood", "suburb", "camp", "refugee", "port", "airport",
+    "mountains",
+    "district",
+    "province",
+    "region",
+    "state",
+    "city",
+    "town",
+    "village",
+    "valley",
+    "river",
+    "county",
+    "area",
+    "border",
+    "coast",
+    "island",
+    "islands",
+    "peninsula",
+    "desert",
+    "lake",
+    "sea",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "camp",
+    "refugee",
+    "port",
+    "airport",
 ];
 
 /// Lower-case nouns that, right after a name, make it a named thing of another kind.
 const OTHER_NOUNS: &[&str] = &[
-    "initiative", "programme", "program", "project", "projects", "plan", "strategy", "policy", "scheme", "agreement",
-    "deal", "act", "law", "bill", "summit", "festival", "games", "championship", "cup", "award", "prize",
-    "campaign", "operation", "protocol", "accord", "doctrine", "pipeline", "vaccine",
+    "initiative",
+    "programme",
+    "program",
+    "project",
+    "projects",
+    "plan",
+    "strategy",
+    "policy",
+    "scheme",
+    "agreement",
+    "deal",
+    "act",
+    "law",
+    "bill",
+    "summit",
+    "festival",
+    "games",
+    "championship",
+    "cup",
+    "award",
+    "prize",
+    "campaign",
+    "operation",
+    "protocol",
+    "accord",
+    "doctrine",
+    "pipeline",
+    "vaccine",
 ];
 
 /// Capitalised function words dropped from the head of a run.
 const HEAD_DROP: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "By", "For", "From", "With", "As", "If",
-    "When", "While", "But", "And", "Or", "So", "After", "Before", "During", "Since", "Until", "Although", "Though",
-    "Because", "However", "Meanwhile", "According", "Of", "To", "Is", "It", "Its", "Their", "His", "Her", "Our",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "As",
+    "If",
+    "When",
+    "While",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "Because",
+    "However",
+    "Meanwhile",
+    "According",
+    "Of",
+    "To",
+    "Is",
+    "It",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
 ];
 
 /// Lower-case particles inside personal names.
-const NAME_PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "le", "la", "du", "dos", "das"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "le", "la", "du",
+    "dos", "das",
+];
 
 /// Agencies whose name alone in brackets is a credit, not a mention.
-const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "EPA", "Getty", "Getty Images", "PA", "UPI", "ANP", "DPA", "dpa", "Xinhua", "TASS", "Sputnik", "Pool", "POOL", "ANSA", "EFE", "Bloomberg", "Shutterstock"];
+const AGENCIES: &[&str] = &[
+    "AFP",
+    "AP",
+    "Reuters",
+    "EPA",
+    "Getty",
+    "Getty Images",
+    "PA",
+    "UPI",
+    "ANP",
+    "DPA",
+    "dpa",
+    "Xinhua",
+    "TASS",
+    "Sputnik",
+    "Pool",
+    "POOL",
+    "ANSA",
+    "EFE",
+    "Bloomberg",
+    "Shutterstock",
+];
 
 /// Whether `w` is an acronym (`NATO`, `U.S.`, `G7`).
 pub fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=7).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&') && letters >= 2
+    (2..=7).contains(&letters)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+        && letters >= 2
 }
 
 /// Capitalises the first letter (`president` -> `President`) into `buf`.
@@ -122,7 +344,10 @@ fn word_stats<'a>(d: &Doc<'a>) -> WordStats<'a> {
     let n_blocks = d.block_start.len();
     let mut title_case_block = vec![false; n_blocks];
     for (b, flag) in title_case_block.iter_mut().enumerate() {
-        let (a, z) = (d.block_start[b], d.block_start.get(b + 1).copied().unwrap_or(d.toks.len()));
+        let (a, z) = (
+            d.block_start[b],
+            d.block_start.get(b + 1).copied().unwrap_or(d.toks.len()),
+        );
         let (mut long, mut caps) = (0, 0);
         for k in a..z {
             if d.toks[k].kind == Kind::Word && d.t(k).chars().count() >= 4 {
@@ -142,18 +367,29 @@ fn word_stats<'a>(d: &Doc<'a>) -> WordStats<'a> {
         }
         let w = d.t(k);
         if d.cap(k) {
-            if !title_case_block[d.toks[k].block as usize] && !d.sentence_initial(k) && !after_colon_or_quote(d, k) {
+            if !title_case_block[d.toks[k].block as usize]
+                && !d.sentence_initial(k)
+                && !after_colon_or_quote(d, k)
+            {
                 cap_mid.insert(w);
             }
         } else {
             lower.insert(w);
         }
     }
-    WordStats { cap_mid, lower, title_case_block }
+    WordStats {
+        cap_mid,
+        lower,
+        title_case_block,
+    }
 }
 
 fn after_colon_or_quote(d: &Doc<'_>, k: usize) -> bool {
-    k > 0 && matches!(d.t(k - 1), ":" | "“" | "\"" | "‘" | "•" | "—" | "–" | "-" | "(")
+    k > 0
+        && matches!(
+            d.t(k - 1),
+            ":" | "“" | "\"" | "‘" | "•" | "—" | "–" | "-" | "("
+        )
 }
 
 /// Whether token `k` is a word whose capital marks a name.
@@ -171,7 +407,9 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
             return false;
         }
     }
-    let weak_position = ws.title_case_block[d.toks[k].block as usize] || d.sentence_initial(k) || after_colon_or_quote(d, k);
+    let weak_position = ws.title_case_block[d.toks[k].block as usize]
+        || d.sentence_initial(k)
+        || after_colon_or_quote(d, k);
     if !weak_position {
         return true;
     }
@@ -199,7 +437,10 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
     // start, when the text also says `nursing posts`), unless the next word continues
     // a name seen mid-sentence.
     let lw = buf_lower(w, buf);
-    let continues = k + 1 < d.toks.len() && d.cap(k + 1) && ws.cap_mid.contains(d.t(k + 1)) && d.toks[k + 1].sp_before;
+    let continues = k + 1 < d.toks.len()
+        && d.cap(k + 1)
+        && ws.cap_mid.contains(d.t(k + 1))
+        && d.toks[k + 1].sp_before;
     if ws.lower.contains(lw) && !continues {
         return false;
     }
@@ -211,7 +452,10 @@ fn name_cap(d: &Doc<'_>, ws: &WordStats<'_>, lex: &Lexicon, k: usize, buf: &mut 
     if ws.title_case_block[d.toks[k].block as usize] {
         return false;
     }
-    k + 1 < d.toks.len() && d.toks[k + 1].kind == Kind::Word && d.cap(k + 1) && ws.cap_mid.contains(d.t(k + 1))
+    k + 1 < d.toks.len()
+        && d.toks[k + 1].kind == Kind::Word
+        && d.cap(k + 1)
+        && ws.cap_mid.contains(d.t(k + 1))
 }
 
 fn buf_lower<'b>(w: &str, buf: &'b mut String) -> &'b str {
@@ -255,7 +499,9 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
     let mut buf = String::new();
     let mut caps = vec![false; n];
     for (k, c) in caps.iter_mut().enumerate() {
-        *c = !credits[k] && !d.skip_block[d.toks[k].block as usize] && name_cap(d, &ws, lex, k, &mut buf);
+        *c = !credits[k]
+            && !d.skip_block[d.toks[k].block as usize]
+            && name_cap(d, &ws, lex, k, &mut buf);
     }
     let mut ents: Vec<Ent> = Vec::new();
     // Known names with lower-case words inside (`Reporters without Borders`).
@@ -269,7 +515,9 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
                 break;
             }
             let s = d.span(k, z);
-            if (lex.known_orgs.contains_key(s) || lex.places.contains_key(s)) && (k..=z).any(|x| !d.cap(x)) {
+            if (lex.known_orgs.contains_key(s) || lex.places.contains_key(s))
+                && (k..=z).any(|x| !d.cap(x))
+            {
                 hit = Some(z);
             }
         }
@@ -302,7 +550,24 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
             }
             // `Children’s Fund`, `St Thomas’ Hospital`: a possessive inside a name that
             // ends in an organisation or place word.
-            let plural_poss = d.t(m) == "’" || d.t(m) == "'" || matches!(d.t(m - 1), "Children" | "People" | "Women" | "Men" | "Workers" | "Veterans" | "Farmers" | "Nations" | "Citizens" | "Writers" | "Lawyers" | "Teachers" | "Doctors")
+            let plural_poss = d.t(m) == "’"
+                || d.t(m) == "'"
+                || matches!(
+                    d.t(m - 1),
+                    "Children"
+                        | "People"
+                        | "Women"
+                        | "Men"
+                        | "Workers"
+                        | "Veterans"
+                        | "Farmers"
+                        | "Nations"
+                        | "Citizens"
+                        | "Writers"
+                        | "Lawyers"
+                        | "Teachers"
+                        | "Doctors"
+                )
                 || matches!(d.t(a), "St" | "Saint");
             if d.toks[m].kind == Kind::Poss && plural_poss && m + 1 < n && caps[m + 1] {
                 let mut z = m + 1;
@@ -319,18 +584,43 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
             // `Mr. Wang`, `J. Smith`: a stop right after an honorific or initial.
             if t == "." && !d.toks[m].sp_before && m + 1 < n && caps[m + 1] {
                 let prev = d.t(m - 1);
-                if lex.honorifics.contains_key(prev) || lex.titles.contains_key(prev) || prev.chars().count() == 1 {
+                if lex.honorifics.contains_key(prev)
+                    || lex.titles.contains_key(prev)
+                    || prev.chars().count() == 1
+                {
                     b = m + 1;
                     m += 2;
                     continue;
                 }
             }
-            if (t == "of" || t == "for" || t == "and" || t == "on") && m + 1 < n && caps[m + 1] && d.toks[m + 1].sent == d.toks[a].sent {
+            if (t == "of" || t == "for" || t == "and" || t == "on")
+                && m + 1 < n
+                && caps[m + 1]
+                && d.toks[m + 1].sent == d.toks[a].sent
+            {
                 let head = d.t(b);
                 let ok = match t {
-                    "of" => OF_HEADS.contains(&head) || lex.org_suffixes.contains_key(head) || lex.titles.contains_key(head),
+                    "of" => {
+                        OF_HEADS.contains(&head)
+                            || lex.org_suffixes.contains_key(head)
+                            || lex.titles.contains_key(head)
+                    }
                     "for" => OF_HEADS.contains(&head) || lex.org_suffixes.contains_key(head),
-                    "on" if matches!(head, "Commission" | "Committee" | "Council" | "Conference" | "Convention" | "Court" | "Panel" | "Forum" | "Treaty") => true,
+                    "on" if matches!(
+                        head,
+                        "Commission"
+                            | "Committee"
+                            | "Council"
+                            | "Conference"
+                            | "Convention"
+                            | "Court"
+                            | "Panel"
+                            | "Forum"
+                            | "Treaty"
+                    ) =>
+                    {
+                        true
+                    }
                     // `and`/`on` only inside a known multiword name.
                     _ => {
                         let mut end = m + 1;
@@ -349,7 +639,11 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
                     continue;
                 }
             }
-            if NAME_PARTICLES.contains(&t) && m + 1 < n && caps[m + 1] && d.toks[m + 1].sent == d.toks[a].sent {
+            if NAME_PARTICLES.contains(&t)
+                && m + 1 < n
+                && caps[m + 1]
+                && d.toks[m + 1].sent == d.toks[a].sent
+            {
                 b = m + 1;
                 m += 2;
                 continue;
@@ -361,9 +655,30 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
         let lower_role = if a > 0 && d.toks[a - 1].kind == Kind::Word && !d.cap(a - 1) {
             let w = d.t(a - 1);
             let tc = title_case(strip_ex(w), &mut buf).to_string();
-            if lex.titles.contains_key(tc.as_str()) || w == "counterpart" || w == "spokesman" || w == "spokeswoman" {
-                let modifier = a >= 2 && matches!(d.t(a - 2), "former" | "previous" | "late" | "founding" | "then" | "ex" | "outgoing" | "deputy" | "acting" | "interim");
-                Some(if modifier { d.span(a - 2, a - 1).to_string() } else { w.to_string() })
+            if lex.titles.contains_key(tc.as_str())
+                || w == "counterpart"
+                || w == "spokesman"
+                || w == "spokeswoman"
+            {
+                let modifier = a >= 2
+                    && matches!(
+                        d.t(a - 2),
+                        "former"
+                            | "previous"
+                            | "late"
+                            | "founding"
+                            | "then"
+                            | "ex"
+                            | "outgoing"
+                            | "deputy"
+                            | "acting"
+                            | "interim"
+                    );
+                Some(if modifier {
+                    d.span(a - 2, a - 1).to_string()
+                } else {
+                    w.to_string()
+                })
             } else {
                 None
             }
@@ -406,7 +721,12 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
     resolve(d, &mut ents);
     for e in ents.iter_mut() {
         let mut m = e.tok_end + 1;
-        while m < n && matches!(d.t(m), "also" | "later" | "then" | "previously" | "has" | "had" | "again") {
+        while m < n
+            && matches!(
+                d.t(m),
+                "also" | "later" | "then" | "previously" | "has" | "had" | "again"
+            )
+        {
             m += 1;
         }
         if m < n && d.t(m) == "," {
@@ -423,7 +743,14 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
 
 /// Splits a run of capitalised tokens `a..=b` into role, nationality and name, and
 /// pushes the mentions.
-fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<String>, out: &mut Vec<Ent>) {
+fn split_run(
+    d: &Doc<'_>,
+    lex: &Lexicon,
+    a: usize,
+    b: usize,
+    lower_role: Option<String>,
+    out: &mut Vec<Ent>,
+) {
     if let Some(e) = gazetteer_ent(d, lex, a, b, d.span(a, b)) {
         out.push(e);
         return;
@@ -439,8 +766,15 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     // A lone generic or group word (`Cabinet`, `Muslims`, `Russians`) names nothing.
     if a == b {
         let w = d.t(a);
-        let plural_demonym = w.strip_suffix('s').is_some_and(|x| lex.demonyms.contains_key(x));
-        if lex.group_words.contains_key(w) || plural_demonym || lex.org_suffixes.contains_key(w) || lex.place_suffixes.contains_key(w) || (lex.titles.contains_key(w) && !is_acronym(w)) {
+        let plural_demonym = w
+            .strip_suffix('s')
+            .is_some_and(|x| lex.demonyms.contains_key(x));
+        if lex.group_words.contains_key(w)
+            || plural_demonym
+            || lex.org_suffixes.contains_key(w)
+            || lex.place_suffixes.contains_key(w)
+            || (lex.titles.contains_key(w) && !is_acronym(w))
+        {
             return;
         }
     }
@@ -517,7 +851,11 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         (Some(rs), Some(re)) => {
             let r = d.span(rs, re).trim_end_matches('.').to_string();
             // Bare honorifics are not roles.
-            if lex.honorifics.contains_key(r.as_str()) { None } else { Some(r) }
+            if lex.honorifics.contains_key(r.as_str()) {
+                None
+            } else {
+                Some(r)
+            }
         }
         _ => lower_role.clone(),
     };
@@ -530,7 +868,11 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
                 p -= 1;
             }
             if p > 0 && d.t(p - 1) == "," {
-                if let Some(prev) = out.iter_mut().rev().find(|e| e.tok_end + 2 == p && e.kind == EntityType::Person) {
+                if let Some(prev) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|e| e.tok_end + 2 == p && e.kind == EntityType::Person)
+                {
                     prev.role = Some(r);
                 }
             }
@@ -542,7 +884,11 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     if titled {
         // A title makes the rest a person unless it is itself an organisation
         // (`President of the European Commission` is handled by `of`).
-        let kind = if is_org_phrase(d, lex, i, b) { EntityType::Organization } else { EntityType::Person };
+        let kind = if is_org_phrase(d, lex, i, b) {
+            EntityType::Organization
+        } else {
+            EntityType::Person
+        };
         let mut e = mk(d, i, b, kind, 2);
         e.role = role;
         out.push(e);
@@ -582,9 +928,25 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     // The common noun after a name often says what it is (`the Hashem Foods plant`,
     // `the Unison union`, `its New Silk Road initiative`), as does one in apposition
     // before it (`his trading platform, Coinvale`).
-    let next_word = if b + 1 < d.toks.len() && d.toks[b + 1].kind == Kind::Word { d.t(b + 1) } else { "" };
-    let next2 = if b + 2 < d.toks.len() && d.toks[b + 2].kind == Kind::Word && !d.cap(b + 1) && !next_word.is_empty() { d.t(b + 2) } else { "" };
-    let appos = if i >= 2 && d.t(i - 1) == "," && d.toks[i - 2].kind == Kind::Word { d.t(i - 2) } else { "" };
+    let next_word = if b + 1 < d.toks.len() && d.toks[b + 1].kind == Kind::Word {
+        d.t(b + 1)
+    } else {
+        ""
+    };
+    let next2 = if b + 2 < d.toks.len()
+        && d.toks[b + 2].kind == Kind::Word
+        && !d.cap(b + 1)
+        && !next_word.is_empty()
+    {
+        d.t(b + 2)
+    } else {
+        ""
+    };
+    let appos = if i >= 2 && d.t(i - 1) == "," && d.toks[i - 2].kind == Kind::Word {
+        d.t(i - 2)
+    } else {
+        ""
+    };
     if ORG_NOUNS.contains(&next_word) || ORG_NOUNS.contains(&next2) || ORG_NOUNS.contains(&appos) {
         out.push(mk(d, i, b, EntityType::Organization, 1));
         return;
@@ -598,20 +960,61 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
     let p1 = if i >= 1 { d.t(i - 1) } else { "" };
     let p2 = if i >= 2 { d.t(i - 2) } else { "" };
     let p3 = if i >= 3 { d.t(i - 3) } else { "" };
-    let place_prep = |w: &str| matches!(w, "in" | "near" | "at" | "outside" | "across" | "into" | "towards" | "around" | "throughout" | "inside");
-    let of_place = p1 == "of" && (PLACE_NOUNS.contains(&p2) || (p2 == "the" && PLACE_NOUNS.contains(&p3)));
-    let of_place = of_place || (p1 == "of" && matches!(p2, "state" | "province" | "town" | "city" | "village" | "district" | "region" | "capital"));
+    let place_prep = |w: &str| {
+        matches!(
+            w,
+            "in" | "near"
+                | "at"
+                | "outside"
+                | "across"
+                | "into"
+                | "towards"
+                | "around"
+                | "throughout"
+                | "inside"
+        )
+    };
+    let of_place =
+        p1 == "of" && (PLACE_NOUNS.contains(&p2) || (p2 == "the" && PLACE_NOUNS.contains(&p3)));
+    let of_place = of_place
+        || (p1 == "of"
+            && matches!(
+                p2,
+                "state"
+                    | "province"
+                    | "town"
+                    | "city"
+                    | "village"
+                    | "district"
+                    | "region"
+                    | "capital"
+            ));
     // `the largest city Lagos`, `its capital, Abuja`, `Lagos, Nigeria`.
     let city_word = |w: &str| matches!(w, "city" | "capital" | "town" | "village" | "port");
     let of_place = of_place || city_word(p1) || (p1 == "," && city_word(p2));
-    let of_place = of_place || (next_word.is_empty() && b + 2 < d.toks.len() && d.t(b + 1) == "," && lex.places.get(d.t(b + 2)).is_some_and(|c| lex.places.get(*c) == Some(c) && c.len() > 3));
-    if PLACE_NOUNS.contains(&next_word) || of_place || place_prep(p1) || (p1 == "the" && place_prep(p2)) {
+    let of_place = of_place
+        || (next_word.is_empty()
+            && b + 2 < d.toks.len()
+            && d.t(b + 1) == ","
+            && lex
+                .places
+                .get(d.t(b + 2))
+                .is_some_and(|c| lex.places.get(*c) == Some(c) && c.len() > 3));
+    if PLACE_NOUNS.contains(&next_word)
+        || of_place
+        || place_prep(p1)
+        || (p1 == "the" && place_prep(p2))
+    {
         out.push(mk(d, i, b, EntityType::Place, 1));
         return;
     }
     // An organisation word inside the run with a place after it (`Amnesty
     // International Kenya`), or a known organisation at its head.
-    if b > i && ((i..b).any(|x| lex.org_suffixes.contains_key(d.t(x))) || (i + 1..b).any(|z| lex.known_orgs.contains_key(d.span(i, z)))) && lex.places.contains_key(d.t(b)) {
+    if b > i
+        && ((i..b).any(|x| lex.org_suffixes.contains_key(d.t(x)))
+            || (i + 1..b).any(|z| lex.known_orgs.contains_key(d.span(i, z))))
+        && lex.places.contains_key(d.t(b))
+    {
         out.push(mk(d, i, b, EntityType::Organization, 1));
         return;
     }
@@ -629,7 +1032,10 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
             && d.block_range(i).0 == i
             && b + 2 < d.toks.len()
             && d.t(b + 1) == ","
-            && (lex.places.contains_key(d.t(b + 2)) || lex.places.contains_key(d.span(b + 2, (b + 3).min(d.toks.len() - 1))));
+            && (lex.places.contains_key(d.t(b + 2))
+                || lex
+                    .places
+                    .contains_key(d.span(b + 2, (b + 3).min(d.toks.len() - 1))));
         if caps_dateline {
             kind = EntityType::Place;
             evidence = 1;
@@ -639,7 +1045,11 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
         } else if w.chars().all(|c| !c.is_lowercase()) {
             // An unknown word in capitals at a paragraph's start is a dateline's place.
             let dateline = d.block_range(i).0 == i && b + 1 < d.toks.len() && d.t(b + 1) == ",";
-            kind = if dateline { EntityType::Place } else { EntityType::Other };
+            kind = if dateline {
+                EntityType::Place
+            } else {
+                EntityType::Other
+            };
             evidence = if dateline { 1 } else { 0 };
         } else if w.chars().skip(1).any(char::is_uppercase) && !w.contains(['-', '‑']) {
             // CamelCase brand names (`PayPal`).
@@ -649,7 +1059,20 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
             let prev = if i > 0 { d.t(i - 1) } else { "" };
             let next = if b + 1 < d.toks.len() { d.t(b + 1) } else { "" };
             let prev2 = if i > 1 { d.t(i - 2) } else { "" };
-            let place_prep = |w: &str| matches!(w, "in" | "at" | "near" | "from" | "to" | "across" | "outside" | "inside" | "into" | "towards");
+            let place_prep = |w: &str| {
+                matches!(
+                    w,
+                    "in" | "at"
+                        | "near"
+                        | "from"
+                        | "to"
+                        | "across"
+                        | "outside"
+                        | "inside"
+                        | "into"
+                        | "towards"
+                )
+            };
             if place_prep(prev) || (prev == "the" && place_prep(prev2)) {
                 kind = EntityType::Place;
                 evidence = 1;
@@ -666,7 +1089,9 @@ fn split_run(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, lower_role: Option<
 }
 
 fn strip_ex(w: &str) -> &str {
-    w.strip_prefix("ex-").or_else(|| w.strip_prefix("Ex-")).unwrap_or(w)
+    w.strip_prefix("ex-")
+        .or_else(|| w.strip_prefix("Ex-"))
+        .unwrap_or(w)
 }
 
 /// Longest title starting at token `i` (within `..=b`, leaving at least one token
@@ -723,7 +1148,18 @@ fn is_org_phrase(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> bool {
 
 fn mk(d: &Doc<'_>, a: usize, b: usize, kind: EntityType, evidence: u8) -> Ent {
     let (s, e) = (d.toks[a].s, d.toks[b].e);
-    Ent { s, e, tok: a, tok_end: b, kind, name: d.text[s..e].to_string(), role: None, acronym: None, evidence, subject: false }
+    Ent {
+        s,
+        e,
+        tok: a,
+        tok_end: b,
+        kind,
+        name: d.text[s..e].to_string(),
+        role: None,
+        acronym: None,
+        evidence,
+        subject: false,
+    }
 }
 
 /// A mention for a run fully known to the gazetteers.
@@ -733,7 +1169,11 @@ fn gazetteer_ent(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize, s: &str) -> Opt
         let mut tc = String::with_capacity(s.len());
         let mut start = true;
         for c in s.chars() {
-            if start { tc.push(c) } else { tc.extend(c.to_lowercase()) }
+            if start {
+                tc.push(c)
+            } else {
+                tc.extend(c.to_lowercase())
+            }
             start = !c.is_alphabetic();
         }
         if let Some(p) = lex.places.get(tc.as_str()) {
@@ -841,7 +1281,11 @@ fn link_acronyms(d: &Doc<'_>, ents: &mut Vec<Ent>) {
         let surface = d.text[e.s..e.e].to_string();
         if e.tok == e.tok_end && is_acronym(&surface) && !defs.contains_key(&surface) {
             let letters: String = surface.chars().filter(|c| c.is_alphabetic()).collect();
-            let mut names: Vec<&String> = orgs.iter().filter(|(ini, _)| *ini == letters).map(|(_, n)| n).collect();
+            let mut names: Vec<&String> = orgs
+                .iter()
+                .filter(|(ini, _)| *ini == letters)
+                .map(|(_, n)| n)
+                .collect();
             names.dedup();
             if names.len() == 1 {
                 defs.insert(surface, names[0].clone());
@@ -865,13 +1309,20 @@ trait MaxIf {
 impl MaxIf for EntityType {
     /// An expansion keeps a place type (`United Arab Emirates (UAE)`), else becomes `self`.
     fn max_if(self, other: EntityType) -> EntityType {
-        if other == EntityType::Place { other } else { self }
+        if other == EntityType::Place {
+            other
+        } else {
+            self
+        }
     }
 }
 
 /// Key for comparing name forms: lower case, hyphens as spaces.
 pub fn name_key(s: &str) -> String {
-    s.chars().map(|c| if c == '-' || c == '‑' { ' ' } else { c }).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .map(|c| if c == '-' || c == '‑' { ' ' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Resolves partial person names to the fullest form, and types unknown names by the
@@ -880,7 +1331,13 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
     // Full person names: two or more words, with the most frequent surface form.
     let mut forms: HashMap<String, (usize, usize, String)> = HashMap::new();
     for (idx, e) in ents.iter().enumerate() {
-        if e.kind == EntityType::Person && d.toks[e.tok..=e.tok_end].iter().filter(|t| t.kind == Kind::Word).count() >= 2 {
+        if e.kind == EntityType::Person
+            && d.toks[e.tok..=e.tok_end]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count()
+                >= 2
+        {
             let surface = d.text[e.s..e.e].replace(". ", " ").replace('.', "");
             let key = name_key(&surface);
             let entry = forms.entry(key).or_insert((0, idx, surface.clone()));
@@ -898,13 +1355,18 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
             .iter()
             .filter(|(fw, _)| {
                 fw.len() > words.len()
-                    && (fw.ends_with(words) || fw.starts_with(words) || words.iter().all(|w| fw.contains(w)))
+                    && (fw.ends_with(words)
+                        || fw.starts_with(words)
+                        || words.iter().all(|w| fw.contains(w)))
             })
             .collect();
         hits.sort_by_key(|(fw, s)| (std::cmp::Reverse(fw.len()), s.clone()));
         let first = hits.first()?;
         // Ambiguous surnames (two different people) stay as written.
-        if hits.iter().any(|(fw, _)| fw.last() != first.0.last() && fw.first() != first.0.first()) {
+        if hits
+            .iter()
+            .any(|(fw, _)| fw.last() != first.0.last() && fw.first() != first.0.first())
+        {
             return None;
         }
         Some(first.1.clone())
@@ -915,7 +1377,11 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
         }
         let surface = d.text[e.s..e.e].replace(". ", " ").replace('.', "");
         let key = name_key(&surface);
-        let words: Vec<String> = key.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let words: Vec<String> = key
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
         if words.is_empty() {
             continue;
         }

@@ -108,7 +108,11 @@ pub fn apply(rule: Rule, lo: f64, hi: f64, whole: bool) -> (f64, f64) {
 }
 
 fn round(x: f64) -> f64 {
-    if x.abs() >= 10.0 { x.round() } else { (x * 100.0).round() / 100.0 }
+    if x.abs() >= 10.0 {
+        x.round()
+    } else {
+        (x * 100.0).round() / 100.0
+    }
 }
 
 #[cfg(test)]

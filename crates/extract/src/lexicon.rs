@@ -17,7 +17,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -339,10 +343,34 @@ const GROUP_WORDS: &str = "Muslim|Muslims|Christian|Christians|Jewish|Jews|Jew|H
 
 /// Words marking that a figure is hedged.
 pub const HEDGES: &[&str] = &[
-    "believed to", "said to", "thought to", "feared to", "reportedly", "allegedly", "reported to", "estimated to",
-    "may have", "might have", "could have", "it is believed", "it is thought", "unconfirmed", "possibly", "probably",
-    "likely", "feared", "is believed", "are believed", "were believed", "appears to", "appear to", "appeared to",
-    "suspected", "presumed", "supposedly", "purportedly",
+    "believed to",
+    "said to",
+    "thought to",
+    "feared to",
+    "reportedly",
+    "allegedly",
+    "reported to",
+    "estimated to",
+    "may have",
+    "might have",
+    "could have",
+    "it is believed",
+    "it is thought",
+    "unconfirmed",
+    "possibly",
+    "probably",
+    "likely",
+    "feared",
+    "is believed",
+    "are believed",
+    "were believed",
+    "appears to",
+    "appear to",
+    "appeared to",
+    "suspected",
+    "presumed",
+    "supposedly",
+    "purportedly",
 ];
 
 /// Multipliers after a number (`1.5 million`).
@@ -408,7 +436,11 @@ pub struct Lexicon {
 }
 
 fn set(list: &'static str) -> Map<&'static str, ()> {
-    list.split('|').map(str::trim).filter(|s| !s.is_empty()).map(|s| (s, ())).collect()
+    list.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| (s, ()))
+        .collect()
 }
 
 fn map(list: &'static str) -> Map<&'static str, &'static str> {
@@ -433,10 +465,22 @@ fn build() -> Lexicon {
         let mut parts = line.split('|');
         let name = parts.next().unwrap_or_default().trim();
         places.insert(name, name);
-        for d in parts.next().unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for d in parts
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             demonyms.insert(d, name);
         }
-        for a in parts.next().unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for a in parts
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             places.insert(a, name);
         }
     }
@@ -449,7 +493,11 @@ fn build() -> Lexicon {
         }
     }
     let titles = set(TITLES);
-    let max_title_words = titles.keys().map(|t| t.split([' ']).count()).max().unwrap_or(1);
+    let max_title_words = titles
+        .keys()
+        .map(|t| t.split([' ']).count())
+        .max()
+        .unwrap_or(1);
     Lexicon {
         places,
         demonyms,
@@ -488,7 +536,10 @@ mod tests {
         assert_eq!(lex.places.get("Kabul"), Some(&"Kabul"));
         assert_eq!(lex.places.get("Tirana"), Some(&"Tirana"));
         assert_eq!(lex.events.get("wounded"), Some(&"injured"));
-        assert_eq!(lex.counted.get("security forces"), Some(&"security personnel"));
+        assert_eq!(
+            lex.counted.get("security forces"),
+            Some(&"security personnel")
+        );
         assert!(lex.titles.contains_key("Secretary of State"));
         assert!(lex.max_title_words >= 3);
     }

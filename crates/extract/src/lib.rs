@@ -13,11 +13,11 @@
 //! the crate's README. Paragraphs that are not the article's words (photo and agency
 //! credits, link lists, author bios) yield nothing.
 
+mod corrections;
 mod dates;
 mod entities;
 pub mod intervals;
 mod lexicon;
-mod corrections;
 mod quantities;
 mod quotes;
 mod speaker;
@@ -129,7 +129,13 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
             }
         })
         .collect();
-    Extraction { document: doc.clone(), entities, quantities, dates, quotes }
+    Extraction {
+        document: doc.clone(),
+        entities,
+        quantities,
+        dates,
+        quotes,
+    }
 }
 
 /// Byte offset to char offset, with a checkpoint every 64 bytes: a mention's offset
@@ -150,7 +156,10 @@ impl<'a> ByteToChar<'a> {
             n += chunk.iter().filter(|b| !is_continuation(**b)).count() as u32;
         }
         checkpoints.push(n);
-        ByteToChar { text: bytes, checkpoints }
+        ByteToChar {
+            text: bytes,
+            checkpoints,
+        }
     }
 
     /// Char offset of the char starting at byte `b` (a char boundary, or the end).
@@ -158,7 +167,10 @@ impl<'a> ByteToChar<'a> {
         let b = b.min(self.text.len());
         let block = b / 64;
         let base = self.checkpoints.get(block).copied().unwrap_or(0) as usize;
-        base + self.text[block * 64..b].iter().filter(|x| !is_continuation(**x)).count()
+        base + self.text[block * 64..b]
+            .iter()
+            .filter(|x| !is_continuation(**x))
+            .count()
     }
 }
 

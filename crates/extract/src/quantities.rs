@@ -39,27 +39,69 @@ pub struct Qty {
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
-    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0),
-    ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
 ];
 
-const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+const SCALES: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
 
 fn word_value(w: &str) -> Option<f64> {
-    NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v).or_else(|| {
-        // `twenty-five`
-        let (a, b) = w.split_once('-')?;
-        let tens = NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(a))?.1;
-        let ones = NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(b))?.1;
-        (tens >= 20.0 && ones < 10.0).then_some(tens + ones)
-    })
+    NUMBER_WORDS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
+        .or_else(|| {
+            // `twenty-five`
+            let (a, b) = w.split_once('-')?;
+            let tens = NUMBER_WORDS
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(a))?
+                .1;
+            let ones = NUMBER_WORDS
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(b))?
+                .1;
+            (tens >= 20.0 && ones < 10.0).then_some(tens + ones)
+        })
 }
 
 fn scale_value(w: &str) -> Option<f64> {
-    SCALES.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v)
+    SCALES
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(w))
+        .map(|(_, v)| *v)
 }
 
 /// A parsed number: its interval, last token, and how it was written.
@@ -112,13 +154,21 @@ fn may_start_number(w: &str) -> bool {
 /// The qualifier table split into words once.
 fn qualifiers() -> &'static [(Vec<&'static str>, Rule)] {
     static Q: OnceLock<Vec<(Vec<&'static str>, Rule)>> = OnceLock::new();
-    Q.get_or_init(|| QUALIFIERS.iter().map(|(q, r)| (q.split(' ').collect(), *r)).collect())
+    Q.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .map(|(q, r)| (q.split(' ').collect(), *r))
+            .collect()
+    })
 }
 
 fn matches_words(d: &Doc<'_>, k: usize, words: &[&str]) -> Option<usize> {
     let mut m = k;
     for (i, w) in words.iter().enumerate() {
-        if m >= d.toks.len() || (i > 0 && d.toks[m].block != d.toks[k].block) || !d.t(m).eq_ignore_ascii_case(w) {
+        if m >= d.toks.len()
+            || (i > 0 && d.toks[m].block != d.toks[k].block)
+            || !d.t(m).eq_ignore_ascii_case(w)
+        {
             return None;
         }
         m += 1;
@@ -129,7 +179,10 @@ fn matches_words(d: &Doc<'_>, k: usize, words: &[&str]) -> Option<usize> {
 fn matches_phrase(d: &Doc<'_>, k: usize, phrase: &str) -> Option<usize> {
     let mut m = k;
     for (i, w) in phrase.split(' ').enumerate() {
-        if m >= d.toks.len() || (i > 0 && d.toks[m].block != d.toks[k].block) || !d.t(m).eq_ignore_ascii_case(w) {
+        if m >= d.toks.len()
+            || (i > 0 && d.toks[m].block != d.toks[k].block)
+            || !d.t(m).eq_ignore_ascii_case(w)
+        {
             return None;
         }
         m += 1;
@@ -152,13 +205,25 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
         if k + 1 < n && d.toks[k + 1].kind == Kind::Word {
             let nx = d.t(k + 1);
             if let Some((_, mul)) = MULTIPLIERS.iter().find(|(m, _)| {
-                if m.len() <= 2 { *m == nx && !d.toks[k + 1].sp_before } else { m.eq_ignore_ascii_case(nx) }
+                if m.len() <= 2 {
+                    *m == nx && !d.toks[k + 1].sp_before
+                } else {
+                    m.eq_ignore_ascii_case(nx)
+                }
             }) {
                 val *= mul;
                 end = k + 1;
             }
         }
-        return Some(Core { lo: val, hi: val, end, digits: true, vague: false, plain_int: plain_int && end == k, fused: false });
+        return Some(Core {
+            lo: val,
+            hi: val,
+            end,
+            digits: true,
+            vague: false,
+            plain_int: plain_int && end == k,
+            fused: false,
+        });
     }
     if tk != Kind::Word || !may_start_number(w) {
         return None;
@@ -175,14 +240,30 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     if let Some((end, lo, hi)) = best {
         let phrase_is_tens = d.t(k).eq_ignore_ascii_case("tens") && end == k;
         if !phrase_is_tens || (k + 1 < n && matches!(d.t(k + 1), "of" | "to")) {
-            return Some(Core { lo, hi, end, digits: false, vague: true, plain_int: false, fused: false });
+            return Some(Core {
+                lo,
+                hi,
+                end,
+                digits: false,
+                vague: true,
+                plain_int: false,
+                fused: false,
+            });
         }
     }
     // `five-day`, `six-storey`: a number word fused to what it measures.
     if let Some((head, rest)) = w.split_once('-') {
         if let Some(v) = word_value(head) {
             if word_value(w).is_none() && rest.chars().next().is_some_and(char::is_alphabetic) {
-                return Some(Core { lo: v, hi: v, end: k, digits: false, vague: false, plain_int: false, fused: true });
+                return Some(Core {
+                    lo: v,
+                    hi: v,
+                    end: k,
+                    digits: false,
+                    vague: false,
+                    plain_int: false,
+                    fused: true,
+                });
             }
         }
     }
@@ -192,7 +273,10 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     let mut m = k;
     let mut any = false;
     let mut end = k;
-    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) && k + 1 < n && scale_value(d.t(k + 1)).is_some() {
+    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+        && k + 1 < n
+        && scale_value(d.t(k + 1)).is_some()
+    {
         current = 1.0;
         m = k + 1;
     }
@@ -214,7 +298,8 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
             }
             any = true;
             end = m;
-        } else if t == "and" && any && m + 1 < n && word_value(d.t(m + 1)).is_some() && end == m - 1 {
+        } else if t == "and" && any && m + 1 < n && word_value(d.t(m + 1)).is_some() && end == m - 1
+        {
             // `two thousand and thirty`
         } else {
             break;
@@ -223,17 +308,25 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     }
     if any {
         let v = total + current;
-        return Some(Core { lo: v, hi: v, end, digits: false, vague: false, plain_int: false, fused: false });
+        return Some(Core {
+            lo: v,
+            hi: v,
+            end,
+            digits: false,
+            vague: false,
+            plain_int: false,
+            fused: false,
+        });
     }
     None
 }
 
 /// Words that end the search for a counted noun.
 const STOP: &[&str] = &[
-    "were", "was", "had", "have", "has", "are", "is", "been", "be", "will", "would", "could", "may", "in", "on",
-    "at", "from", "to", "across", "during", "after", "since", "by", "for", "with", "who", "which", "that", "and",
-    "or", "but", "as", "than", "into", "over", "under", "per", "a", "an", "this", "these", "their", "its", "his",
-    "her", "not", "also", "ago", "old",
+    "were", "was", "had", "have", "has", "are", "is", "been", "be", "will", "would", "could",
+    "may", "in", "on", "at", "from", "to", "across", "during", "after", "since", "by", "for",
+    "with", "who", "which", "that", "and", "or", "but", "as", "than", "into", "over", "under",
+    "per", "a", "an", "this", "these", "their", "its", "his", "her", "not", "also", "ago", "old",
 ];
 
 /// What is counted after token `j`: the normalised noun, and the token it ends at.
@@ -244,7 +337,12 @@ fn counted_after(d: &Doc<'_>, lex: &Lexicon, j: usize) -> Option<(String, usize)
     if pos < z && d.t(pos) == "of" {
         pos += 1;
     }
-    if pos < z && matches!(d.t(pos), "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those") {
+    if pos < z
+        && matches!(
+            d.t(pos),
+            "the" | "its" | "their" | "his" | "her" | "our" | "these" | "those"
+        )
+    {
         pos += 1;
     }
     let mut fallback: Option<(String, usize)> = None;
@@ -276,7 +374,12 @@ fn counted_after(d: &Doc<'_>, lex: &Lexicon, j: usize) -> Option<(String, usize)
         if STOP.contains(&t) || lex.events.contains_key(t) || lex.time_units.contains_key(t) {
             break;
         }
-        if t.len() > 3 && t.ends_with('s') && !d.cap(pos) && !t.ends_with("ss") && !t.ends_with("ous") {
+        if t.len() > 3
+            && t.ends_with('s')
+            && !d.cap(pos)
+            && !t.ends_with("ss")
+            && !t.ends_with("ous")
+        {
             fallback = Some((t.to_string(), pos));
         }
         pos += 1;
@@ -330,10 +433,20 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let mut end = core.end;
         if end + 2 < n {
             let sep = d.t(end + 1);
-            let cur_before = k > 0 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1));
-            let between = (k > 0 && d.t(k - 1).eq_ignore_ascii_case("between")) || (cur_before && k > 1 && d.t(k - 2).eq_ignore_ascii_case("between"));
+            let cur_before = k > 0
+                && d.toks[k - 1].kind == Kind::Punct
+                && lexicon().currencies.contains_key(d.t(k - 1));
+            let between = (k > 0 && d.t(k - 1).eq_ignore_ascii_case("between"))
+                || (cur_before && k > 1 && d.t(k - 2).eq_ignore_ascii_case("between"));
             let sep_ok = matches!(sep, "to" | "-" | "–" | "or") || (sep == "and" && between);
-            let second = if end + 3 < n && d.toks[end + 2].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(end + 2)) { end + 3 } else { end + 2 };
+            let second = if end + 3 < n
+                && d.toks[end + 2].kind == Kind::Punct
+                && lexicon().currencies.contains_key(d.t(end + 2))
+            {
+                end + 3
+            } else {
+                end + 2
+            };
             if sep_ok && !in_date[second] {
                 if let Some(c2) = parse_core(d, second) {
                     if c2.hi >= core.lo && (c2.digits == core.digits || core.vague || c2.vague) {
@@ -344,7 +457,11 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                         core.end = end;
                         if between {
                             start = k - 1;
-                            if k >= 2 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1)) && d.t(k - 2).eq_ignore_ascii_case("between") {
+                            if k >= 2
+                                && d.toks[k - 1].kind == Kind::Punct
+                                && lexicon().currencies.contains_key(d.t(k - 1))
+                                && d.t(k - 2).eq_ignore_ascii_case("between")
+                            {
                                 start = k - 2;
                             }
                         }
@@ -356,7 +473,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let mut rule = None;
         let mut best_len = 0;
         if start == k {
-            let cur = k > 0 && d.toks[k - 1].kind == Kind::Punct && lexicon().currencies.contains_key(d.t(k - 1)) && d.toks[k - 1].block == d.toks[k].block;
+            let cur = k > 0
+                && d.toks[k - 1].kind == Kind::Punct
+                && lexicon().currencies.contains_key(d.t(k - 1))
+                && d.toks[k - 1].block == d.toks[k].block;
             let qk = if cur { k - 1 } else { k };
             for (qw, r) in qualifiers() {
                 let words = qw.len();
@@ -378,7 +498,11 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
     // Per pushed quantity: whether [`out_of_scope`] took its event away.
     let mut scoped_out: Vec<bool> = Vec::with_capacity(found.len());
     for (idx, &(start, end, core, rule)) in found.iter().enumerate() {
-        let k = if rule.is_some() { start + rule_len(d, start, end) } else { start };
+        let k = if rule.is_some() {
+            start + rule_len(d, start, end)
+        } else {
+            start
+        };
         let first_num = first_number_tok(d, start, end);
         let _ = k;
         let (sa, sb) = d.sentence_range(first_num);
@@ -391,7 +515,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let mut hi = core.hi;
         let after = next(end + 1);
         // Percent.
-        if after == "%" || after.eq_ignore_ascii_case("percent") || (after == "per" && next(end + 2) == "cent") {
+        if after == "%"
+            || after.eq_ignore_ascii_case("percent")
+            || (after == "per" && next(end + 2) == "cent")
+        {
             kind = QuantityKind::Percent;
             unit = Some("%".into());
             q_end = if after == "per" { end + 2 } else { end + 1 };
@@ -409,9 +536,16 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             unit = Some(u.0.to_string());
             q_end = u.1;
         } else if lex.time_units.contains_key(after) || after.starts_with("year-old") {
-            if next(end + 2) == "old" || after.contains("-old") || (after.contains("year") && next(end + 2) == "-" && next(end + 3) == "old") {
+            if next(end + 2) == "old"
+                || after.contains("-old")
+                || (after.contains("year") && next(end + 2) == "-" && next(end + 3) == "old")
+            {
                 kind = QuantityKind::Age;
-                q_end = if next(end + 2) == "old" { end + 2 } else { end + 1 };
+                q_end = if next(end + 2) == "old" {
+                    end + 2
+                } else {
+                    end + 1
+                };
             } else {
                 kind = QuantityKind::Duration;
                 unit = Some(after.trim_end_matches('s').to_string());
@@ -420,7 +554,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         } else if after == "-" && next(end + 2).starts_with("year-old") {
             kind = QuantityKind::Age;
             q_end = end + 2;
-        } else if after == "-" && lex.time_units.contains_key(next(end + 2)) && !d.toks[end + 1].sp_before {
+        } else if after == "-"
+            && lex.time_units.contains_key(next(end + 2))
+            && !d.toks[end + 1].sp_before
+        {
             kind = QuantityKind::Duration;
             unit = Some(next(end + 2).to_string());
             q_end = end + 2;
@@ -440,10 +577,16 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         }
         if kind == QuantityKind::Other {
             let p = prev(start);
-            let as_young = start >= 3 && matches!(d.span(start - 3, start - 1), "as young as" | "as old as");
+            let as_young =
+                start >= 3 && matches!(d.span(start - 3, start - 1), "as young as" | "as old as");
             if p == "aged" || p == "age" || as_young {
                 kind = QuantityKind::Age;
-            } else if p == "," && core.digits && core.plain_int && core.lo < 120.0 && start >= 2 && person_before(ents, d, start - 1)
+            } else if p == ","
+                && core.digits
+                && core.plain_int
+                && core.lo < 120.0
+                && start >= 2
+                && person_before(ents, d, start - 1)
                 && matches!(next(end + 1), "," | ")" | "." | "")
             {
                 kind = QuantityKind::Age;
@@ -469,13 +612,19 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         if let Some(r) = rule {
             (lo, hi) = apply(r, lo, hi, whole);
         }
-        let exact = rule.is_none_or(|r| r == Rule::Exact) && !core.vague && core.lo == core.hi && !is_round(core.lo, core.digits);
+        let exact = rule.is_none_or(|r| r == Rule::Exact)
+            && !core.vague
+            && core.lo == core.hi
+            && !is_round(core.lo, core.digits);
         // Counts: counted noun, event.
         let mut event = None;
         let mut implicit_people = false;
         if kind == QuantityKind::Other && !core.fused {
             let limit = sb;
-            let next_q_start = found.get(idx + 1).map(|f| f.0).filter(|&s| s < sb && !included_at(d, s));
+            let next_q_start = found
+                .get(idx + 1)
+                .map(|f| f.0)
+                .filter(|&s| s < sb && !included_at(d, s));
             let fwd_limit = next_q_start.unwrap_or(limit).min(end + 22);
             let mut m = counted.as_ref().map_or(end + 1, |c| c.1 + 1);
             if let Some((_, cend)) = &counted {
@@ -486,12 +635,21 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             }
             // A noun the lexicon knows (people, troops, homes) takes events from its
             // clause; another one (`districts`) only an event right after it.
-            let strong = counted.as_ref().is_none_or(|c| lex.counted.values().any(|v| *v == c.0));
-            let fwd_limit = if strong { fwd_limit } else { fwd_limit.min(m + 4) };
+            let strong = counted
+                .as_ref()
+                .is_none_or(|c| lex.counted.values().any(|v| *v == c.0));
+            let fwd_limit = if strong {
+                fwd_limit
+            } else {
+                fwd_limit.min(m + 4)
+            };
             // `deployed 3,000 troops and 20 helicopters`: a figure joined to the one
             // before shares its event.
             let coordinated = out.last().is_some_and(|p: &Qty| {
-                p.tok >= sa && p.last_tok + 1 < start && (p.last_tok + 1..start).all(|x| matches!(d.t(x), "and" | "," | "or" | "plus"))
+                p.tok >= sa
+                    && p.last_tok + 1 < start
+                    && (p.last_tok + 1..start)
+                        .all(|x| matches!(d.t(x), "and" | "," | "or" | "plus"))
             });
             // `killing at least 632 people and injuring 329 others`: an event word
             // right before the figure is its own.
@@ -503,9 +661,15 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             let mut near_found = event.is_some();
             while event.is_none() && m < fwd_limit {
                 let t = d.t(m);
-                let reporting = matches!(t, "said" | "says" | "told" | "according") && !matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been");
+                let reporting = matches!(t, "said" | "says" | "told" | "according")
+                    && !matches!(d.t(m - 1), "is" | "are" | "was" | "were" | "be" | "been");
                 // `3,000 troops and 20 helicopters and had rescued ...`: a new verb phrase.
-                let new_vp = t == "and" && m + 1 < fwd_limit && matches!(d.t(m + 1), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "then");
+                let new_vp = t == "and"
+                    && m + 1 < fwd_limit
+                    && matches!(
+                        d.t(m + 1),
+                        "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "then"
+                    );
                 if reporting
                     || new_vp
                     || clause_ends_at(d, m)
@@ -518,7 +682,23 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                     near_found = m <= counted.as_ref().map_or(end, |c| c.1) + 3;
                     if counted.is_none() && m <= end + 5 {
                         implicit_people = (end + 1..m).all(|x| {
-                            matches!(d.t(x), "were" | "was" | "have" | "has" | "had" | "been" | "are" | "being" | "still" | "also" | "reportedly" | "later" | "already" | "all")
+                            matches!(
+                                d.t(x),
+                                "were"
+                                    | "was"
+                                    | "have"
+                                    | "has"
+                                    | "had"
+                                    | "been"
+                                    | "are"
+                                    | "being"
+                                    | "still"
+                                    | "also"
+                                    | "reportedly"
+                                    | "later"
+                                    | "already"
+                                    | "all"
+                            )
                         });
                     }
                     break;
@@ -527,23 +707,38 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             }
             if coordinated && !near_found {
                 if let Some(prev) = out.last() {
-                    event = prev.event.as_deref().and_then(|e| lex.events.values().find(|v| **v == e).copied());
+                    event = prev
+                        .event
+                        .as_deref()
+                        .and_then(|e| lex.events.values().find(|v| **v == e).copied());
                     implicit_people = false;
                 }
             }
             if event.is_none() {
-                let prev_q_end = if idx > 0 { Some(found[idx - 1].1) } else { None };
+                let prev_q_end = if idx > 0 {
+                    Some(found[idx - 1].1)
+                } else {
+                    None
+                };
                 // A noun the lexicon does not know takes only an event right before it
                 // (`cancelled thousands of operations`).
                 let reach = if strong { 14 } else { 3 };
-                let back_limit = prev_q_end.filter(|&e| e >= sa && e < start).map_or(sa, |e| e + 1).max(start.saturating_sub(reach));
+                let back_limit = prev_q_end
+                    .filter(|&e| e >= sa && e < start)
+                    .map_or(sa, |e| e + 1)
+                    .max(start.saturating_sub(reach));
                 let mut m = start;
                 while m > back_limit {
                     m -= 1;
-                    if !strong && !matches!(d.t(m), "all" | "the" | "some" | "its" | "their") && lex.events.get(d.t(m)).is_none() {
+                    if !strong
+                        && !matches!(d.t(m), "all" | "the" | "some" | "its" | "their")
+                        && lex.events.get(d.t(m)).is_none()
+                    {
                         break;
                     }
-                    if matches!(d.t(m), ";" | "although" | "though" | "while" | "whereas") || clause_ends_at(d, m) {
+                    if matches!(d.t(m), ";" | "although" | "though" | "while" | "whereas")
+                        || clause_ends_at(d, m)
+                    {
                         break;
                     }
                     if let Some((e, _)) = event_at(d, lex, m, start) {
@@ -555,14 +750,33 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             // `1.82 million votes ... against 1.25 million`: a bare figure near a count
             // in the same sentence counts the same thing.
             if counted.is_none() && event.is_none() && core.digits && !core.plain_int {
-                if let Some(prev) = out.iter().rev().take_while(|q| q.tok >= sa).find(|q| q.kind == QuantityKind::Count && start.saturating_sub(q.tok) <= 12 && q.counted.is_some()) {
+                if let Some(prev) = out.iter().rev().take_while(|q| q.tok >= sa).find(|q| {
+                    q.kind == QuantityKind::Count
+                        && start.saturating_sub(q.tok) <= 12
+                        && q.counted.is_some()
+                }) {
                     counted = prev.counted.clone().map(|c| (c, end));
-                    event = prev.event.as_deref().and_then(|e| lex.events.values().find(|v| **v == e).copied());
+                    event = prev
+                        .event
+                        .as_deref()
+                        .and_then(|e| lex.events.values().find(|v| **v == e).copied());
                 }
             }
             // Head counts are whole (`6.8` after `magnitude` is a reading, not a count).
             let fractional = core.lo.fract() != 0.0 && counted.is_none();
-            let reading = start > 0 && matches!(d.t(start - 1), "magnitude" | "Magnitude" | "level" | "index" | "score" | "rating" | "grade" | "number" | "No");
+            let reading = start > 0
+                && matches!(
+                    d.t(start - 1),
+                    "magnitude"
+                        | "Magnitude"
+                        | "level"
+                        | "index"
+                        | "score"
+                        | "rating"
+                        | "grade"
+                        | "number"
+                        | "No"
+                );
             if (counted.is_some() || event.is_some() || core.vague) && !fractional && !reading {
                 kind = QuantityKind::Count;
             } else if !core.digits {
@@ -576,11 +790,26 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let last_tok = counted.as_ref().map_or(q_end, |c| c.1.max(q_end));
         // A count of an event that befalls people, with no noun, counts people
         // (`kill at least 90`, `dozens killed`).
-        let people_event = matches!(event, Some("killed" | "injured" | "detained" | "missing" | "displaced" | "rescued" | "evacuated"));
-        let implicit_people = implicit_people || (counted.is_none() && people_event && kind == QuantityKind::Count);
-        let mut counted_s = counted.map(|c| c.0).or_else(|| implicit_people.then(|| "people".to_string()));
+        let people_event = matches!(
+            event,
+            Some(
+                "killed"
+                    | "injured"
+                    | "detained"
+                    | "missing"
+                    | "displaced"
+                    | "rescued"
+                    | "evacuated"
+            )
+        );
+        let implicit_people =
+            implicit_people || (counted.is_none() && people_event && kind == QuantityKind::Count);
+        let mut counted_s = counted
+            .map(|c| c.0)
+            .or_else(|| implicit_people.then(|| "people".to_string()));
         let event = event.map(str::to_string).or_else(|| {
-            (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops")).then(|| "deployed".to_string())
+            (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops"))
+                .then(|| "deployed".to_string())
         });
         // Attribution, hedges, negation, part-of, as-of.
         let sentence = &d.text[d.toks[sa].s..d.toks[sb - 1].e];
@@ -588,12 +817,19 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         // Hedges count near the figure, in its clause, not anywhere in a long sentence.
         let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
         let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
-        let hedged = kind == QuantityKind::Count && HEDGES.iter().any(|h| contains_words(&window, h));
+        let hedged =
+            kind == QuantityKind::Count && HEDGES.iter().any(|h| contains_words(&window, h));
         let neg_at = start.checked_sub(1).filter(|&m| m >= sa);
-        let negated = neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
-        let attributed_to = if kind == QuantityKind::Count { attribution(d, lex, ents, sa, sb, first_num).map(|s| s.name) } else { None };
+        let negated =
+            neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
+        let attributed_to = if kind == QuantityKind::Count {
+            attribution(d, lex, ents, sa, sb, first_num).map(|s| s.name)
+        } else {
+            None
+        };
         let part_of = if kind == QuantityKind::Count && included_at(d, start) {
-            out.iter().rposition(|q: &Qty| q.kind == QuantityKind::Count && q.tok >= sa && q.tok < start)
+            out.iter()
+                .rposition(|q: &Qty| q.kind == QuantityKind::Count && q.tok >= sa && q.tok < start)
         } else {
             None
         };
@@ -639,7 +875,11 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             high: hi,
             exact,
             unit,
-            counted: if kind == QuantityKind::Count { counted_s } else { None },
+            counted: if kind == QuantityKind::Count {
+                counted_s
+            } else {
+                None
+            },
             event,
             attributed_to,
             hedged,
@@ -669,11 +909,15 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
 }
 
 fn rule_len(d: &Doc<'_>, start: usize, end: usize) -> usize {
-    (start..=end).take_while(|&m| parse_core(d, m).is_none()).count()
+    (start..=end)
+        .take_while(|&m| parse_core(d, m).is_none())
+        .count()
 }
 
 fn first_number_tok(d: &Doc<'_>, start: usize, end: usize) -> usize {
-    (start..=end).find(|&m| parse_core(d, m).is_some()).unwrap_or(start)
+    (start..=end)
+        .find(|&m| parse_core(d, m).is_some())
+        .unwrap_or(start)
 }
 
 fn is_round(v: f64, digits: bool) -> bool {
@@ -685,13 +929,19 @@ fn included_at(d: &Doc<'_>, s: usize) -> bool {
     let p1 = if s >= 1 { d.t(s - 1) } else { "" };
     let p2 = if s >= 2 { d.span(s - 2, s - 1) } else { "" };
     if matches!(p1, "including" | "includes" | "include" | "Including")
-        || matches!(p2, "among them" | "of whom" | "of which" | "among those" | "among whom" | "of them")
+        || matches!(
+            p2,
+            "among them" | "of whom" | "of which" | "among those" | "among whom" | "of them"
+        )
     {
         return true;
     }
     // `including the owner, Abul Hashem, and four of his sons`
     p1 == "and"
-        && (s.saturating_sub(10)..s - 1).rev().take_while(|&x| d.toks[x].kind != Kind::Num && !matches!(d.t(x), ";" | "." | "and")).any(|x| matches!(d.t(x), "including" | "Including"))
+        && (s.saturating_sub(10)..s - 1)
+            .rev()
+            .take_while(|&x| d.toks[x].kind != Kind::Num && !matches!(d.t(x), ";" | "." | "and"))
+            .any(|x| matches!(d.t(x), "including" | "Including"))
 }
 
 /// Whether a clause ends at token `m` for the search of a figure's event: a reporting
@@ -763,7 +1013,9 @@ fn part_by_reference(
     let n = d.toks.len();
     let earlier = start >= 2 && d.t(start - 1) == "from" && matches!(d.t(start - 2), "down" | "up");
     if earlier {
-        let prev = out.iter().rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
+        let prev = out
+            .iter()
+            .rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
         return out[prev].part_of;
     }
     // A share by place: the bare number, `in`, a capitalised name.
@@ -771,7 +1023,9 @@ fn part_by_reference(
     if !by_place || start == 0 {
         return None;
     }
-    let prev = out.iter().rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
+    let prev = out
+        .iter()
+        .rposition(|q| q.kind == QuantityKind::Count && q.tok >= sa)?;
     let p = &out[prev];
     let joined = p.last_tok < start
         && (p.last_tok + 1..start).all(|x| {
@@ -797,12 +1051,18 @@ fn out_of_scope(d: &Doc<'_>, sa: usize, sb: usize, start: usize, last_tok: usize
     let at = |m: usize| if m >= sa && m < sb { d.t(m) } else { "" };
     let before = |k: usize| if start >= sa + k { at(start - k) } else { "" };
     // Personal.
-    const POSSESSIVE: &[&str] = &["my", "his", "her", "our", "your", "My", "His", "Her", "Our", "Your"];
-    if POSSESSIVE.contains(&before(1)) || (at(start + 1) == "of" && POSSESSIVE.contains(&at(start + 2))) {
+    const POSSESSIVE: &[&str] = &[
+        "my", "his", "her", "our", "your", "My", "His", "Her", "Our", "Your",
+    ];
+    if POSSESSIVE.contains(&before(1))
+        || (at(start + 1) == "of" && POSSESSIVE.contains(&at(start + 2)))
+    {
         return true;
     }
     // A word after the number (through its noun): the first figure-word is the number.
-    let first_num = (start..=last_tok).find(|&m| parse_core(d, m).is_some()).unwrap_or(start);
+    let first_num = (start..=last_tok)
+        .find(|&m| parse_core(d, m).is_some())
+        .unwrap_or(start);
     if at(first_num + 1) == "of" && POSSESSIVE.contains(&at(first_num + 2)) {
         return true;
     }
@@ -823,8 +1083,8 @@ fn out_of_scope(d: &Doc<'_>, sa: usize, sb: usize, start: usize, last_tok: usize
         "feared",
     ];
     const GROWTH: &[&str] = &[
-        "reach", "rise", "climb", "exceed", "top", "pass", "surpass", "increase", "grow", "hit", "go", "soar", "jump",
-        "double", "mount",
+        "reach", "rise", "climb", "exceed", "top", "pass", "surpass", "increase", "grow", "hit",
+        "go", "soar", "jump", "double", "mount",
     ];
     let mut saw_growth = false;
     for k in 1..=6 {
@@ -879,12 +1139,14 @@ fn out_of_scope(d: &Doc<'_>, sa: usize, sb: usize, start: usize, last_tok: usize
     let approx = before(3) == "the" && before(4) == "in";
     if before(1) == "of"
         && !approx
-        && (PLACE_NOUNS.contains(&before(2)) || PLACE_NOUNS.contains(&before(3)) && before(4) != "of")
+        && (PLACE_NOUNS.contains(&before(2))
+            || PLACE_NOUNS.contains(&before(3)) && before(4) != "of")
     {
         return true;
     }
     if (before(1) == "to" && before(2) == "home")
-        || (matches!(before(1), "for" | "of") && matches!(before(2), "capacity" | "room" | "seating" | "seats"))
+        || (matches!(before(1), "for" | "of")
+            && matches!(before(2), "capacity" | "room" | "seating" | "seats"))
         || matches!(before(1), "houses" | "accommodates") && at(start + 1) != "of"
     {
         return true;
@@ -901,14 +1163,20 @@ fn currency_before(d: &Doc<'_>, start: usize) -> Option<String> {
     // A sign (`$`, `£`) or a code in capitals (`USD 5m`) stands before the number; a
     // currency word never does (`won 212,480 votes` is a verb, `212,480 won` money).
     let code = p.len() == 3 && p.bytes().all(|b| b.is_ascii_uppercase());
-    lex.currencies.get(p).filter(|_| d.toks[start - 1].kind == Kind::Punct || code).map(|c| c.to_string())
+    lex.currencies
+        .get(p)
+        .filter(|_| d.toks[start - 1].kind == Kind::Punct || code)
+        .map(|c| c.to_string())
 }
 
 /// `pounds` after a scale word is sterling (`1.31 billion pounds`, `95 million pounds`):
 /// nobody weighs in millions of pounds in the news as often as they count money.
 fn sterling_after(d: &Doc<'_>, end: usize, after: &str) -> bool {
     matches!(after, "pounds" | "pound")
-        && matches!(d.t(end).to_ascii_lowercase().as_str(), "million" | "billion" | "trillion" | "bn" | "m" | "thousand")
+        && matches!(
+            d.t(end).to_ascii_lowercase().as_str(),
+            "million" | "billion" | "trillion" | "bn" | "m" | "thousand"
+        )
 }
 
 fn unit_after(d: &Doc<'_>, lex: &Lexicon, end: usize, sb: usize) -> Option<(&'static str, usize)> {
@@ -929,7 +1197,8 @@ fn unit_after(d: &Doc<'_>, lex: &Lexicon, end: usize, sb: usize) -> Option<(&'st
 }
 
 fn person_before(ents: &[Ent], _d: &Doc<'_>, comma_tok: usize) -> bool {
-    ents.iter().any(|e| e.tok_end + 1 == comma_tok && e.kind == EntityType::Person)
+    ents.iter()
+        .any(|e| e.tok_end + 1 == comma_tok && e.kind == EntityType::Person)
 }
 
 fn contains_words(hay: &str, needle: &str) -> bool {
@@ -937,7 +1206,11 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     while let Some(p) = hay[from..].find(needle) {
         let a = from + p;
         let b = a + needle.len();
-        let ok_a = a == 0 || !hay[..a].chars().next_back().is_some_and(char::is_alphanumeric);
+        let ok_a = a == 0
+            || !hay[..a]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         let ok_b = b == hay.len() || !hay[b..].chars().next().is_some_and(char::is_alphanumeric);
         if ok_a && ok_b {
             return true;
@@ -948,12 +1221,24 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// Words that start a new clause: a source on one side does not give the figures on the other.
-const CLAUSE_BREAK: &[&str] = &[";", "although", "though", "while", "whereas", "but", "because", "when", "after", "before", "until", "as"];
+const CLAUSE_BREAK: &[&str] = &[
+    ";", "although", "though", "while", "whereas", "but", "because", "when", "after", "before",
+    "until", "as",
+];
 
 /// Who gives the figures of sentence `sa..sb`: `according to X`, `X said`, `said X`.
-pub fn attribution(d: &Doc<'_>, lex: &Lexicon, ents: &[Ent], sa: usize, sb: usize, near: usize) -> Option<Speaker> {
+pub fn attribution(
+    d: &Doc<'_>,
+    lex: &Lexicon,
+    ents: &[Ent],
+    sa: usize,
+    sb: usize,
+    near: usize,
+) -> Option<Speaker> {
     let broken = |a: usize, b: usize| {
-        (a.min(b)..a.max(b)).any(|x| d.t(x) == ";" || (x > 0 && d.t(x - 1) == "," && CLAUSE_BREAK.contains(&d.t(x))))
+        (a.min(b)..a.max(b)).any(|x| {
+            d.t(x) == ";" || (x > 0 && d.t(x - 1) == "," && CLAUSE_BREAK.contains(&d.t(x)))
+        })
     };
     for m in sa..sb.saturating_sub(1) {
         if d.t(m).eq_ignore_ascii_case("according") && d.t(m + 1) == "to" && !broken(m, near) {
@@ -965,13 +1250,33 @@ pub fn attribution(d: &Doc<'_>, lex: &Lexicon, ents: &[Ent], sa: usize, sb: usiz
     // The nearest reporting verb with a subject, preferring ones after the number.
     let mut verbs: Vec<usize> = (sa..sb)
         .filter(|&m| {
-            matches!(d.t(m), "said" | "says" | "told" | "reported" | "announced" | "confirmed" | "estimated" | "stated" | "claimed" | "put" | "puts" | "retracted" | "withdrew" | "published" | "released" | "revised")
+            matches!(
+                d.t(m),
+                "said"
+                    | "says"
+                    | "told"
+                    | "reported"
+                    | "announced"
+                    | "confirmed"
+                    | "estimated"
+                    | "stated"
+                    | "claimed"
+                    | "put"
+                    | "puts"
+                    | "retracted"
+                    | "withdrew"
+                    | "published"
+                    | "released"
+                    | "revised"
+            )
         })
         .filter(|&m| !broken(m, near))
         .collect();
     verbs.sort_by_key(|&m| if m > near { m - near } else { (near - m) * 2 });
     for v in verbs {
-        if matches!(d.t(v), "put" | "puts") && !(v + 2 < sb && d.t(v + 1) == "the" && d.t(v + 2) == "toll") {
+        if matches!(d.t(v), "put" | "puts")
+            && !(v + 2 < sb && d.t(v + 1) == "the" && d.t(v + 2) == "toll")
+        {
             continue;
         }
         if let Some(s) = subject_before(d, ents, v, sa) {

@@ -58,8 +58,14 @@ fn spans(d: &Doc<'_>, a: usize, z: usize) -> Vec<Span> {
         let tok = &d.toks[k];
         let opening = tok.kind == Kind::Punct
             && (is_open_double(t)
-                || (t == "\"" && (k == a || d.toks[k].sp_before || matches!(d.t(k - 1), "(" | "—" | "-" | ":")))
-                || ((t == "‘" || t == "'") && (k == a || tok.sp_before || matches!(d.t(k - 1), "(" | "—" | "“" | "\"")) && k + 1 < z && !d.toks[k + 1].sp_before));
+                || (t == "\""
+                    && (k == a
+                        || d.toks[k].sp_before
+                        || matches!(d.t(k - 1), "(" | "—" | "-" | ":")))
+                || ((t == "‘" || t == "'")
+                    && (k == a || tok.sp_before || matches!(d.t(k - 1), "(" | "—" | "“" | "\""))
+                    && k + 1 < z
+                    && !d.toks[k + 1].sp_before));
         if !opening {
             k += 1;
             continue;
@@ -68,21 +74,32 @@ fn spans(d: &Doc<'_>, a: usize, z: usize) -> Vec<Span> {
         let mut close = None;
         while m < z {
             let tm = d.t(m);
-            let kind_ok = d.toks[m].kind == Kind::Punct || (d.toks[m].kind == Kind::Poss && tm == "’");
+            let kind_ok =
+                d.toks[m].kind == Kind::Punct || (d.toks[m].kind == Kind::Poss && tm == "’");
             if kind_ok && closes(t, tm) && m > k + 1 {
                 // A curly opening mark where a closing one is due (`coup, “he said`) still closes.
                 close = Some(m);
                 break;
             }
             // A new opening double mark inside an open double quote: the first was never closed.
-            if is_open_double(t) && is_open_double(tm) && d.toks[m].sp_before && m + 1 < z && !d.toks[m + 1].sp_before && tm == "“" {
+            if is_open_double(t)
+                && is_open_double(tm)
+                && d.toks[m].sp_before
+                && m + 1 < z
+                && !d.toks[m + 1].sp_before
+                && tm == "“"
+            {
                 break;
             }
             m += 1;
         }
         match close {
             Some(c) => {
-                out.push(Span { open: k, close: Some(c), last: c - 1 });
+                out.push(Span {
+                    open: k,
+                    close: Some(c),
+                    last: c - 1,
+                });
                 k = c + 1;
             }
             None => {
@@ -91,7 +108,11 @@ fn spans(d: &Doc<'_>, a: usize, z: usize) -> Vec<Span> {
                     continue;
                 }
                 let last = m.min(z) - 1;
-                out.push(Span { open: k, close: None, last });
+                out.push(Span {
+                    open: k,
+                    close: None,
+                    last,
+                });
                 k = m;
             }
         }
@@ -100,7 +121,9 @@ fn spans(d: &Doc<'_>, a: usize, z: usize) -> Vec<Span> {
 }
 
 fn words_in(d: &Doc<'_>, a: usize, b: usize) -> usize {
-    (a..=b).filter(|&k| matches!(d.toks[k].kind, Kind::Word | Kind::Num)).count()
+    (a..=b)
+        .filter(|&k| matches!(d.toks[k].kind, Kind::Word | Kind::Num))
+        .count()
 }
 
 /// Speaker right after a closing mark: `, he said`, `said Mr Smith`, `according to X`,
@@ -203,7 +226,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
             let after = span.close.and_then(|c| speaker_after(d, ents, c, z));
             let continued = si == 0 && starts_with_quote && open_chain.is_some();
             let ends_sentence = matches!(d.t(inner_b), "." | "," | "!" | "?" | "…");
-            let statement = n_words >= min_words || (after.is_some() && n_words >= 2 && ends_sentence) || continued || (span.close.is_none() && n_words >= 2);
+            let statement = n_words >= min_words
+                || (after.is_some() && n_words >= 2 && ends_sentence)
+                || continued
+                || (span.close.is_none() && n_words >= 2);
             if !statement {
                 continue;
             }
@@ -214,9 +240,21 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
                 Some((s, v)) => (Some(s.name), Some(s.text), Some(v)),
                 None => (None, None, None),
             };
-            out.push(Qt { s: d.toks[inner_a].s, e: d.toks[inner_b].e, tok: inner_a, kind: QuoteKind::Direct, speaker, speaker_text, verb });
+            out.push(Qt {
+                s: d.toks[inner_a].s,
+                e: d.toks[inner_b].e,
+                tok: inner_a,
+                kind: QuoteKind::Direct,
+                speaker,
+                speaker_text,
+                verb,
+            });
             let idx = out.len() - 1;
-            let c = if continued { open_chain.unwrap_or(idx) } else { idx };
+            let c = if continued {
+                open_chain.unwrap_or(idx)
+            } else {
+                idx
+            };
             chain.push(c);
             open_chain = if span.close.is_none() { Some(c) } else { None };
         }
@@ -225,7 +263,11 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
     for x in 0..out.len() {
         if out[x].speaker.is_none() {
             if let Some(y) = (0..out.len()).find(|&y| chain[y] == chain[x] && explicit[y]) {
-                let (sp, st, vb) = (out[y].speaker.clone(), out[y].speaker_text.clone(), out[y].verb.clone());
+                let (sp, st, vb) = (
+                    out[y].speaker.clone(),
+                    out[y].speaker_text.clone(),
+                    out[y].verb.clone(),
+                );
                 out[x].speaker = sp;
                 out[x].speaker_text = st;
                 out[x].verb = vb;
@@ -243,14 +285,26 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
         let tx = out[x].tok;
         let block = d.toks[tx].block;
         let same_sentence = (0..out.len())
-            .filter(|&y| y != x && out[y].speaker.is_some() && d.toks[out[y].tok].sent == d.toks[tx].sent)
+            .filter(|&y| {
+                y != x && out[y].speaker.is_some() && d.toks[out[y].tok].sent == d.toks[tx].sent
+            })
             .min_by_key(|&y| (out[y].tok as isize - tx as isize).unsigned_abs());
-        let earlier = (0..x).rev().find(|&y| out[y].speaker.is_some() && d.toks[out[y].tok].block == block);
-        let mut pick = same_sentence.or(earlier).map(|y| (out[y].speaker.clone(), out[y].speaker_text.clone(), out[y].verb.clone()));
+        let earlier = (0..x)
+            .rev()
+            .find(|&y| out[y].speaker.is_some() && d.toks[out[y].tok].block == block);
+        let mut pick = same_sentence.or(earlier).map(|y| {
+            (
+                out[y].speaker.clone(),
+                out[y].speaker_text.clone(),
+                out[y].verb.clone(),
+            )
+        });
         if pick.is_none() {
             let (_, z) = d.block_range(tx);
             for v in tx..z {
-                if lex.reporting.contains_key(d.t(v)) && !statement_spans.iter().any(|&(o, c)| o <= v && v <= c) {
+                if lex.reporting.contains_key(d.t(v))
+                    && !statement_spans.iter().any(|&(o, c)| o <= v && v <= c)
+                {
                     let (sa, _) = d.sentence_range(v);
                     if let Some(s) = subject_before(d, ents, v, sa) {
                         if s.name.chars().next().is_some_and(char::is_uppercase) {
@@ -262,8 +316,16 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
             }
         }
         if pick.is_none() && tx == d.block_range(tx).0 + 1 {
-            let prev = (0..x).rev().find(|&y| out[y].speaker.is_some() && d.toks[out[y].tok].block + 1 == block);
-            pick = prev.map(|y| (out[y].speaker.clone(), out[y].speaker_text.clone(), out[y].verb.clone()));
+            let prev = (0..x)
+                .rev()
+                .find(|&y| out[y].speaker.is_some() && d.toks[out[y].tok].block + 1 == block);
+            pick = prev.map(|y| {
+                (
+                    out[y].speaker.clone(),
+                    out[y].speaker_text.clone(),
+                    out[y].verb.clone(),
+                )
+            });
         }
         if let Some((sp, st, vb)) = pick {
             out[x].speaker = sp;
@@ -278,14 +340,34 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
 
 /// Time words skipped around a reporting verb (`said on Monday`).
 const TIME_WORDS: &[&str] = &[
-    "on", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today", "yesterday",
-    "late", "earlier", "later", "last", "week", "night", "morning", "evening", "afternoon", "this", "also", "again",
+    "on",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "today",
+    "yesterday",
+    "late",
+    "earlier",
+    "later",
+    "last",
+    "week",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "this",
+    "also",
+    "again",
 ];
 
 /// Words that cannot start a reported clause right after its verb.
 const NOT_CLAUSE_START: &[&str] = &[
-    "to", "by", "for", "with", "in", "of", "from", "into", "about", "at", "as", "so", "goodbye", "hello", "yes", "no",
-    "thanks", "sorry",
+    "to", "by", "for", "with", "in", "of", "from", "into", "about", "at", "as", "so", "goodbye",
+    "hello", "yes", "no", "thanks", "sorry",
 ];
 
 /// Reported speech in sentences without a direct quote.
@@ -318,7 +400,9 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
             }
         }
         // `clause, according to X.`
-        if let Some(m) = (sa + 2..sb.saturating_sub(2)).find(|&m| d.t(m).eq_ignore_ascii_case("according") && d.t(m + 1) == "to" && d.t(m - 1) == ",") {
+        if let Some(m) = (sa + 2..sb.saturating_sub(2)).find(|&m| {
+            d.t(m).eq_ignore_ascii_case("according") && d.t(m + 1) == "to" && d.t(m - 1) == ","
+        }) {
             if let Some(sp) = according_np(d, ents, m + 2, sb) {
                 push(d, out, sa, m - 2, sp, "according to");
                 continue;
@@ -326,7 +410,9 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
         }
         // Passive: `... was termed by X as ...`.
         if let Some(v) = (sa + 1..sb.saturating_sub(1)).find(|&v| {
-            lex.reporting.contains_key(d.t(v)) && matches!(d.t(v - 1), "is" | "are" | "was" | "were" | "been") && d.t(v + 1) == "by"
+            lex.reporting.contains_key(d.t(v))
+                && matches!(d.t(v - 1), "is" | "are" | "was" | "were" | "been")
+                && d.t(v + 1) == "by"
         }) {
             if let Some(sp) = np_after(d, ents, v + 2, sb) {
                 if good_subject(&sp) && !matches!(d.t(v), "urged" | "asked" | "called") {
@@ -359,11 +445,25 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
             if sp.tok > sa && matches!(d.t(sp.tok - 1), "that" | "which" | "who" | "whom") {
                 continue;
             }
-            let object_verb = matches!(t, "described" | "describes" | "termed" | "denounced" | "branded" | "praised" | "hailed" | "condemned" | "criticised" | "criticized");
+            let object_verb = matches!(
+                t,
+                "described"
+                    | "describes"
+                    | "termed"
+                    | "denounced"
+                    | "branded"
+                    | "praised"
+                    | "hailed"
+                    | "condemned"
+                    | "criticised"
+                    | "criticized"
+            );
             let that = (v + 1..(v + 16).min(sb)).find(|&m| d.t(m) == "that");
             let pre_ok = |m: usize| {
-                (v + 1..m).all(|x| matches!(d.toks[x].kind, Kind::Word | Kind::Poss | Kind::Num) && d.t(x) != "and" || matches!(d.t(x), "’" | "-"))
-                    && !has_finite_verb(d, v + 1, m)
+                (v + 1..m).all(|x| {
+                    matches!(d.toks[x].kind, Kind::Word | Kind::Poss | Kind::Num) && d.t(x) != "and"
+                        || matches!(d.t(x), "’" | "-")
+                }) && !has_finite_verb(d, v + 1, m)
             };
             let mut x = v + 1;
             while x < sb && TIME_WORDS.contains(&d.t(x)) {
@@ -383,7 +483,11 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 x
             } else if x >= sb || matches!(d.t(x), "," | "." | ";") {
                 // `The events were ..., he said, and ...`: the clause is before.
-                if let Some(comma) = (sa..sp.tok).rev().find(|&m| d.t(m) == ",").filter(|&c| c + 1 == sp.tok && c > sa) {
+                if let Some(comma) = (sa..sp.tok)
+                    .rev()
+                    .find(|&m| d.t(m) == ",")
+                    .filter(|&c| c + 1 == sp.tok && c > sa)
+                {
                     found.push((sa, v, sp, t));
                     let last_f = found.len() - 1;
                     found[last_f].0 = sa;
@@ -393,11 +497,19 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 continue;
             } else {
                 // `told MPs the offer was fair`: skip a short object first.
-                let starts = if t == "told" { (x + 1..(x + 4).min(sb)).collect::<Vec<_>>() } else { vec![x] };
+                let starts = if t == "told" {
+                    (x + 1..(x + 4).min(sb)).collect::<Vec<_>>()
+                } else {
+                    vec![x]
+                };
                 let Some(c) = starts.into_iter().find(|&c| {
                     c < sb
                         && matches!(d.toks[c].kind, Kind::Word | Kind::Num)
-                        && (!NOT_CLAUSE_START.contains(&d.t(c)) || (c + 2 < sb && (d.toks[c + 1].kind == Kind::Num || matches!(d.t(c + 1), "least" | "most") || d.toks[c + 2].kind == Kind::Num)))
+                        && (!NOT_CLAUSE_START.contains(&d.t(c))
+                            || (c + 2 < sb
+                                && (d.toks[c + 1].kind == Kind::Num
+                                    || matches!(d.t(c + 1), "least" | "most")
+                                    || d.toks[c + 2].kind == Kind::Num)))
                         && !lex.events.contains_key(d.t(c))
                         && has_finite_verb(d, c, clause_end(d, c, sb))
                 }) else {
@@ -415,12 +527,18 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 let (c, v, _, _) = found[f];
                 let end = if c < v {
                     // clause before its verb: up to the comma before the subject
-                    (sa..found[f].2.tok).rev().find(|&m| d.t(m) == ",").map_or(last, |m| m.saturating_sub(1))
+                    (sa..found[f].2.tok)
+                        .rev()
+                        .find(|&m| d.t(m) == ",")
+                        .map_or(last, |m| m.saturating_sub(1))
                 } else {
                     match found.get(f + 1) {
                         Some(nx) if nx.2.tok > c => {
                             let mut e = nx.2.tok - 1;
-                            while e > c && (d.toks[e].kind == Kind::Punct || matches!(d.t(e), "and" | "but")) {
+                            while e > c
+                                && (d.toks[e].kind == Kind::Punct
+                                    || matches!(d.t(e), "and" | "but"))
+                            {
                                 e -= 1;
                             }
                             e
@@ -485,18 +603,122 @@ fn has_finite_verb(d: &Doc<'_>, a: usize, b: usize) -> bool {
 fn is_finite(d: &Doc<'_>, x: usize) -> bool {
     {
         let t = d.t(x);
-        let after_det = x > 0 && matches!(d.t(x - 1), "a" | "an" | "the" | "this" | "its" | "his" | "her" | "their" | "our" | "very" | "most" | "more" | "well");
+        let after_det = x > 0
+            && matches!(
+                d.t(x - 1),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "very"
+                    | "most"
+                    | "more"
+                    | "well"
+            );
         matches!(
             t,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could" | "should" | "can" | "may"
-                | "might" | "must" | "did" | "does" | "do" | "shall" | "remains" | "remained" | "needs" | "needed" | "wants"
-                | "knew" | "knows" | "saw" | "took" | "made" | "came" | "went" | "gave" | "left" | "got" | "found" | "lost"
-                | "won" | "ran" | "fell" | "rose" | "held" | "sent" | "began" | "became" | "led" | "met" | "paid"
-                | "hit" | "struck" | "fought" | "caught" | "brought" | "thought" | "sought" | "built" | "spent" | "stood"
-                | "kept" | "felt" | "dealt" | "meant" | "broke" | "spoke" | "chose" | "wrote" | "drove" | "froze" | "stole"
-                | "threw" | "grew" | "drew" | "flew" | "fled" | "shot" | "sold" | "told" | "spread" | "cost"
-                | "hurt" | "heard" | "laid" | "taught" | "lay" | "sat" | "shut" | "set" | "put" | "cut" | "let" | "bore"
-                | "tore" | "wore" | "sank" | "hid" | "forgot" | "understood" | "overtook" | "withdrew" | "swept"
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "shall"
+                | "remains"
+                | "remained"
+                | "needs"
+                | "needed"
+                | "wants"
+                | "knew"
+                | "knows"
+                | "saw"
+                | "took"
+                | "made"
+                | "came"
+                | "went"
+                | "gave"
+                | "left"
+                | "got"
+                | "found"
+                | "lost"
+                | "won"
+                | "ran"
+                | "fell"
+                | "rose"
+                | "held"
+                | "sent"
+                | "began"
+                | "became"
+                | "led"
+                | "met"
+                | "paid"
+                | "hit"
+                | "struck"
+                | "fought"
+                | "caught"
+                | "brought"
+                | "thought"
+                | "sought"
+                | "built"
+                | "spent"
+                | "stood"
+                | "kept"
+                | "felt"
+                | "dealt"
+                | "meant"
+                | "broke"
+                | "spoke"
+                | "chose"
+                | "wrote"
+                | "drove"
+                | "froze"
+                | "stole"
+                | "threw"
+                | "grew"
+                | "drew"
+                | "flew"
+                | "fled"
+                | "shot"
+                | "sold"
+                | "told"
+                | "spread"
+                | "cost"
+                | "hurt"
+                | "heard"
+                | "laid"
+                | "taught"
+                | "lay"
+                | "sat"
+                | "shut"
+                | "set"
+                | "put"
+                | "cut"
+                | "let"
+                | "bore"
+                | "tore"
+                | "wore"
+                | "sank"
+                | "hid"
+                | "forgot"
+                | "understood"
+                | "overtook"
+                | "withdrew"
+                | "swept"
         ) || (t.len() > 4 && t.ends_with("ed") && !d.cap(x) && !after_det)
     }
 }
@@ -506,17 +728,34 @@ fn is_finite(d: &Doc<'_>, x: usize) -> bool {
 fn clause_end(d: &Doc<'_>, c: usize, sb: usize) -> usize {
     (c + 1..sb.min(c + 20))
         .find(|&x| {
-            matches!(d.t(x), "as" | "when" | "while" | "because" | "after" | "before" | ";" | "who" | "which" | "whose" | "although")
-                || (d.t(x) == "and" && x + 1 < sb && is_finite(d, x + 1))
+            matches!(
+                d.t(x),
+                "as" | "when"
+                    | "while"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | ";"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "although"
+            ) || (d.t(x) == "and" && x + 1 < sb && is_finite(d, x + 1))
         })
         .unwrap_or(sb.min(c + 20))
 }
 
 /// The subject at the start of a sentence (`Mr Smith defended ... and said`).
 fn sentence_subject(d: &Doc<'_>, ents: &[Ent], sa: usize, v: usize) -> Option<Speaker> {
-    let e = ents.iter().find(|e| e.tok >= sa && e.tok < v && e.tok <= sa + 3)?;
+    let e = ents
+        .iter()
+        .find(|e| e.tok >= sa && e.tok < v && e.tok <= sa + 3)?;
     if e.kind == records::EntityType::Place {
         return None;
     }
-    Some(Speaker { text: d.span(e.tok, e.tok_end).to_string(), name: e.name.clone(), tok: e.tok })
+    Some(Speaker {
+        text: d.span(e.tok, e.tok_end).to_string(),
+        name: e.name.clone(),
+        tok: e.tok,
+    })
 }

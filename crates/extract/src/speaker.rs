@@ -23,37 +23,132 @@ pub struct Speaker {
 
 /// Words skipped between a subject and its verb (`Officials previously said`).
 const BETWEEN: &[&str] = &[
-    "also", "previously", "later", "earlier", "again", "then", "reportedly", "repeatedly", "officially", "separately",
-    "has", "had", "have", "was", "were", "is", "are", "will", "would", "had", "once", "further", "publicly",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "on", "today", "yesterday",
-    "subsequently", "since", "already", "just", "even", "still", "recently", "initially", "first",
+    "also",
+    "previously",
+    "later",
+    "earlier",
+    "again",
+    "then",
+    "reportedly",
+    "repeatedly",
+    "officially",
+    "separately",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "had",
+    "once",
+    "further",
+    "publicly",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "on",
+    "today",
+    "yesterday",
+    "subsequently",
+    "since",
+    "already",
+    "just",
+    "even",
+    "still",
+    "recently",
+    "initially",
+    "first",
 ];
 
 /// Words that end a subject phrase going backwards.
 const NP_STOP: &[&str] = &[
-    "that", "and", "but", "which", "who", "whom", "when", "while", "as", "if", "because", "so", "than", "where",
-    "after", "before", "since", "although", "though", "whether", "what", "to", "in", "on", "at", "by", "with",
-    "from", "for", "into", "about", "of", "has", "had", "have", "was", "were", "is", "are", "be", "been", "not",
-    "also", "said", "says", "told", "claimed", "stated", "added", "this", "it", "there", "or", "nor", "yet",
-    "over", "during", "without", "amid", "against", "under", "through",
+    "that", "and", "but", "which", "who", "whom", "when", "while", "as", "if", "because", "so",
+    "than", "where", "after", "before", "since", "although", "though", "whether", "what", "to",
+    "in", "on", "at", "by", "with", "from", "for", "into", "about", "of", "has", "had", "have",
+    "was", "were", "is", "are", "be", "been", "not", "also", "said", "says", "told", "claimed",
+    "stated", "added", "this", "it", "there", "or", "nor", "yet", "over", "during", "without",
+    "amid", "against", "under", "through",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "He", "She", "they", "They", "it", "It", "we", "We", "I"];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "He", "She", "they", "They", "it", "It", "we", "We", "I",
+];
 
 /// Capitalised words that end a subject phrase going backwards (`While President Smith`).
 const HEAD_WORDS: &[&str] = &[
-    "While", "When", "As", "After", "Before", "But", "And", "If", "Although", "Though", "Because", "Since", "Meanwhile",
-    "However", "Also", "Then", "Yet", "So", "In", "On", "At", "Following", "Speaking",
+    "While",
+    "When",
+    "As",
+    "After",
+    "Before",
+    "But",
+    "And",
+    "If",
+    "Although",
+    "Though",
+    "Because",
+    "Since",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Then",
+    "Yet",
+    "So",
+    "In",
+    "On",
+    "At",
+    "Following",
+    "Speaking",
 ];
 
 /// Organisation heads a bare `the X` can refer back to.
-const ORG_HEADS: &[&str] = &["ministry", "department", "commission", "agency", "committee", "council", "court", "party", "union", "authority", "service", "office", "organisation", "organization", "bureau", "company", "group", "fund", "board"];
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "department",
+    "commission",
+    "agency",
+    "committee",
+    "council",
+    "court",
+    "party",
+    "union",
+    "authority",
+    "service",
+    "office",
+    "organisation",
+    "organization",
+    "bureau",
+    "company",
+    "group",
+    "fund",
+    "board",
+];
 
 /// Possessors too generic to keep in a source's name (`the country's health ministry`).
-const GENERIC_POSSESSORS: &[&str] = &["country", "nation", "government", "state", "city", "region", "province", "party", "company", "army"];
+const GENERIC_POSSESSORS: &[&str] = &[
+    "country",
+    "nation",
+    "government",
+    "state",
+    "city",
+    "region",
+    "province",
+    "party",
+    "company",
+    "army",
+];
 
 /// Leading words dropped from a resolved phrase.
-const DETERMINERS: &[&str] = &["the", "The", "a", "A", "an", "An", "its", "Its", "their", "Their"];
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "its", "Its", "their", "Their",
+];
 
 /// Subject of the reporting verb at token `v`, not looking before token `sa`.
 pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<Speaker> {
@@ -75,7 +170,12 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
         return None;
     }
     // A passive (`are said to`, `was termed by`) has no speaker before the verb.
-    if v > sa && matches!(d.t(v - 1), "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+    if v > sa
+        && matches!(
+            d.t(v - 1),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    {
         return None;
     }
     let mut end = m - 1;
@@ -89,7 +189,9 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
             return None;
         }
         let relative = matches!(d.t(seg.start), "who" | "which" | "whose" | "where" | "whom");
-        let name_like = seg.clone().all(|x| d.cap(x) || d.toks[x].kind == Kind::Punct && d.t(x) == ".");
+        let name_like = seg
+            .clone()
+            .all(|x| d.cap(x) || d.toks[x].kind == Kind::Punct && d.t(x) == ".");
         if name_like && !relative {
             sa = c1 + 1;
             end -= 1;
@@ -105,7 +207,11 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
             "he" | "He" | "she" | "She" | "I" => last_person_before(d, ents, d.toks[end].s),
             _ => None,
         };
-        return Some(Speaker { text: t.to_string(), name: name.unwrap_or_else(|| t.to_lowercase()), tok: end });
+        return Some(Speaker {
+            text: t.to_string(),
+            name: name.unwrap_or_else(|| t.to_lowercase()),
+            tok: end,
+        });
     }
     let mut start = end + 1;
     let mut k = end + 1;
@@ -133,7 +239,14 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
                 inner_of || (!NP_STOP.contains(&t) && !adverb_inside && !HEAD_WORDS.contains(&t))
             }
             Kind::Poss => true,
-            Kind::Punct => t == "." && i > 0 && d.toks[i].s == d.toks[i - 1].e && i + 1 < d.toks.len() && d.cap(i + 1) && i != end,
+            Kind::Punct => {
+                t == "."
+                    && i > 0
+                    && d.toks[i].s == d.toks[i - 1].e
+                    && i + 1 < d.toks.len()
+                    && d.cap(i + 1)
+                    && i != end
+            }
             Kind::Num => false,
         };
         if !word_like {
@@ -159,11 +272,25 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
     if start >= sa + 2 && matches!(d.t(start - 1), "at" | "in" | "from" | "of" | "for" | "on") {
         let noun = start - 2;
         let mut a = noun;
-        while a > sa && matches!(d.toks[a - 1].kind, Kind::Word) && !NP_STOP.contains(&d.t(a - 1)) && !HEAD_WORDS.contains(&d.t(a - 1)) && noun - a < 3 {
+        while a > sa
+            && matches!(d.toks[a - 1].kind, Kind::Word)
+            && !NP_STOP.contains(&d.t(a - 1))
+            && !HEAD_WORDS.contains(&d.t(a - 1))
+            && noun - a < 3
+        {
             a -= 1;
         }
         let starts_clause = a == sa || matches!(d.t(a - 1), "," | ":" | "—");
-        if d.toks[noun].kind == Kind::Word && !NP_STOP.contains(&d.t(noun)) && d.cap(a) && starts_clause && !d.cap(noun) || (d.cap(noun) && a == noun && starts_clause && !ents.iter().any(|e| e.tok <= noun && noun <= e.tok_end)) {
+        if d.toks[noun].kind == Kind::Word
+            && !NP_STOP.contains(&d.t(noun))
+            && d.cap(a)
+            && starts_clause
+            && !d.cap(noun)
+            || (d.cap(noun)
+                && a == noun
+                && starts_clause
+                && !ents.iter().any(|e| e.tok <= noun && noun <= e.tok_end))
+        {
             head = Some(noun);
             start = a;
         }
@@ -180,7 +307,11 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
             while a < h && DETERMINERS.contains(&d.t(a)) {
                 a += 1;
             }
-            Some(Speaker { text, name: d.span(a, h).to_string(), tok: start })
+            Some(Speaker {
+                text,
+                name: d.span(a, h).to_string(),
+                tok: start,
+            })
         }
         None => Some(resolve_np(d, ents, start, a, end)),
     }
@@ -190,7 +321,11 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
 pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speaker> {
     if m < sb && matches!(d.t(m), "him" | "her" | "he" | "she") {
         let name = last_person_before(d, ents, d.toks[m].s).unwrap_or_else(|| d.t(m).to_string());
-        return Some(Speaker { text: d.t(m).to_string(), name, tok: m });
+        return Some(Speaker {
+            text: d.t(m).to_string(),
+            name,
+            tok: m,
+        });
     }
     let mut a = m;
     while a < sb && DETERMINERS.contains(&d.t(a)) {
@@ -203,10 +338,20 @@ pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speake
         let tok = &d.toks[e];
         let participle = e > a && t.ends_with("ing") && !d.cap(e);
         let ok = match tok.kind {
-            Kind::Word => !participle && !NP_STOP.contains(&t) && !lexicon().reporting.contains_key(t) && !matches!(t, "citing" | "quoting" | "via" | "who" | "which"),
+            Kind::Word => {
+                !participle
+                    && !NP_STOP.contains(&t)
+                    && !lexicon().reporting.contains_key(t)
+                    && !matches!(t, "citing" | "quoting" | "via" | "who" | "which")
+            }
             Kind::Poss => true,
             Kind::Punct => {
-                (t == "." && e > 0 && d.toks[e].s == d.toks[e - 1].e && e + 1 < sb && d.cap(e + 1) && d.t(e - 1).len() <= 3)
+                (t == "."
+                    && e > 0
+                    && d.toks[e].s == d.toks[e - 1].e
+                    && e + 1 < sb
+                    && d.cap(e + 1)
+                    && d.t(e - 1).len() <= 3)
                     || (t == "(" && e + 2 < sb && d.t(e + 2) == ")")
             }
             Kind::Num => false,
@@ -243,12 +388,40 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
         }
     }
     if let Some(ent) = ents.iter().find(|e| e.tok <= head && head <= e.tok_end) {
-        return Speaker { text, name: ent.name.clone(), tok: shown };
+        return Speaker {
+            text,
+            name: ent.name.clone(),
+            tok: shown,
+        };
     }
     // `the IG Metall union`: a common noun after a named organisation.
-    if head > a && !d.cap(head) && matches!(d.t(head), "union" | "party" | "group" | "company" | "agency" | "service" | "ministry" | "government" | "army" | "police" | "authority" | "commission") {
-        if let Some(ent) = ents.iter().find(|e| e.tok_end + 1 == head && e.kind == EntityType::Organization) {
-            return Speaker { text, name: ent.name.clone(), tok: shown };
+    if head > a
+        && !d.cap(head)
+        && matches!(
+            d.t(head),
+            "union"
+                | "party"
+                | "group"
+                | "company"
+                | "agency"
+                | "service"
+                | "ministry"
+                | "government"
+                | "army"
+                | "police"
+                | "authority"
+                | "commission"
+        )
+    {
+        if let Some(ent) = ents
+            .iter()
+            .find(|e| e.tok_end + 1 == head && e.kind == EntityType::Organization)
+        {
+            return Speaker {
+                text,
+                name: ent.name.clone(),
+                tok: shown,
+            };
         }
     }
     // Title-only phrases (`the president`) name the person who holds the title most
@@ -268,9 +441,17 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
             for e in ents.iter() {
                 let Some(r) = &e.role else { continue };
                 let r = r.to_lowercase();
-                let former = ["former", "previous", "ex-", "late", "founding", "outgoing", "then"].iter().any(|f| r.starts_with(f));
+                let former = [
+                    "former", "previous", "ex-", "late", "founding", "outgoing", "then",
+                ]
+                .iter()
+                .any(|f| r.starts_with(f));
                 if e.kind == EntityType::Person && r.ends_with(&lower) && !former {
-                    let dist = if e.e <= here { (false, here - e.e) } else { (true, e.s - here) };
+                    let dist = if e.e <= here {
+                        (false, here - e.e)
+                    } else {
+                        (true, e.s - here)
+                    };
                     match counts.iter_mut().find(|c| c.0 == e.name) {
                         Some(c) => {
                             c.1 += 1;
@@ -280,22 +461,44 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
                     }
                 }
             }
-            if let Some(best) = counts.iter().max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2))) {
-                return Speaker { text, name: best.0.to_string(), tok: shown };
+            if let Some(best) = counts
+                .iter()
+                .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
+            {
+                return Speaker {
+                    text,
+                    name: best.0.to_string(),
+                    tok: shown,
+                };
             }
         }
         // `the ministry`, `the department`, `the commission`: the organisation of that
         // kind named last before.
         if a == b && ORG_HEADS.contains(&lower.as_str()) {
             let here = d.toks[a].s;
-            if let Some(o) = ents.iter().rev().filter(|e| e.kind == EntityType::Organization && e.e <= here).find(|e| {
-                e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&lower))
-            }) {
-                return Speaker { text, name: o.name.clone(), tok: shown };
+            if let Some(o) = ents
+                .iter()
+                .rev()
+                .filter(|e| e.kind == EntityType::Organization && e.e <= here)
+                .find(|e| {
+                    e.name
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(&lower))
+                })
+            {
+                return Speaker {
+                    text,
+                    name: o.name.clone(),
+                    tok: shown,
+                };
             }
         }
     }
-    Speaker { text, name: phrase.to_string(), tok: shown }
+    Speaker {
+        text,
+        name: phrase.to_string(),
+        tok: shown,
+    }
 }
 
 /// The person a `he` or `she` at byte `pos` most likely means: the person who leads
@@ -303,19 +506,39 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
 /// reporting verb), else the last person who spoke shortly before, else the last
 /// person named.
 pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<String> {
-    let last = ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos)?;
-    let tok = d.toks.partition_point(|t| t.e <= pos).min(d.toks.len().saturating_sub(1));
+    let last = ents
+        .iter()
+        .rev()
+        .find(|e| e.kind == EntityType::Person && e.e <= pos)?;
+    let tok = d
+        .toks
+        .partition_point(|t| t.e <= pos)
+        .min(d.toks.len().saturating_sub(1));
     let sent = d.toks.get(tok).map_or(0, |t| t.sent as usize);
-    let possessed = |e: &Ent| e.tok_end + 1 < d.toks.len() && d.toks[e.tok_end + 1].kind == Kind::Poss;
+    let possessed =
+        |e: &Ent| e.tok_end + 1 < d.toks.len() && d.toks[e.tok_end + 1].kind == Kind::Poss;
     for s in (sent.saturating_sub(2)..=sent).rev() {
         let a = d.sent_start[s];
-        let in_s = |e: &&Ent| e.kind == EntityType::Person && e.e <= pos && d.toks[e.tok].sent as usize == s && !possessed(e);
-        let lead = ents.iter().filter(in_s).filter(|e| e.subject).last().or_else(|| ents.iter().filter(in_s).find(|e| e.tok <= a + 3));
+        let in_s = |e: &&Ent| {
+            e.kind == EntityType::Person
+                && e.e <= pos
+                && d.toks[e.tok].sent as usize == s
+                && !possessed(e)
+        };
+        let lead = ents
+            .iter()
+            .filter(in_s)
+            .filter(|e| e.subject)
+            .last()
+            .or_else(|| ents.iter().filter(in_s).find(|e| e.tok <= a + 3));
         if let Some(p) = lead {
             return Some(p.name.clone());
         }
     }
-    let speaker = ents.iter().rev().find(|e| e.kind == EntityType::Person && e.e <= pos && e.subject);
+    let speaker = ents
+        .iter()
+        .rev()
+        .find(|e| e.kind == EntityType::Person && e.e <= pos && e.subject);
     match speaker {
         Some(s) if pos - s.e <= 400 => Some(s.name.clone()),
         _ => Some(last.name.clone()),
@@ -324,13 +547,67 @@ pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<Strin
 
 /// Nouns that name a source of statements without a capital (`officials`, `the ministry`).
 const SOURCE_NOUNS: &[&str] = &[
-    "ministry", "officials", "official", "authorities", "police", "spokesman", "spokeswoman", "spokesperson",
-    "government", "president", "minister", "ministers", "experts", "critics", "analysts", "agency", "committee",
-    "army", "military", "office", "prosecutors", "witnesses", "residents", "court", "sources", "statement",
-    "report", "department", "commission", "administration", "council", "union", "hospital", "doctors",
-    "observers", "investigators", "lawyers", "lawyer", "defence", "defense", "organisers", "organizers",
-    "activists", "group", "company", "firm", "spokespeople", "leader", "leaders", "chief", "director", "workers",
-    "nurses", "survivors", "relatives", "police", "rescuers", "monitors", "media", "agency", "service",
+    "ministry",
+    "officials",
+    "official",
+    "authorities",
+    "police",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "government",
+    "president",
+    "minister",
+    "ministers",
+    "experts",
+    "critics",
+    "analysts",
+    "agency",
+    "committee",
+    "army",
+    "military",
+    "office",
+    "prosecutors",
+    "witnesses",
+    "residents",
+    "court",
+    "sources",
+    "statement",
+    "report",
+    "department",
+    "commission",
+    "administration",
+    "council",
+    "union",
+    "hospital",
+    "doctors",
+    "observers",
+    "investigators",
+    "lawyers",
+    "lawyer",
+    "defence",
+    "defense",
+    "organisers",
+    "organizers",
+    "activists",
+    "group",
+    "company",
+    "firm",
+    "spokespeople",
+    "leader",
+    "leaders",
+    "chief",
+    "director",
+    "workers",
+    "nurses",
+    "survivors",
+    "relatives",
+    "police",
+    "rescuers",
+    "monitors",
+    "media",
+    "agency",
+    "service",
 ];
 
 /// Whether a subject can be a source of statements or figures: a name, a pronoun
@@ -338,22 +615,63 @@ const SOURCE_NOUNS: &[&str] = &[
 pub fn is_source(sp: &Speaker) -> bool {
     if matches!(
         sp.text.as_str(),
-        "it" | "It" | "they" | "They" | "we" | "We" | "I" | "this" | "This" | "there" | "There" | "Some" | "Many" | "Most"
-            | "All" | "Both" | "Few" | "Several" | "One" | "Others"
+        "it" | "It"
+            | "they"
+            | "They"
+            | "we"
+            | "We"
+            | "I"
+            | "this"
+            | "This"
+            | "there"
+            | "There"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "Both"
+            | "Few"
+            | "Several"
+            | "One"
+            | "Others"
     ) {
         return false;
     }
     let agentive_plural = |x: &str| {
-        x.len() > 5 && ["ists", "ers", "ians", "ors", "ants", "ents"].iter().any(|suf| x.ends_with(suf)) && x.chars().all(char::is_lowercase)
+        x.len() > 5
+            && ["ists", "ers", "ians", "ors", "ants", "ents"]
+                .iter()
+                .any(|suf| x.ends_with(suf))
+            && x.chars().all(char::is_lowercase)
     };
     sp.text.chars().next().is_some_and(char::is_uppercase)
         || matches!(sp.text.as_str(), "he" | "she")
-        || sp.text.split_whitespace().last().is_some_and(agentive_plural)
-        || sp.text.split_whitespace().any(|x| SOURCE_NOUNS.iter().any(|w| x.trim_matches(|c: char| !c.is_alphabetic()).eq_ignore_ascii_case(w)))
+        || sp
+            .text
+            .split_whitespace()
+            .last()
+            .is_some_and(agentive_plural)
+        || sp.text.split_whitespace().any(|x| {
+            SOURCE_NOUNS.iter().any(|w| {
+                x.trim_matches(|c: char| !c.is_alphabetic())
+                    .eq_ignore_ascii_case(w)
+            })
+        })
 }
 
 /// Nouns for documents that carry figures (`according to figures published by X`).
-const DOC_NOUNS: &[&str] = &["figures", "data", "statistics", "estimates", "numbers", "tally", "count", "report", "records", "reports"];
+const DOC_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "statistics",
+    "estimates",
+    "numbers",
+    "tally",
+    "count",
+    "report",
+    "records",
+    "reports",
+];
 
 /// The source after `according to` at token `a`: the phrase, or the publisher of the
 /// figures it names (`figures published by the commission`, `NHS figures`).

@@ -87,14 +87,24 @@ impl<'a> Doc<'a> {
     pub fn sentence_range(&self, i: usize) -> (usize, usize) {
         let s = self.toks[i].sent as usize;
         let a = self.sent_start[s];
-        let b = self.sent_start.get(s + 1).copied().unwrap_or(self.toks.len());
+        let b = self
+            .sent_start
+            .get(s + 1)
+            .copied()
+            .unwrap_or(self.toks.len());
         (a, b)
     }
 
     /// Range of token indices of the paragraph of token `i`.
     pub fn block_range(&self, i: usize) -> (usize, usize) {
         let b = self.toks[i].block as usize;
-        (self.block_start[b], self.block_start.get(b + 1).copied().unwrap_or(self.toks.len()))
+        (
+            self.block_start[b],
+            self.block_start
+                .get(b + 1)
+                .copied()
+                .unwrap_or(self.toks.len()),
+        )
     }
 }
 
@@ -105,9 +115,10 @@ pub fn is_opening(s: &str) -> bool {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gen", "Col", "Capt", "Lt", "Maj", "Sgt", "Adm", "Rev", "Jr",
-    "Sr", "Gov", "Pres", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "Co", "Corp", "Inc", "Ltd", "vs", "etc", "approx", "est", "Mt", "Ft", "Insp", "Supt", "Det", "Cpl", "Cmdr", "Mx",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gen", "Col", "Capt", "Lt", "Maj", "Sgt",
+    "Adm", "Rev", "Jr", "Sr", "Gov", "Pres", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Co", "Corp", "Inc", "Ltd", "vs", "etc", "approx",
+    "est", "Mt", "Ft", "Insp", "Supt", "Det", "Cpl", "Cmdr", "Mx",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -169,7 +180,9 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
                     i += 1;
                 } else if b == b','
                     && i + 3 < bytes.len() + 1
-                    && bytes.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && bytes
+                        .get(i + 1..i + 4)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                     && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
                 {
                     i += 4;
@@ -191,7 +204,9 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
             kind = Kind::Word;
             i += cl;
             loop {
-                let Some(d) = text[i..].chars().next() else { break };
+                let Some(d) = text[i..].chars().next() else {
+                    break;
+                };
                 if is_word_char(d) {
                     i += d.len_utf8();
                     continue;
@@ -218,7 +233,10 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
                     let after = &bytes[i + 1..];
                     if after.len() >= 2 && after[1] == b'.' {
                         i += 3;
-                        while i + 1 < bytes.len() && bytes[i].is_ascii_uppercase() && bytes[i + 1] == b'.' {
+                        while i + 1 < bytes.len()
+                            && bytes[i].is_ascii_uppercase()
+                            && bytes[i + 1] == b'.'
+                        {
                             i += 2;
                         }
                         break;
@@ -227,7 +245,9 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
                 break;
             }
         } else if is_apostrophe(c)
-            && toks.last().is_some_and(|t| t.e == i && t.kind == Kind::Word)
+            && toks
+                .last()
+                .is_some_and(|t| t.e == i && t.kind == Kind::Word)
             && {
                 let after = &text[i + cl..];
                 let mut it = after.chars();
@@ -248,7 +268,15 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
             kind = Kind::Punct;
             i += cl;
         }
-        toks.push(Tok { s: start, e: i, kind, block, sent: 0, nl_before: nl, sp_before: sp });
+        toks.push(Tok {
+            s: start,
+            e: i,
+            kind,
+            block,
+            sent: 0,
+            nl_before: nl,
+            sp_before: sp,
+        });
         seen_tok_in_block = true;
         nl = false;
         sp = false;
@@ -270,7 +298,9 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
         let new_block = k > 0 && toks[k].block != toks[k - 1].block;
         // Text with no stops (a dump, a list) must not become one enormous sentence
         // that every per-sentence rule would scan again and again.
-        let too_long = sent_start.last().is_some_and(|&first| k - first >= MAX_SENTENCE_TOKENS);
+        let too_long = sent_start
+            .last()
+            .is_some_and(|&first| k - first >= MAX_SENTENCE_TOKENS);
         if (new_block || too_long) && k > 0 && sent_start.last() != Some(&k) {
             sent += 1;
             sent_start.push(k);
@@ -280,7 +310,11 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
         let ends = match tt {
             "!" | "?" => true,
             "." => {
-                let prev = if k > 0 { &text[toks[k - 1].s..toks[k - 1].e] } else { "" };
+                let prev = if k > 0 {
+                    &text[toks[k - 1].s..toks[k - 1].e]
+                } else {
+                    ""
+                };
                 let prev_is_abbrev = k > 0
                     && toks[k - 1].e == toks[k].s
                     && (ABBREVIATIONS.contains(&prev)
@@ -295,7 +329,10 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
             while m < n
                 && toks[m].block == toks[k].block
                 && toks[m].kind == Kind::Punct
-                && matches!(&text[toks[m].s..toks[m].e], "”" | "’" | "\"" | "'" | ")" | "»")
+                && matches!(
+                    &text[toks[m].s..toks[m].e],
+                    "”" | "’" | "\"" | "'" | ")" | "»"
+                )
                 && !toks[m].sp_before
             {
                 toks[m].sent = sent;
@@ -310,7 +347,13 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
         }
         k += 1;
     }
-    let mut d = Doc { text, toks, sent_start, block_start, skip_block: vec![false; n_blocks] };
+    let mut d = Doc {
+        text,
+        toks,
+        sent_start,
+        block_start,
+        skip_block: vec![false; n_blocks],
+    };
     mark_skipped_blocks(&mut d);
     d
 }
@@ -320,27 +363,62 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
 fn mark_skipped_blocks(d: &mut Doc<'_>) {
     let n_blocks = d.block_start.len();
     for b in 0..n_blocks {
-        let (a, z) = (d.block_start[b], d.block_start.get(b + 1).copied().unwrap_or(d.toks.len()));
+        let (a, z) = (
+            d.block_start[b],
+            d.block_start.get(b + 1).copied().unwrap_or(d.toks.len()),
+        );
         if a >= z {
             continue;
         }
         let para = &d.text[d.toks[a].s..d.toks[z - 1].e];
-        let lower_start = para.get(..para.len().min(40)).unwrap_or(para).to_lowercase();
+        let lower_start = para
+            .get(..para.len().min(40))
+            .unwrap_or(para)
+            .to_lowercase();
         let bullet_label = para.starts_with('•')
-            && para.trim_start_matches(['•', ' ']).split([':', '“', '"']).next().is_some_and(|head| {
-                let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
-                !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
-            });
-        let credit = ["image source", "image caption", "photo:", "photo credit", "picture:", "caption for", "sources:", "source:", "stay updated", "sign up", "subscribe", "share your", "share this", "please enter", "leave a comment", "most popular", "read more", "related:", "follow us", "copyright", "©"]
-            .iter()
-            .any(|p| lower_start.starts_with(p));
+            && para
+                .trim_start_matches(['•', ' '])
+                .split([':', '“', '"'])
+                .next()
+                .is_some_and(|head| {
+                    let letters: Vec<char> = head.chars().filter(|c| c.is_alphabetic()).collect();
+                    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase())
+                });
+        let credit = [
+            "image source",
+            "image caption",
+            "photo:",
+            "photo credit",
+            "picture:",
+            "caption for",
+            "sources:",
+            "source:",
+            "stay updated",
+            "sign up",
+            "subscribe",
+            "share your",
+            "share this",
+            "please enter",
+            "leave a comment",
+            "most popular",
+            "read more",
+            "related:",
+            "follow us",
+            "copyright",
+            "©",
+        ]
+        .iter()
+        .any(|p| lower_start.starts_with(p));
         let bio = is_bio(para);
         if bullet_label || credit || bio {
             d.skip_block[b] = true;
             // An author's name standing alone just before a bio belongs to it.
             if bio && b > 0 {
                 let (pa, pz) = (d.block_start[b - 1], a);
-                if pz > pa && pz - pa <= 4 && (pa..pz).all(|k| d.cap(k) || d.toks[k].kind == Kind::Punct) {
+                if pz > pa
+                    && pz - pa <= 4
+                    && (pa..pz).all(|k| d.cap(k) || d.toks[k].kind == Kind::Punct)
+                {
                     d.skip_block[b - 1] = true;
                 }
             }
@@ -351,10 +429,26 @@ fn mark_skipped_blocks(d: &mut Doc<'_>) {
 /// Whether a paragraph is an author bio (`X is a journalist at ...`).
 fn is_bio(para: &str) -> bool {
     let head: String = para.chars().take(120).collect::<String>().to_lowercase();
-    ["is a journalist", "is a reporter", "is a correspondent", "is an editor", "is a writer", "is a freelance", "is a senior", "is a staff", "is the author", "is a columnist", "is an analyst", "is a contributing"]
-        .iter()
-        .any(|p| head.contains(p))
-        && para.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    [
+        "is a journalist",
+        "is a reporter",
+        "is a correspondent",
+        "is an editor",
+        "is a writer",
+        "is a freelance",
+        "is a senior",
+        "is a staff",
+        "is the author",
+        "is a columnist",
+        "is an analyst",
+        "is a contributing",
+    ]
+    .iter()
+    .any(|p| head.contains(p))
+        && para
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 #[cfg(test)]
@@ -386,11 +480,26 @@ mod tests {
 
     #[test]
     fn tokens() {
-        check("Transvalia’s 4,210 troops", &["Transvalia", "’s", "4,210", "troops"]);
-        check("Kassym-Jomart d’etat 1.5 33%", &["Kassym-Jomart", "d’etat", "1.5", "33", "%"]);
-        check("the U.S. and Mr. Wang", &["the", "U.S.", "and", "Mr", ".", "Wang"]);
-        check("January 2nd, protesters’ anger", &["January", "2nd", ",", "protesters", "’", "anger"]);
-        check("1,770 km (1,110 mile)", &["1,770", "km", "(", "1,110", "mile", ")"]);
+        check(
+            "Transvalia’s 4,210 troops",
+            &["Transvalia", "’s", "4,210", "troops"],
+        );
+        check(
+            "Kassym-Jomart d’etat 1.5 33%",
+            &["Kassym-Jomart", "d’etat", "1.5", "33", "%"],
+        );
+        check(
+            "the U.S. and Mr. Wang",
+            &["the", "U.S.", "and", "Mr", ".", "Wang"],
+        );
+        check(
+            "January 2nd, protesters’ anger",
+            &["January", "2nd", ",", "protesters", "’", "anger"],
+        );
+        check(
+            "1,770 km (1,110 mile)",
+            &["1,770", "km", "(", "1,110", "mile", ")"],
+        );
         check("won’t 2020,", &["won’t", "2020", ","]);
     }
 

@@ -25,12 +25,18 @@ fn flags(text: &str) -> Vec<(String, Option<Correction>)> {
     for q in &x.quantities {
         assert_eq!(q.retracted, q.correction.is_some(), "{q:?}");
     }
-    x.quantities.iter().map(|q| (q.text.clone(), q.correction)).collect()
+    x.quantities
+        .iter()
+        .map(|q| (q.text.clone(), q.correction))
+        .collect()
 }
 
 fn flag_of(text: &str, figure: &str) -> Option<Correction> {
     let all = flags(text);
-    all.iter().find(|(t, _)| t.contains(figure)).unwrap_or_else(|| panic!("{figure} not found in {all:?}")).1
+    all.iter()
+        .find(|(t, _)| t.contains(figure))
+        .unwrap_or_else(|| panic!("{figure} not found in {all:?}"))
+        .1
 }
 
 use Correction::*;
@@ -39,9 +45,17 @@ use Correction::*;
 fn each_shape_flags_the_figure_it_names() {
     let cases: &[(&str, &str, Option<Correction>)] = &[
         // Withdrawn, the figure after the cue.
-        ("The transport ministry retracted a statement that said 164 people had died.", "164", Some(Retracted)),
+        (
+            "The transport ministry retracted a statement that said 164 people had died.",
+            "164",
+            Some(Retracted),
+        ),
         // Withdrawn, passive: the figure before.
-        ("An earlier figure of 350 dead, given by a regional official, was later retracted.", "350", Some(Retracted)),
+        (
+            "An earlier figure of 350 dead, given by a regional official, was later retracted.",
+            "350",
+            Some(Retracted),
+        ),
         (
             "Mayor Tilda Voss told reporters that 95 people had died, but that figure was later withdrawn.",
             "95",
@@ -54,19 +68,43 @@ fn each_shape_flags_the_figure_it_names() {
             Some(Retracted),
         ),
         // Denied.
-        ("The port authority denied ever giving a figure of 52 deaths.", "52", Some(Denied)),
+        (
+            "The port authority denied ever giving a figure of 52 deaths.",
+            "52",
+            Some(Denied),
+        ),
         (
             "A figure of 52 deaths, attributed to the port authority, was never issued by the authority, it said.",
             "52",
             Some(Denied),
         ),
         // Editor's note: the wrong figure, not the right one.
-        ("An earlier version of this article misstated the amount lost as £41.2 million.", "41.2", Some(Corrected)),
-        ("An earlier version of this article said 40 people were detained; it was 30.", "40", Some(Corrected)),
-        ("An earlier version of this article said 40 people were detained; it was 30.", "30", None),
+        (
+            "An earlier version of this article misstated the amount lost as £41.2 million.",
+            "41.2",
+            Some(Corrected),
+        ),
+        (
+            "An earlier version of this article said 40 people were detained; it was 30.",
+            "40",
+            Some(Corrected),
+        ),
+        (
+            "An earlier version of this article said 40 people were detained; it was 30.",
+            "30",
+            None,
+        ),
         // Corrected in the next sentence.
-        ("Police said 9 people were arrested. They later said the figure was 7.", "9", Some(Corrected)),
-        ("Police said 9 people were arrested. They later said the figure was 7.", "7", None),
+        (
+            "Police said 9 people were arrested. They later said the figure was 7.",
+            "9",
+            Some(Corrected),
+        ),
+        (
+            "Police said 9 people were arrested. They later said the figure was 7.",
+            "7",
+            None,
+        ),
         (
             "On Monday the commission put the turnout at 64%. That figure was later corrected to 61%.",
             "64%",
@@ -78,18 +116,51 @@ fn each_shape_flags_the_figure_it_names() {
             "3.4",
             Some(Superseded),
         ),
-        ("The firm revised down its sales forecast from 3.4 billion euros to 3.1 billion euros.", "3.1", None),
-        ("Officials revised the toll up to 31 people from 27 people.", "27", Some(Superseded)),
-        ("Officials revised the toll up to 31 people from 27 people.", "31", None),
+        (
+            "The firm revised down its sales forecast from 3.4 billion euros to 3.1 billion euros.",
+            "3.1",
+            None,
+        ),
+        (
+            "Officials revised the toll up to 31 people from 27 people.",
+            "27",
+            Some(Superseded),
+        ),
+        (
+            "Officials revised the toll up to 31 people from 27 people.",
+            "31",
+            None,
+        ),
         // An earlier value of the same count, hours or days old.
-        ("The county now counts 33 deaths, up from 28 deaths this morning.", "28", Some(Superseded)),
-        ("Nine people remain missing, down from 17 people on Sunday.", "17", Some(Superseded)),
+        (
+            "The county now counts 33 deaths, up from 28 deaths this morning.",
+            "28",
+            Some(Superseded),
+        ),
+        (
+            "Nine people remain missing, down from 17 people on Sunday.",
+            "17",
+            Some(Superseded),
+        ),
         // A figure named as given before.
-        ("The toll is higher than the figure of 18 the agency gave on Tuesday.", "18", Some(Superseded)),
-        ("On Monday evening, the agency had given a figure of 140.", "140", Some(Superseded)),
+        (
+            "The toll is higher than the figure of 18 the agency gave on Tuesday.",
+            "18",
+            Some(Superseded),
+        ),
+        (
+            "On Monday evening, the agency had given a figure of 140.",
+            "140",
+            Some(Superseded),
+        ),
     ];
     for (text, figure, want) in cases {
-        assert_eq!(flag_of(text, figure), *want, "{figure} in: {text}\n{:?}", flags(text));
+        assert_eq!(
+            flag_of(text, figure),
+            *want,
+            "{figure} in: {text}\n{:?}",
+            flags(text)
+        );
     }
 }
 
@@ -98,7 +169,12 @@ fn a_withdrawn_figure_is_withdrawn_wherever_the_article_repeats_it() {
     let text = "Minister: 73 dead in hospitals\n\nThe deputy minister said 73 people had died in hospitals. \
                 Her ministry withdrew that statement on Friday. The agency says 41 people have died.";
     let all = flags(text);
-    assert!(all.iter().filter(|(t, _)| t.contains("73")).all(|(_, c)| *c == Some(Retracted)), "{all:?}");
+    assert!(
+        all.iter()
+            .filter(|(t, _)| t.contains("73"))
+            .all(|(_, c)| *c == Some(Retracted)),
+        "{all:?}"
+    );
     assert_eq!(flag_of(text, "41"), None);
 }
 

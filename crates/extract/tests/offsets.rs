@@ -24,19 +24,38 @@ fn assert_offsets(x: &Extraction) {
     let text = &x.document.text;
     let n_sent = x.document.sentences.len().max(1);
     for e in &x.entities {
-        assert_eq!(char_slice(text, e.start, e.end), Some(e.text.as_str()), "entity {e:?}");
+        assert_eq!(
+            char_slice(text, e.start, e.end),
+            Some(e.text.as_str()),
+            "entity {e:?}"
+        );
         assert!(e.sentence < n_sent);
     }
     for q in &x.quantities {
-        assert_eq!(char_slice(text, q.start, q.end), Some(q.text.as_str()), "quantity {q:?}");
-        assert!(q.low <= q.high && q.low.is_finite() && q.high.is_finite(), "interval {q:?}");
+        assert_eq!(
+            char_slice(text, q.start, q.end),
+            Some(q.text.as_str()),
+            "quantity {q:?}"
+        );
+        assert!(
+            q.low <= q.high && q.low.is_finite() && q.high.is_finite(),
+            "interval {q:?}"
+        );
         assert!(q.part_of.is_none_or(|p| p < x.quantities.len()));
     }
     for d in &x.dates {
-        assert_eq!(char_slice(text, d.start, d.end), Some(d.text.as_str()), "date {d:?}");
+        assert_eq!(
+            char_slice(text, d.start, d.end),
+            Some(d.text.as_str()),
+            "date {d:?}"
+        );
     }
     for q in &x.quotes {
-        assert_eq!(char_slice(text, q.start, q.end), Some(q.text.as_str()), "quote {q:?}");
+        assert_eq!(
+            char_slice(text, q.start, q.end),
+            Some(q.text.as_str()),
+            "quote {q:?}"
+        );
     }
 }
 
@@ -47,7 +66,9 @@ fn offsets_hold_on_every_seed() {
     for entry in std::fs::read_dir(seeds).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let raw = ingest::ingest_bytes(&name, &std::fs::read(&path).unwrap(), &Default::default()).unwrap().remove(0);
+        let raw = ingest::ingest_bytes(&name, &std::fs::read(&path).unwrap(), &Default::default())
+            .unwrap()
+            .remove(0);
         let clean = normalize::normalize(&raw, &Default::default()).unwrap();
         let x = extract::extract(&clean, &Default::default());
         assert!(!x.entities.is_empty() && !x.quantities.is_empty(), "{name}");
@@ -60,9 +81,25 @@ fn offsets_hold_on_every_seed() {
 #[test]
 fn offsets_hold_on_tricky_text() {
     for text in [
-        "“", "”", "‘’", "Mr.", "(", "1,", "1,000,", "between 5 and", "Jan. 31, 2022", "almost", "the 7th of",
-        "“Quote without end\n\n“and more", "Ünïcödé Çity’s 3 people — “killed,” he said.", "a\u{0}b 5%",
-        "ex-President X (Y) said: “a b c d”", "’s ’s", "2nd-3rd", "US$5bn", "five-day-old 3-year-old",
+        "“",
+        "”",
+        "‘’",
+        "Mr.",
+        "(",
+        "1,",
+        "1,000,",
+        "between 5 and",
+        "Jan. 31, 2022",
+        "almost",
+        "the 7th of",
+        "“Quote without end\n\n“and more",
+        "Ünïcödé Çity’s 3 people — “killed,” he said.",
+        "a\u{0}b 5%",
+        "ex-President X (Y) said: “a b c d”",
+        "’s ’s",
+        "2nd-3rd",
+        "US$5bn",
+        "five-day-old 3-year-old",
     ] {
         let x = extract::extract(&doc(text, Some("2022-01-10")), &Default::default());
         assert_offsets(&x);

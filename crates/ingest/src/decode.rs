@@ -38,7 +38,11 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     // `MZ` is also how some plain words start: only trust it with the DOS header's NULs.
     MAGIC
         .iter()
-        .find(|(magic, kind)| bytes.starts_with(magic) && (*kind != "a Windows executable" || bytes.get(2..64).is_some_and(|h| h.contains(&0))))
+        .find(|(magic, kind)| {
+            bytes.starts_with(magic)
+                && (*kind != "a Windows executable"
+                    || bytes.get(2..64).is_some_and(|h| h.contains(&0)))
+        })
         .map(|(_, kind)| *kind)
 }
 
@@ -52,8 +56,16 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        let reason = if had_errors { "byte-order mark; invalid sequences replaced" } else { "byte-order mark" };
-        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name().to_string(), reason: reason.to_string() });
+        let reason = if had_errors {
+            "byte-order mark; invalid sequences replaced"
+        } else {
+            "byte-order mark"
+        };
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name().to_string(),
+            reason: reason.to_string(),
+        });
     }
     if let Some(encoding) = utf16_by_nul_pattern(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
@@ -70,32 +82,57 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
     // A stray NUL or two in a text file is damage, not a format: drop them and say so.
     // More than that is binary data.
     if n_nul > 64 || (n_nul >= 3 && n_nul * 100 > sample.len()) {
-        return Err(format!("binary file ({n_nul} NUL bytes in the first {} bytes), not an article", sample.len()));
+        return Err(format!(
+            "binary file ({n_nul} NUL bytes in the first {} bytes), not an article",
+            sample.len()
+        ));
     }
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if control * 20 > sample.len() {
-        return Err(format!("binary file ({control} control bytes in the first {} bytes), not an article", sample.len()));
+        return Err(format!(
+            "binary file ({control} control bytes in the first {} bytes), not an article",
+            sample.len()
+        ));
     }
     let stripped;
     let (bytes, nul_note) = if bytes.contains(&0) {
-        stripped = bytes.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>();
+        stripped = bytes
+            .iter()
+            .copied()
+            .filter(|&b| b != 0)
+            .collect::<Vec<u8>>();
         let n = bytes.len() - stripped.len();
         (&stripped[..], format!("; {n} NUL bytes removed"))
     } else {
         (bytes, String::new())
     };
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), encoding: "UTF-8".to_string(), reason: format!("valid UTF-8{nul_note}") });
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8".to_string(),
+            reason: format!("valid UTF-8{nul_note}"),
+        });
     }
-    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes())) {
+    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+    {
         // A page declaring UTF-8 that is not valid UTF-8 is mislabelled: detect instead.
         if encoding != encoding_rs::UTF_8 {
             let (text, _, had_errors) = encoding.decode(bytes);
-            let replaced = if had_errors { "; invalid sequences replaced" } else { "" };
+            let replaced = if had_errors {
+                "; invalid sequences replaced"
+            } else {
+                ""
+            };
             return Ok(Decoded {
                 text: text.into_owned(),
                 encoding: encoding.name().to_string(),
-                reason: format!("declared charset {}{replaced}{nul_note}", declared.unwrap_or_default().trim()),
+                reason: format!(
+                    "declared charset {}{replaced}{nul_note}",
+                    declared.unwrap_or_default().trim()
+                ),
             });
         }
     }
@@ -103,7 +140,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, String> {
     detector.feed(bytes, true);
     let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, had_errors) = encoding.decode(bytes);
-    let replaced = if had_errors { "; invalid sequences replaced" } else { "" };
+    let replaced = if had_errors {
+        "; invalid sequences replaced"
+    } else {
+        ""
+    };
     Ok(Decoded {
         text: text.into_owned(),
         encoding: encoding.name().to_string(),
@@ -120,7 +161,12 @@ fn utf16_by_nul_pattern(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd * 10 >= pairs * 3 && even * 20 < pairs {
         Some(encoding_rs::UTF_16LE)
     } else if even * 10 >= pairs * 3 && odd * 20 < pairs {
@@ -150,7 +196,10 @@ pub fn html_declared_charset(bytes: &[u8]) -> Option<String> {
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     let at = head.find("charset=")?;
     let rest = head[at + "charset=".len()..].trim_start_matches(['"', '\'', ' ']);
-    let label: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')).collect();
+    let label: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
     (!label.is_empty()).then_some(label)
 }
 

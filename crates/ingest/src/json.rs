@@ -5,8 +5,25 @@ use serde_json::Value;
 
 /// Field names tried, in order, for each part of an article.
 const TITLE: &[&str] = &["title", "headline", "name"];
-const BODY: &[&str] = &["body", "text", "content", "article", "articleBody", "article_body", "maintext", "full_text", "story"];
-const URL: &[&str] = &["url", "link", "canonical_url", "canonicalUrl", "uri", "permalink"];
+const BODY: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "article",
+    "articleBody",
+    "article_body",
+    "maintext",
+    "full_text",
+    "story",
+];
+const URL: &[&str] = &[
+    "url",
+    "link",
+    "canonical_url",
+    "canonicalUrl",
+    "uri",
+    "permalink",
+];
 const PUBLISHED: &[&str] = &[
     "published",
     "datePublished",
@@ -18,10 +35,28 @@ const PUBLISHED: &[&str] = &[
     "publish_date",
     "created_at",
 ];
-const OUTLET: &[&str] = &["outlet", "source", "site", "site_name", "siteName", "publisher", "source_domain", "domain"];
+const OUTLET: &[&str] = &[
+    "outlet",
+    "source",
+    "site",
+    "site_name",
+    "siteName",
+    "publisher",
+    "source_domain",
+    "domain",
+];
 const AUTHOR: &[&str] = &["author", "byline", "authors", "creator"];
 /// Wrapper keys that hold a list of articles (`{"articles": [...]}`).
-const LISTS: &[&str] = &["articles", "items", "data", "results", "docs", "documents", "entries", "stories"];
+const LISTS: &[&str] = &[
+    "articles",
+    "items",
+    "data",
+    "results",
+    "docs",
+    "documents",
+    "entries",
+    "stories",
+];
 
 /// One article found in a JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,9 +72,18 @@ pub fn article(value: &Value) -> Result<JsonArticle, String> {
     };
     let body = BODY
         .iter()
-        .find_map(|k| map.get(*k).and_then(text_of).filter(|s| !s.trim().is_empty()))
+        .find_map(|k| {
+            map.get(*k)
+                .and_then(text_of)
+                .filter(|s| !s.trim().is_empty())
+        })
         .ok_or_else(|| format!("no article body (looked for fields {})", BODY.join(", ")))?;
-    let pick = |keys: &[&str]| keys.iter().find_map(|k| map.get(*k).and_then(text_of)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let pick = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| map.get(*k).and_then(text_of))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
     let meta = Metadata {
         title: pick(TITLE),
         outlet: pick(OUTLET),
@@ -55,9 +99,10 @@ pub fn article(value: &Value) -> Result<JsonArticle, String> {
 pub fn articles_in(value: &Value) -> Option<&Vec<Value>> {
     match value {
         Value::Array(items) => Some(items),
-        Value::Object(map) if !BODY.iter().any(|k| map.contains_key(*k)) => {
-            LISTS.iter().find_map(|k| map.get(*k)).and_then(Value::as_array)
-        }
+        Value::Object(map) if !BODY.iter().any(|k| map.contains_key(*k)) => LISTS
+            .iter()
+            .find_map(|k| map.get(*k))
+            .and_then(Value::as_array),
         _ => None,
     }
 }
@@ -68,9 +113,15 @@ fn text_of(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Object(map) => ["name", "title", "value", "@value"].iter().find_map(|k| map.get(*k).and_then(text_of)),
+        Value::Object(map) => ["name", "title", "value", "@value"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(text_of)),
         Value::Array(items) => {
-            let parts: Vec<String> = items.iter().filter_map(text_of).filter(|s| !s.trim().is_empty()).collect();
+            let parts: Vec<String> = items
+                .iter()
+                .filter_map(text_of)
+                .filter(|s| !s.trim().is_empty())
+                .collect();
             (!parts.is_empty()).then(|| parts.join(", "))
         }
         _ => None,

@@ -44,7 +44,10 @@ pub struct IngestConfig {
 
 impl Default for IngestConfig {
     fn default() -> Self {
-        IngestConfig { max_file_bytes: 16 * 1024 * 1024, max_decompressed_bytes: 512 * 1024 * 1024 }
+        IngestConfig {
+            max_file_bytes: 16 * 1024 * 1024,
+            max_decompressed_bytes: 512 * 1024 * 1024,
+        }
     }
 }
 
@@ -74,7 +77,11 @@ pub fn discover(input: &Path) -> (Vec<InputFile>, Vec<Diagnostic>) {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(err) => {
-                let name = if prefix.is_empty() { ".".to_string() } else { prefix.clone() };
+                let name = if prefix.is_empty() {
+                    ".".to_string()
+                } else {
+                    prefix.clone()
+                };
                 diagnostics.push(diag(&name, format!("{name}: cannot read folder: {err}")));
                 continue;
             }
@@ -83,7 +90,10 @@ pub fn discover(input: &Path) -> (Vec<InputFile>, Vec<Diagnostic>) {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
-                    diagnostics.push(diag(&prefix, format!("{prefix}: cannot list folder entry: {err}")));
+                    diagnostics.push(diag(
+                        &prefix,
+                        format!("{prefix}: cannot list folder entry: {err}"),
+                    ));
                     continue;
                 }
             };
@@ -92,7 +102,11 @@ pub fn discover(input: &Path) -> (Vec<InputFile>, Vec<Diagnostic>) {
             if is_ignored_name(&name) {
                 continue;
             }
-            let rel = if prefix.is_empty() { name.clone() } else { format!("{prefix}/{name}") };
+            let rel = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}/{name}")
+            };
             let path = entry.path();
             let kind = match entry.file_type() {
                 Ok(kind) => kind,
@@ -105,7 +119,10 @@ pub fn discover(input: &Path) -> (Vec<InputFile>, Vec<Diagnostic>) {
                 match std::fs::metadata(&path) {
                     Ok(target) => target.is_dir(),
                     Err(err) => {
-                        diagnostics.push(diag(&rel, format!("{rel}: broken or looping symlink: {err}")));
+                        diagnostics.push(diag(
+                            &rel,
+                            format!("{rel}: broken or looping symlink: {err}"),
+                        ));
                         continue;
                     }
                 }
@@ -116,10 +133,15 @@ pub fn discover(input: &Path) -> (Vec<InputFile>, Vec<Diagnostic>) {
                 match std::fs::canonicalize(&path) {
                     Ok(canonical) if !visited.insert(canonical.clone()) => diagnostics.push(diag(
                         &rel,
-                        format!("{rel}: symlink loop: folder {} was already read; skipped", canonical.display()),
+                        format!(
+                            "{rel}: symlink loop: folder {} was already read; skipped",
+                            canonical.display()
+                        ),
                     )),
                     Ok(_) => stack.push((path, rel)),
-                    Err(err) => diagnostics.push(diag(&rel, format!("{rel}: cannot resolve folder: {err}"))),
+                    Err(err) => {
+                        diagnostics.push(diag(&rel, format!("{rel}: cannot resolve folder: {err}")))
+                    }
                 }
             } else {
                 files.push(InputFile { rel, path });
@@ -165,7 +187,11 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 fn diag(source_id: &str, error: String) -> Diagnostic {
-    Diagnostic { source_id: source_id.to_string(), stage: "ingest".to_string(), error }
+    Diagnostic {
+        source_id: source_id.to_string(),
+        stage: "ingest".to_string(),
+        error,
+    }
 }
 
 /// Documents of one file and the warnings about parts of it that were skipped.
@@ -195,8 +221,12 @@ pub fn ingest_file_report(file: &InputFile, config: &IngestConfig) -> Result<Ing
 fn read_bounded(file: &InputFile, limit: u64) -> Result<Vec<u8>, String> {
     let rel = &file.rel;
     let describe = |err: std::io::Error| match err.kind() {
-        std::io::ErrorKind::NotFound => format!("{rel}: file disappeared before it could be read ({err})"),
-        std::io::ErrorKind::PermissionDenied => format!("{rel}: cannot read file: permission denied"),
+        std::io::ErrorKind::NotFound => {
+            format!("{rel}: file disappeared before it could be read ({err})")
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            format!("{rel}: cannot read file: permission denied")
+        }
         _ => format!("{rel}: cannot read file: {err}"),
     };
     let meta = std::fs::metadata(&file.path).map_err(describe)?;
@@ -204,13 +234,21 @@ fn read_bounded(file: &InputFile, limit: u64) -> Result<Vec<u8>, String> {
         return Err(format!("{rel}: is a folder, not a file"));
     }
     if meta.len() > limit {
-        return Err(format!("{rel}: file is {} bytes, over the limit of {limit} (ingest.max_file_bytes)", meta.len()));
+        return Err(format!(
+            "{rel}: file is {} bytes, over the limit of {limit} (ingest.max_file_bytes)",
+            meta.len()
+        ));
     }
     let handle = std::fs::File::open(&file.path).map_err(describe)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    handle.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(describe)?;
+    handle
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(describe)?;
     if bytes.len() as u64 > limit {
-        return Err(format!("{rel}: file grew over the limit of {limit} bytes while being read (ingest.max_file_bytes)"));
+        return Err(format!(
+            "{rel}: file grew over the limit of {limit} bytes while being read (ingest.max_file_bytes)"
+        ));
     }
     Ok(bytes)
 }
@@ -218,13 +256,21 @@ fn read_bounded(file: &InputFile, limit: u64) -> Result<Vec<u8>, String> {
 /// The core of ingest: one file's bytes to its documents. An error is the reason no
 /// document could be read; warnings about skipped parts are dropped (see
 /// [`ingest_bytes_report`]).
-pub fn ingest_bytes(rel: &str, bytes: &[u8], config: &IngestConfig) -> Result<Vec<RawDocument>, String> {
+pub fn ingest_bytes(
+    rel: &str,
+    bytes: &[u8],
+    config: &IngestConfig,
+) -> Result<Vec<RawDocument>, String> {
     ingest_bytes_report(rel, bytes, config).map(|ingested| ingested.documents)
 }
 
 /// One file's bytes to its documents and the warnings about parts that were skipped.
 /// An error means the file gave no document at all.
-pub fn ingest_bytes_report(rel: &str, bytes: &[u8], config: &IngestConfig) -> Result<Ingested, String> {
+pub fn ingest_bytes_report(
+    rel: &str,
+    bytes: &[u8],
+    config: &IngestConfig,
+) -> Result<Ingested, String> {
     if bytes.len() as u64 > config.max_file_bytes {
         return Err(format!(
             "{rel}: file is {} bytes, over the limit of {} (ingest.max_file_bytes)",
@@ -243,41 +289,58 @@ pub fn ingest_bytes_report(rel: &str, bytes: &[u8], config: &IngestConfig) -> Re
         None => {
             return Err(match binary_kind(bytes) {
                 Some(kind) => format!("{rel}: binary file ({kind}), not an article"),
-                None => format!("{rel}: unsupported file type (expected .txt, .md, .html, .htm, .json, .jsonl, .warc or .warc.gz)"),
+                None => format!(
+                    "{rel}: unsupported file type (expected .txt, .md, .html, .htm, .json, .jsonl, .warc or .warc.gz)"
+                ),
             });
         }
     };
-    let base = |content: String, decoded_as: (&str, &str), format: Format, source_bytes: &[u8]| RawDocument {
-        source_id: rel.to_string(),
-        file: rel.to_string(),
-        format,
-        encoding: decoded_as.0.to_string(),
-        encoding_reason: decoded_as.1.to_string(),
-        content_hash: blake3::hash(source_bytes).to_hex().to_string(),
-        bytes: source_bytes.len() as u64,
-        byte_offset: 0,
-        meta: Metadata::default(),
-        content,
+    let base = |content: String, decoded_as: (&str, &str), format: Format, source_bytes: &[u8]| {
+        RawDocument {
+            source_id: rel.to_string(),
+            file: rel.to_string(),
+            format,
+            encoding: decoded_as.0.to_string(),
+            encoding_reason: decoded_as.1.to_string(),
+            content_hash: blake3::hash(source_bytes).to_hex().to_string(),
+            bytes: source_bytes.len() as u64,
+            byte_offset: 0,
+            meta: Metadata::default(),
+            content,
+        }
     };
     match format {
         InputFormat::Text | InputFormat::Markdown | InputFormat::Html => {
-            let declared = matches!(format, InputFormat::Html).then(|| decode::html_declared_charset(bytes)).flatten();
-            let decoded = decode(bytes, declared.as_deref()).map_err(|why| format!("{rel}: {why}"))?;
+            let declared = matches!(format, InputFormat::Html)
+                .then(|| decode::html_declared_charset(bytes))
+                .flatten();
+            let decoded =
+                decode(bytes, declared.as_deref()).map_err(|why| format!("{rel}: {why}"))?;
             if decoded.text.trim().is_empty() {
-                return Err(format!("{rel}: file is empty (only whitespace after decoding)"));
+                return Err(format!(
+                    "{rel}: file is empty (only whitespace after decoding)"
+                ));
             }
             let record_format = match format {
                 InputFormat::Text => Format::Text,
                 InputFormat::Markdown => Format::Markdown,
                 _ => Format::Html,
             };
-            let doc = base(decoded.text, (&decoded.encoding, &decoded.reason), record_format, bytes);
-            Ok(Ingested { documents: vec![doc], diagnostics: Vec::new() })
+            let doc = base(
+                decoded.text,
+                (&decoded.encoding, &decoded.reason),
+                record_format,
+                bytes,
+            );
+            Ok(Ingested {
+                documents: vec![doc],
+                diagnostics: Vec::new(),
+            })
         }
         InputFormat::Json => {
             let decoded = decode(bytes, None).map_err(|why| format!("{rel}: {why}"))?;
-            let value: serde_json::Value =
-                serde_json::from_str(&decoded.text).map_err(|e| format!("{rel}: malformed JSON: {e}"))?;
+            let value: serde_json::Value = serde_json::from_str(&decoded.text)
+                .map_err(|e| format!("{rel}: malformed JSON: {e}"))?;
             let mut ingested = Ingested::default();
             let items: Vec<&serde_json::Value> = match json::articles_in(&value) {
                 Some(items) => items.iter().collect(),
@@ -285,18 +348,33 @@ pub fn ingest_bytes_report(rel: &str, bytes: &[u8], config: &IngestConfig) -> Re
             };
             let is_container = json::articles_in(&value).is_some();
             for (idx, item) in items.into_iter().enumerate() {
-                let source_id = if is_container { format!("{rel}#{}", idx + 1) } else { rel.to_string() };
+                let source_id = if is_container {
+                    format!("{rel}#{}", idx + 1)
+                } else {
+                    rel.to_string()
+                };
                 match json::article(item) {
                     Ok(article) => {
                         // Elements of an array have no byte range of their own once parsed:
                         // their hash is over their compact serialisation.
-                        let own = if is_container { serde_json::to_vec(item).unwrap_or_default() } else { bytes.to_vec() };
-                        let mut doc = base(article.body, (&decoded.encoding, &decoded.reason), Format::Json, &own);
+                        let own = if is_container {
+                            serde_json::to_vec(item).unwrap_or_default()
+                        } else {
+                            bytes.to_vec()
+                        };
+                        let mut doc = base(
+                            article.body,
+                            (&decoded.encoding, &decoded.reason),
+                            Format::Json,
+                            &own,
+                        );
                         doc.source_id = source_id;
                         doc.meta = article.meta;
                         ingested.documents.push(doc);
                     }
-                    Err(why) => ingested.diagnostics.push(diag(&source_id, format!("{source_id}: skipped: {why}"))),
+                    Err(why) => ingested
+                        .diagnostics
+                        .push(diag(&source_id, format!("{source_id}: skipped: {why}"))),
                 }
             }
             finish(rel, ingested)
@@ -318,14 +396,21 @@ pub fn ingest_bytes_report(rel: &str, bytes: &[u8], config: &IngestConfig) -> Re
                     serde_json::from_str(trimmed).map_err(|e| format!("invalid JSON: {e}"));
                 match parsed.and_then(|v| json::article(&v)) {
                     Ok(article) => {
-                        let mut doc = base(article.body, (&decoded.encoding, &decoded.reason), Format::Json, line.as_bytes());
+                        let mut doc = base(
+                            article.body,
+                            (&decoded.encoding, &decoded.reason),
+                            Format::Json,
+                            line.as_bytes(),
+                        );
                         doc.source_id = source_id;
                         doc.meta = article.meta;
                         // Offsets count bytes of the file when it was UTF-8, else of the decoded text.
                         doc.byte_offset = line_offset as u64;
                         ingested.documents.push(doc);
                     }
-                    Err(why) => ingested.diagnostics.push(diag(rel, format!("{rel}: line {line_no} skipped: {why}"))),
+                    Err(why) => ingested
+                        .diagnostics
+                        .push(diag(rel, format!("{rel}: line {line_no} skipped: {why}"))),
                 }
             }
             finish(rel, ingested)
@@ -339,31 +424,49 @@ pub fn ingest_bytes_report(rel: &str, bytes: &[u8], config: &IngestConfig) -> Re
             };
             let mut ingested = Ingested::default();
             if let Some(problem) = gzip_problem {
-                ingested.diagnostics.push(diag(rel, format!("{rel}: {problem}")));
+                ingested
+                    .diagnostics
+                    .push(diag(rel, format!("{rel}: {problem}")));
             }
             if !archive.starts_with(b"WARC/") {
-                return Err(format!("{rel}: not a WARC archive (it does not start with a WARC/ record header)"));
+                return Err(format!(
+                    "{rel}: not a WARC archive (it does not start with a WARC/ record header)"
+                ));
             }
             let (pages, problems) = warc::pages(&archive);
             for problem in problems {
-                ingested.diagnostics.push(diag(rel, format!("{rel}: {problem}")));
+                ingested
+                    .diagnostics
+                    .push(diag(rel, format!("{rel}: {problem}")));
             }
             for (idx, page) in pages.into_iter().enumerate() {
                 let source_id = format!("{rel}#{}", idx + 1);
-                let declared = page.charset.clone().or_else(|| decode::html_declared_charset(&page.body));
+                let declared = page
+                    .charset
+                    .clone()
+                    .or_else(|| decode::html_declared_charset(&page.body));
                 match decode(&page.body, declared.as_deref()) {
                     Ok(decoded) => {
                         let reason = match (&page.charset, decoded.reason.starts_with("declared")) {
-                            (Some(_), true) => format!("{} (HTTP Content-Type header)", decoded.reason),
+                            (Some(_), true) => {
+                                format!("{} (HTTP Content-Type header)", decoded.reason)
+                            }
                             _ => decoded.reason.clone(),
                         };
-                        let mut doc = base(decoded.text, (&decoded.encoding, &reason), Format::Warc, &page.body);
+                        let mut doc = base(
+                            decoded.text,
+                            (&decoded.encoding, &reason),
+                            Format::Warc,
+                            &page.body,
+                        );
                         doc.source_id = source_id;
                         doc.byte_offset = page.offset as u64;
                         doc.meta.url = page.url;
                         ingested.documents.push(doc);
                     }
-                    Err(why) => ingested.diagnostics.push(diag(&source_id, format!("{source_id}: skipped: {why}"))),
+                    Err(why) => ingested
+                        .diagnostics
+                        .push(diag(&source_id, format!("{source_id}: skipped: {why}"))),
                 }
             }
             if ingested.documents.is_empty() && ingested.diagnostics.is_empty() {
@@ -377,8 +480,17 @@ pub fn ingest_bytes_report(rel: &str, bytes: &[u8], config: &IngestConfig) -> Re
 /// A container that gave no document is an error carrying the reasons.
 fn finish(rel: &str, ingested: Ingested) -> Result<Ingested, String> {
     if ingested.documents.is_empty() {
-        let reasons: Vec<&str> = ingested.diagnostics.iter().take(3).map(|d| d.error.as_str()).collect();
-        let why = if reasons.is_empty() { "no article found".to_string() } else { reasons.join("; ") };
+        let reasons: Vec<&str> = ingested
+            .diagnostics
+            .iter()
+            .take(3)
+            .map(|d| d.error.as_str())
+            .collect();
+        let why = if reasons.is_empty() {
+            "no article found".to_string()
+        } else {
+            reasons.join("; ")
+        };
         return Err(format!("{rel}: no article could be read: {why}"));
     }
     Ok(ingested)
@@ -418,7 +530,9 @@ pub fn mark_duplicates(docs: &[RawDocument]) -> Vec<Option<String>> {
     let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     docs.iter()
         .map(|doc| {
-            let first_id = *first.entry(doc.content_hash.as_str()).or_insert(doc.source_id.as_str());
+            let first_id = *first
+                .entry(doc.content_hash.as_str())
+                .or_insert(doc.source_id.as_str());
             (first_id != doc.source_id).then(|| first_id.to_string())
         })
         .collect()

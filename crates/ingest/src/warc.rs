@@ -27,13 +27,24 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> (Vec<u8>, Option<String>) {
             Ok(0) => break,
             Ok(n) => out.extend_from_slice(&buf[..n]),
             Err(err) => {
-                return (out.clone(), Some(format!("gzip stream broken after {} decompressed bytes ({err})", out.len())));
+                return (
+                    out.clone(),
+                    Some(format!(
+                        "gzip stream broken after {} decompressed bytes ({err})",
+                        out.len()
+                    )),
+                );
             }
         }
     }
     if out.len() as u64 > limit {
         out.truncate(limit as usize);
-        return (out, Some(format!("decompressed archive is over the limit of {limit} bytes (ingest.max_decompressed_bytes); the rest was skipped")));
+        return (
+            out,
+            Some(format!(
+                "decompressed archive is over the limit of {limit} bytes (ingest.max_decompressed_bytes); the rest was skipped"
+            )),
+        );
     }
     (out, None)
 }
@@ -47,7 +58,10 @@ pub fn pages(archive: &[u8]) -> (Vec<WarcPage<'_>>, Vec<String>) {
     let mut n_records = 0usize;
     while pos < archive.len() {
         // Blank lines between records are allowed and common.
-        let skip = archive[pos..].iter().take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t')).count();
+        let skip = archive[pos..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t'))
+            .count();
         pos += skip;
         if pos >= archive.len() {
             break;
@@ -63,12 +77,14 @@ pub fn pages(archive: &[u8]) -> (Vec<WarcPage<'_>>, Vec<String>) {
                         .find(|(k, _)| k.eq_ignore_ascii_case(name))
                         .map(|(_, v)| String::from_utf8_lossy(v).trim().to_string())
                 };
-                let is_response = header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
+                let is_response =
+                    header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
                 if is_response {
                     if let Some(page) = http_html(body) {
                         pages.push(WarcPage {
                             offset: pos,
-                            url: header("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string()),
+                            url: header("WARC-Target-URI")
+                                .map(|u| u.trim_matches(['<', '>']).to_string()),
                             charset: page.0,
                             body: page.1,
                         });
@@ -87,8 +103,12 @@ pub fn pages(archive: &[u8]) -> (Vec<WarcPage<'_>>, Vec<String>) {
                 // Resynchronise on the next record header rather than losing the rest.
                 let next = find(&archive[pos + 1..], b"WARC/").map(|i| pos + 1 + i);
                 problems.push(match next {
-                    Some(next) => format!("malformed WARC record at byte {pos}; skipped to byte {next}"),
-                    None => format!("malformed WARC record at byte {pos}; the rest of the archive was skipped"),
+                    Some(next) => {
+                        format!("malformed WARC record at byte {pos}; skipped to byte {next}")
+                    }
+                    None => format!(
+                        "malformed WARC record at byte {pos}; the rest of the archive was skipped"
+                    ),
                 });
                 match next {
                     Some(next) => pos = next,
@@ -128,11 +148,15 @@ fn http_html(block: &[u8]) -> Option<(Option<String>, std::borrow::Cow<'_, [u8]>
         return None;
     }
     let charset = crate::decode::content_type_charset(&content_type);
-    let encoding = value("Content-Encoding").unwrap_or_default().to_ascii_lowercase();
+    let encoding = value("Content-Encoding")
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     // Archives usually store the body as served; a gzip-encoded body is unpacked here.
     let body = if encoding.contains("gzip") {
         let mut out = Vec::new();
-        let _ = flate2::read::MultiGzDecoder::new(body).take(256 * 1024 * 1024).read_to_end(&mut out);
+        let _ = flate2::read::MultiGzDecoder::new(body)
+            .take(256 * 1024 * 1024)
+            .read_to_end(&mut out);
         std::borrow::Cow::Owned(out)
     } else {
         std::borrow::Cow::Borrowed(body)

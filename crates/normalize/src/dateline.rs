@@ -49,9 +49,12 @@ pub fn find(paragraph: &str) -> Option<Found> {
     })
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").unwrap_or_else(|e| panic!("{e}")));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})").unwrap_or_else(|e| panic!("{e}")));
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
         .unwrap_or_else(|e| panic!("{e}"))
@@ -66,7 +69,9 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub fn first_date(text: &str) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     let mut consider = |at: usize, y: &str, m: usize, d: &str| {
-        let (Ok(y), Ok(d)) = (y.parse::<u32>(), d.parse::<u32>()) else { return };
+        let (Ok(y), Ok(d)) = (y.parse::<u32>(), d.parse::<u32>()) else {
+            return;
+        };
         if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return;
         }
@@ -94,7 +99,10 @@ pub fn first_date(text: &str) -> Option<String> {
 
 fn month(name: &str) -> Option<usize> {
     let lower = name.to_ascii_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i + 1)
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -103,17 +111,38 @@ mod tests {
 
     fn check(paragraph: &str, expected: Option<(&str, Option<&str>)>) {
         let found = find(paragraph);
-        assert_eq!(found.as_ref().map(|f| (f.place.as_str(), f.agency.as_deref())), expected, "{paragraph}");
+        assert_eq!(
+            found
+                .as_ref()
+                .map(|f| (f.place.as_str(), f.agency.as_deref())),
+            expected,
+            "{paragraph}"
+        );
     }
 
     #[test]
     fn datelines_by_shape() {
-        check("NAIROBI, Kenya (AP) — Heavy rains flooded the city overnight, officials said.", Some(("NAIROBI, Kenya", Some("AP"))));
-        check("WASHINGTON — The Senate passed the bill late on Tuesday night.", Some(("WASHINGTON", None)));
-        check("SÃO PAULO (Reuters) - Brazil's central bank held rates steady on Wednesday.", Some(("SÃO PAULO", Some("Reuters"))));
-        check("LONDON, Jan 10 (Reuters) - British retail sales fell sharply in December.", Some(("LONDON", Some("Reuters"))));
+        check(
+            "NAIROBI, Kenya (AP) — Heavy rains flooded the city overnight, officials said.",
+            Some(("NAIROBI, Kenya", Some("AP"))),
+        );
+        check(
+            "WASHINGTON — The Senate passed the bill late on Tuesday night.",
+            Some(("WASHINGTON", None)),
+        );
+        check(
+            "SÃO PAULO (Reuters) - Brazil's central bank held rates steady on Wednesday.",
+            Some(("SÃO PAULO", Some("Reuters"))),
+        );
+        check(
+            "LONDON, Jan 10 (Reuters) - British retail sales fell sharply in December.",
+            Some(("LONDON", Some("Reuters"))),
+        );
         check("I — for one — do not agree with the decision at all.", None);
-        check("The mayor — who was elected last year — resigned on Friday.", None);
+        check(
+            "The mayor — who was elected last year — resigned on Friday.",
+            None,
+        );
     }
 
     fn check_date(text: &str, expected: Option<&str>) {
@@ -123,7 +152,10 @@ mod tests {
     #[test]
     fn dates_in_text() {
         check_date("Published 2021-03-04T10:00:00Z", Some("2021-03-04"));
-        check_date("on January 10, 2022. Later on Feb. 2, 2023", Some("2022-01-10"));
+        check_date(
+            "on January 10, 2022. Later on Feb. 2, 2023",
+            Some("2022-01-10"),
+        );
         check_date("Updated 5 March 2020", Some("2020-03-05"));
         check_date("Sept. 30th, 2019", Some("2019-09-30"));
         check_date("on Monday", None);

@@ -54,8 +54,12 @@ pub fn extract_with(page: &str, extractor: Extractor) -> Extracted {
     let mut out = Extracted::default();
     let depth = approx_depth(page);
     let deep = depth > MAX_DEPTH_FOR_EXTRACTORS;
-    let traf = (!deep && extractor != Extractor::DomSmoothie).then(|| run_trafilatura(page)).flatten();
-    let smooth = (!deep && extractor != Extractor::Trafilatura).then(|| run_dom_smoothie(page)).flatten();
+    let traf = (!deep && extractor != Extractor::DomSmoothie)
+        .then(|| run_trafilatura(page))
+        .flatten();
+    let smooth = (!deep && extractor != Extractor::Trafilatura)
+        .then(|| run_dom_smoothie(page))
+        .flatten();
     let mut meta = Metadata::default();
     if let Some((_, m)) = &traf {
         merge(&mut meta, m);
@@ -63,10 +67,16 @@ pub fn extract_with(page: &str, extractor: Extractor) -> Extracted {
     if let Some((_, m)) = &smooth {
         merge(&mut meta, m);
     }
-    let traf_units = traf.as_ref().map(|(html, _)| units_of(html, &mut out.removed, &mut out.fixes)).unwrap_or_default();
+    let traf_units = traf
+        .as_ref()
+        .map(|(html, _)| units_of(html, &mut out.removed, &mut out.fixes))
+        .unwrap_or_default();
     let mut smooth_removed = Vec::new();
     let mut smooth_fixes = Fixes::default();
-    let smooth_units = smooth.as_ref().map(|(html, _)| units_of(html, &mut smooth_removed, &mut smooth_fixes)).unwrap_or_default();
+    let smooth_units = smooth
+        .as_ref()
+        .map(|(html, _)| units_of(html, &mut smooth_removed, &mut smooth_fixes))
+        .unwrap_or_default();
     let (units, chosen) = choose(traf_units, smooth_units);
     if chosen.starts_with("dom_smoothie") {
         out.removed = smooth_removed;
@@ -129,7 +139,10 @@ fn run_trafilatura(page: &str) -> Option<(String, Metadata)> {
 }
 
 fn run_dom_smoothie(page: &str) -> Option<(String, Metadata)> {
-    let cfg = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        ..Default::default()
+    };
     let mut readability = dom_smoothie::Readability::new(page, None, Some(cfg)).ok()?;
     let article = readability.parse().ok()?;
     let meta = Metadata {
@@ -156,7 +169,10 @@ fn choose(traf: Vec<Unit>, smooth: Vec<Unit>) -> (Vec<Unit>, String) {
         return (Vec::new(), "none".to_string());
     }
     if t_words.is_empty() {
-        return (smooth, "dom_smoothie (trafilatura found nothing)".to_string());
+        return (
+            smooth,
+            "dom_smoothie (trafilatura found nothing)".to_string(),
+        );
     }
     if s_words.is_empty() {
         return (traf, "trafilatura (dom_smoothie found nothing)".to_string());
@@ -165,12 +181,21 @@ fn choose(traf: Vec<Unit>, smooth: Vec<Unit>) -> (Vec<Unit>, String) {
     if ns >= nt {
         let extra = extra_prose(&smooth, &traf);
         if ns > nt * 1.3 && ns < nt * 3.5 && contained(&t_words, &s_words) > 0.8 && extra >= 0.5 {
-            return (smooth, format!("dom_smoothie (holds trafilatura's body and more prose, {:.0}% of the extra)", extra * 100.0));
+            return (
+                smooth,
+                format!(
+                    "dom_smoothie (holds trafilatura's body and more prose, {:.0}% of the extra)",
+                    extra * 100.0
+                ),
+            );
         }
         (traf, "trafilatura".to_string())
     } else {
         if nt > ns * 1.05 && contained(&s_words, &t_words) > 0.8 {
-            return (smooth, "dom_smoothie (trafilatura holds its body and more)".to_string());
+            return (
+                smooth,
+                "dom_smoothie (trafilatura holds its body and more)".to_string(),
+            );
         }
         (traf, "trafilatura".to_string())
     }
@@ -179,7 +204,8 @@ fn choose(traf: Vec<Unit>, smooth: Vec<Unit>) -> (Vec<Unit>, String) {
 /// Of the words in units of `longer` that `shorter` does not have, the share in prose
 /// units (12 words or more, ending like a sentence).
 fn extra_prose(longer: &[Unit], shorter: &[Unit]) -> f64 {
-    let mut have: std::collections::HashSet<(String, String, String)> = std::collections::HashSet::new();
+    let mut have: std::collections::HashSet<(String, String, String)> =
+        std::collections::HashSet::new();
     for unit in shorter {
         let w: Vec<String> = unit_words(&unit.text);
         for t in w.windows(3) {
@@ -190,11 +216,20 @@ fn extra_prose(longer: &[Unit], shorter: &[Unit]) -> f64 {
     for unit in longer {
         let w = unit_words(&unit.text);
         let n_tri = w.len().saturating_sub(2);
-        let known = w.windows(3).filter(|t| have.contains(&(t[0].clone(), t[1].clone(), t[2].clone()))).count();
+        let known = w
+            .windows(3)
+            .filter(|t| have.contains(&(t[0].clone(), t[1].clone(), t[2].clone())))
+            .count();
         if n_tri > 0 && known * 2 >= n_tri {
             continue;
         }
-        if n_tri == 0 && w.iter().all(|x| shorter.iter().any(|u| u.text.to_lowercase().contains(x.as_str()))) {
+        if n_tri == 0
+            && w.iter().all(|x| {
+                shorter
+                    .iter()
+                    .any(|u| u.text.to_lowercase().contains(x.as_str()))
+            })
+        {
             continue;
         }
         total += w.len();
@@ -202,11 +237,18 @@ fn extra_prose(longer: &[Unit], shorter: &[Unit]) -> f64 {
             prose += w.len();
         }
     }
-    if total == 0 { 0.0 } else { prose as f64 / total as f64 }
+    if total == 0 {
+        0.0
+    } else {
+        prose as f64 / total as f64
+    }
 }
 
 fn unit_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn words(units: &[Unit]) -> Vec<String> {
@@ -240,18 +282,73 @@ fn units_of(fragment: &str, removed: &mut Vec<Removed>, fixes: &mut Fixes) -> Ve
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
-        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "blockquote" | "pre" | "figure" | "figcaption" | "table" | "thead" | "tbody"
-            | "tr" | "td" | "th" | "caption" | "hr" | "br" | "form" | "fieldset" | "details" | "summary" | "address" | "body" | "html"
-            | "head" | "title"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "hr"
+            | "br"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "address"
+            | "body"
+            | "html"
+            | "head"
+            | "title"
     )
 }
 
 fn is_skipped(tag: &str) -> bool {
     matches!(
         tag,
-        "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "object" | "embed" | "button" | "select" | "option" | "textarea"
-            | "input" | "head" | "canvas" | "video" | "audio" | "map" | "math"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "head"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "math"
     )
 }
 
@@ -268,16 +365,31 @@ fn walk(doc: &Html, removed: &mut Vec<Removed>, fixes: &mut Fixes) -> Vec<Unit> 
     let mut in_li = 0usize;
     let mut heading_now = false;
     let mut bullet_now = false;
-    let flush = |buf: &mut String, units: &mut Vec<Unit>, removed: &mut Vec<Removed>, fixes: &mut Fixes, caption: bool, heading: bool, bullet: bool| {
+    let flush = |buf: &mut String,
+                 units: &mut Vec<Unit>,
+                 removed: &mut Vec<Removed>,
+                 fixes: &mut Fixes,
+                 caption: bool,
+                 heading: bool,
+                 bullet: bool| {
         let text = clean(buf, fixes);
         buf.clear();
         if text.is_empty() {
             return;
         }
         if caption {
-            removed.push(Removed { text, reason: "image caption (figure caption)".to_string() });
+            removed.push(Removed {
+                text,
+                reason: "image caption (figure caption)".to_string(),
+            });
         } else {
-            units.push(Unit { text, byte: None, bullet, heading, after_blank: true });
+            units.push(Unit {
+                text,
+                byte: None,
+                bullet,
+                heading,
+                after_blank: true,
+            });
         }
     };
     for edge in doc.tree.root().traverse() {
@@ -290,7 +402,15 @@ fn walk(doc: &Html, removed: &mut Vec<Removed>, fixes: &mut Fixes) -> Vec<Unit> 
                         continue;
                     }
                     if is_block(tag) {
-                        flush(&mut buf, &mut units, removed, fixes, caption_depth > 0, heading_now, bullet_now);
+                        flush(
+                            &mut buf,
+                            &mut units,
+                            removed,
+                            fixes,
+                            caption_depth > 0,
+                            heading_now,
+                            bullet_now,
+                        );
                         heading_now = heading_depth > 0;
                         bullet_now = in_li > 0;
                     }
@@ -319,13 +439,23 @@ fn walk(doc: &Html, removed: &mut Vec<Removed>, fixes: &mut Fixes) -> Vec<Unit> 
                         continue;
                     }
                     if is_block(tag) {
-                        flush(&mut buf, &mut units, removed, fixes, caption_depth > 0, heading_now, bullet_now);
+                        flush(
+                            &mut buf,
+                            &mut units,
+                            removed,
+                            fixes,
+                            caption_depth > 0,
+                            heading_now,
+                            bullet_now,
+                        );
                     }
                     match tag {
                         "figcaption" | "caption" => caption_depth = caption_depth.saturating_sub(1),
                         "ul" | "ol" => list_depth = list_depth.saturating_sub(1),
                         "li" => in_li = in_li.saturating_sub(1),
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => heading_depth = heading_depth.saturating_sub(1),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            heading_depth = heading_depth.saturating_sub(1)
+                        }
                         _ => {}
                     }
                     if is_block(tag) {
@@ -336,7 +466,15 @@ fn walk(doc: &Html, removed: &mut Vec<Removed>, fixes: &mut Fixes) -> Vec<Unit> 
             }
         }
     }
-    flush(&mut buf, &mut units, removed, fixes, caption_depth > 0, heading_now, bullet_now);
+    flush(
+        &mut buf,
+        &mut units,
+        removed,
+        fixes,
+        caption_depth > 0,
+        heading_now,
+        bullet_now,
+    );
     let _ = list_depth;
     units
 }
@@ -374,19 +512,40 @@ pub fn approx_depth(page: &str) -> usize {
         i += off + 1;
         let closing = bytes.get(i) == Some(&b'/');
         let start = if closing { i + 1 } else { i };
-        let name_len = bytes[start.min(bytes.len())..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name_len = bytes[start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
         if name_len == 0 {
             continue;
         }
-        let name = page.get(start..start + name_len).unwrap_or("").to_ascii_lowercase();
+        let name = page
+            .get(start..start + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let void = matches!(
             name.as_str(),
-            "br" | "img" | "meta" | "link" | "input" | "hr" | "source" | "area" | "base" | "col" | "embed" | "param" | "track" | "wbr"
+            "br" | "img"
+                | "meta"
+                | "link"
+                | "input"
+                | "hr"
+                | "source"
+                | "area"
+                | "base"
+                | "col"
+                | "embed"
+                | "param"
+                | "track"
+                | "wbr"
         );
         if closing {
             depth = depth.saturating_sub(1);
         } else if !void {
-            let tag_end = bytes[start..].iter().position(|&b| b == b'>').map(|p| start + p);
+            let tag_end = bytes[start..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map(|p| start + p);
             if !tag_end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/') {
                 depth += 1;
                 max = max.max(depth);
@@ -419,7 +578,11 @@ pub fn page_meta(page: &str) -> Metadata {
         for name in names {
             for el in doc.select(&selector) {
                 let v = el.value();
-                let key = v.attr("property").or_else(|| v.attr("name")).or_else(|| v.attr("itemprop")).unwrap_or("");
+                let key = v
+                    .attr("property")
+                    .or_else(|| v.attr("name"))
+                    .or_else(|| v.attr("itemprop"))
+                    .unwrap_or("");
                 if key.eq_ignore_ascii_case(name) {
                     if let Some(content) = v.attr("content").and_then(nonempty) {
                         return Some(content);
@@ -434,23 +597,63 @@ pub fn page_meta(page: &str) -> Metadata {
             *slot = v;
         }
     };
-    fill(&mut meta.title, meta_content(&["og:title", "twitter:title", "dc.title", "headline"]));
-    fill(&mut meta.outlet, meta_content(&["og:site_name", "application-name", "publisher", "dc.publisher"]));
+    fill(
+        &mut meta.title,
+        meta_content(&["og:title", "twitter:title", "dc.title", "headline"]),
+    );
+    fill(
+        &mut meta.outlet,
+        meta_content(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+        ]),
+    );
     fill(
         &mut meta.published,
-        meta_content(&["article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"]),
+        meta_content(&[
+            "article:published_time",
+            "datePublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "sailthru.date",
+            "parsely-pub-date",
+        ]),
     );
-    fill(&mut meta.author, meta_content(&["author", "article:author", "dc.creator", "parsely-author", "byl"]));
+    fill(
+        &mut meta.author,
+        meta_content(&[
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "byl",
+        ]),
+    );
     if meta.url.is_none() {
         meta.url = sel(r#"link[rel="canonical"]"#)
-            .and_then(|s| doc.select(&s).next().and_then(|el| el.value().attr("href").and_then(nonempty)))
+            .and_then(|s| {
+                doc.select(&s)
+                    .next()
+                    .and_then(|el| el.value().attr("href").and_then(nonempty))
+            })
             .or_else(|| meta_content(&["og:url"]));
     }
     if meta.published.is_none() {
         meta.published = time_datetime(page);
     }
     if meta.title.is_none() {
-        meta.title = sel("title").and_then(|s| doc.select(&s).next().map(|el| el.text().collect::<String>())).and_then(|t| nonempty(&t));
+        meta.title = sel("title")
+            .and_then(|s| {
+                doc.select(&s)
+                    .next()
+                    .map(|el| el.text().collect::<String>())
+            })
+            .and_then(|t| nonempty(&t));
     }
     meta
 }
@@ -458,7 +661,9 @@ pub fn page_meta(page: &str) -> Metadata {
 /// Byte offset of `needle` (ASCII) in `hay`, ignoring ASCII case.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.as_bytes();
-    hay.as_bytes().windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+    hay.as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// The contents of the `<script type="...">` elements of a page, found by scanning.
@@ -467,8 +672,12 @@ fn scripts_of_type<'a>(page: &'a str, kind: &str) -> Vec<&'a str> {
     let mut from = 0;
     while let Some(at) = page.get(from..).and_then(|rest| rest.find(kind)) {
         let tag_at = from + at;
-        let Some(open_end) = page[tag_at..].find('>').map(|i| tag_at + i + 1) else { break };
-        let Some(close) = find_ci(&page[open_end..], "</script").map(|i| open_end + i) else { break };
+        let Some(open_end) = page[tag_at..].find('>').map(|i| tag_at + i + 1) else {
+            break;
+        };
+        let Some(close) = find_ci(&page[open_end..], "</script").map(|i| open_end + i) else {
+            break;
+        };
         out.push(&page[open_end..close]);
         from = close;
     }
@@ -483,7 +692,11 @@ fn time_datetime(page: &str) -> Option<String> {
     let attr = find_ci(tag, "datetime=")?;
     let rest = &tag[attr + "datetime=".len()..];
     let quote = rest.chars().next()?;
-    let value = if quote == '"' || quote == '\'' { rest[1..].split(quote).next()? } else { rest.split_whitespace().next()? };
+    let value = if quote == '"' || quote == '\'' {
+        rest[1..].split(quote).next()?
+    } else {
+        rest.split_whitespace().next()?
+    };
     nonempty(value)
 }
 
@@ -499,7 +712,10 @@ fn json_ld(value: &serde_json::Value, meta: &mut Metadata, depth: usize) {
             if let Some(graph) = map.get("@graph") {
                 json_ld(graph, meta, depth + 1);
             }
-            let kind = map.get("@type").map(|t| t.to_string().to_lowercase()).unwrap_or_default();
+            let kind = map
+                .get("@type")
+                .map(|t| t.to_string().to_lowercase())
+                .unwrap_or_default();
             if !(kind.contains("article") || kind.contains("posting") || kind.contains("report")) {
                 return;
             }
@@ -510,7 +726,11 @@ fn json_ld(value: &serde_json::Value, meta: &mut Metadata, depth: usize) {
                     Value::Array(a) => {
                         let names: Vec<String> = a
                             .iter()
-                            .filter_map(|x| x.as_str().map(str::to_string).or_else(|| x.get("name").and_then(|n| n.as_str()).map(str::to_string)))
+                            .filter_map(|x| {
+                                x.as_str().map(str::to_string).or_else(|| {
+                                    x.get("name").and_then(|n| n.as_str()).map(str::to_string)
+                                })
+                            })
                             .collect();
                         (!names.is_empty()).then(|| names.join(", "))
                     }
@@ -526,7 +746,12 @@ fn json_ld(value: &serde_json::Value, meta: &mut Metadata, depth: usize) {
             set(&mut meta.published, text(map.get("datePublished")));
             set(&mut meta.author, text(map.get("author")));
             set(&mut meta.outlet, text(map.get("publisher")));
-            set(&mut meta.url, text(map.get("url")).or_else(|| text(map.get("mainEntityOfPage")).filter(|u| u.starts_with("http"))));
+            set(
+                &mut meta.url,
+                text(map.get("url")).or_else(|| {
+                    text(map.get("mainEntityOfPage")).filter(|u| u.starts_with("http"))
+                }),
+            );
         }
         _ => {}
     }

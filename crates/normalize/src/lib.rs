@@ -51,7 +51,11 @@ pub struct NormalizeConfig {
 
 impl Default for NormalizeConfig {
     fn default() -> Self {
-        NormalizeConfig { corpus_min_sources: 3, corpus_max_words: 30, html_extractor: html::Extractor::Auto }
+        NormalizeConfig {
+            corpus_min_sources: 3,
+            corpus_max_words: 30,
+            html_extractor: html::Extractor::Auto,
+        }
     }
 }
 
@@ -71,8 +75,20 @@ pub struct CorpusLines {
 /// shared line that is not a sentence and borders unshared text. The first line (the
 /// headline) never counts.
 pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLines {
-    let per_doc_text: Vec<Vec<String>> = docs.iter().map(|doc| units_of(doc, config).0.into_iter().map(|u| u.text).collect()).collect();
-    let per_doc: Vec<Vec<String>> = per_doc_text.iter().map(|texts| texts.iter().map(|t| match_key(t)).collect()).collect();
+    let per_doc_text: Vec<Vec<String>> = docs
+        .iter()
+        .map(|doc| {
+            units_of(doc, config)
+                .0
+                .into_iter()
+                .map(|u| u.text)
+                .collect()
+        })
+        .collect();
+    let per_doc: Vec<Vec<String>> = per_doc_text
+        .iter()
+        .map(|texts| texts.iter().map(|t| match_key(t)).collect())
+        .collect();
     let mut sources_of: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (d, keys) in per_doc.iter().enumerate() {
         for key in keys {
@@ -85,7 +101,10 @@ pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLin
         let mut counted: HashSet<&str> = HashSet::new();
         // The first line is the headline: wire copies share it, and it is never furniture.
         for (i, key) in keys.iter().enumerate().skip(1) {
-            if !shared(key) || key.split_whitespace().count() > config.corpus_max_words || !counted.insert(key) {
+            if !shared(key)
+                || key.split_whitespace().count() > config.corpus_max_words
+                || !counted.insert(key)
+            {
                 continue;
             }
             let prev_shared = shared(&keys[i - 1]);
@@ -93,14 +112,21 @@ pub fn corpus_lines(docs: &[RawDocument], config: &NormalizeConfig) -> CorpusLin
             // A shared run of sentences is a common original, not furniture; a line that
             // is not a sentence and borders unshared text is furniture even beside one.
             let not_sentence = !lines::ends_like_sentence(&texts[i]);
-            let furniture = (!prev_shared && !next_shared) || (not_sentence && !(prev_shared && next_shared));
+            let furniture =
+                (!prev_shared && !next_shared) || (not_sentence && !(prev_shared && next_shared));
             if furniture {
                 *isolated.entry(key.as_str()).or_default() += 1;
             }
         }
     }
     let min = config.corpus_min_sources.max(2);
-    CorpusLines { keys: isolated.into_iter().filter(|(_, n)| *n >= min).map(|(k, _)| k.to_string()).collect() }
+    CorpusLines {
+        keys: isolated
+            .into_iter()
+            .filter(|(_, n)| *n >= min)
+            .map(|(k, _)| k.to_string())
+            .collect(),
+    }
 }
 
 /// Normalizes one document. An error is a reason the document has no usable text.
@@ -110,23 +136,43 @@ pub fn normalize(doc: &RawDocument, config: &NormalizeConfig) -> Result<CleanDoc
 
 /// Normalizes one document, also removing the lines `corpus` knows as repeated
 /// across many sources.
-pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &CorpusLines) -> Result<CleanDocument, String> {
+pub fn normalize_with(
+    doc: &RawDocument,
+    config: &NormalizeConfig,
+    corpus: &CorpusLines,
+) -> Result<CleanDocument, String> {
     let (units, mut meta, mut removed, fixes) = units_of(doc, config);
     let title = meta.title.clone();
-    let known = Known { corpus: (!corpus.keys.is_empty()).then_some(&corpus.keys), title: title.as_deref() };
+    let known = Known {
+        corpus: (!corpus.keys.is_empty()).then_some(&corpus.keys),
+        title: title.as_deref(),
+    };
     let classified = lines::classify(&units, &known);
     removed.extend(classified.removed);
     if fixes.invisible > 0 {
-        removed.push(Removed { text: format!("{} characters", fixes.invisible), reason: "zero-width or bidi control characters".to_string() });
+        removed.push(Removed {
+            text: format!("{} characters", fixes.invisible),
+            reason: "zero-width or bidi control characters".to_string(),
+        });
     }
     if fixes.control > 0 {
-        removed.push(Removed { text: format!("{} characters", fixes.control), reason: "control characters".to_string() });
+        removed.push(Removed {
+            text: format!("{} characters", fixes.control),
+            reason: "control characters".to_string(),
+        });
     }
     if fixes.mojibake {
-        removed.push(Removed { text: "mojibake".to_string(), reason: "UTF-8 read as Windows-1252 repaired".to_string() });
+        removed.push(Removed {
+            text: "mojibake".to_string(),
+            reason: "UTF-8 read as Windows-1252 repaired".to_string(),
+        });
     }
     if classified.blocks.iter().all(|(_, t, _)| t.is_empty()) {
-        return Err(format!("{}: no article text left after removing boilerplate ({} lines removed)", doc.source_id, removed.len()));
+        return Err(format!(
+            "{}: no article text left after removing boilerplate ({} lines removed)",
+            doc.source_id,
+            removed.len()
+        ));
     }
     if meta.author.is_none() {
         meta.author = classified.byline.clone();
@@ -145,7 +191,12 @@ pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &Corp
         let start = n_chars;
         let len = block_text.chars().count();
         let block_idx = blocks.len();
-        blocks.push(Block { kind: *kind, start, end: start + len, content_byte: *byte });
+        blocks.push(Block {
+            kind: *kind,
+            start,
+            end: start + len,
+            content_byte: *byte,
+        });
         if *kind == BlockKind::Paragraph && dateline.is_none() && block_idx <= 4 {
             dateline = dateline::find(block_text);
         }
@@ -159,23 +210,45 @@ pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &Corp
                 let s_chars = char_pos;
                 char_pos += block_text[s..e].chars().count();
                 byte_pos = e;
-                sentences.push(Sentence { start: start + s_chars, end: start + char_pos, block: block_idx });
+                sentences.push(Sentence {
+                    start: start + s_chars,
+                    end: start + char_pos,
+                    block: block_idx,
+                });
             }
         } else if len > 0 {
-            sentences.push(Sentence { start, end: start + len, block: block_idx });
+            sentences.push(Sentence {
+                start,
+                end: start + len,
+                block: block_idx,
+            });
         }
         text.push_str(block_text);
         n_chars += len;
     }
     if meta.title.is_none() {
-        meta.title = classified.blocks.iter().find(|(_, t, _)| !t.is_empty()).map(|(_, t, _)| t.clone());
+        meta.title = classified
+            .blocks
+            .iter()
+            .find(|(_, t, _)| !t.is_empty())
+            .map(|(_, t, _)| t.clone());
     }
     let date = meta
         .published
         .as_deref()
         .and_then(dateline::first_date)
-        .or_else(|| classified.timestamp.as_deref().and_then(dateline::first_date))
-        .or_else(|| dateline.as_ref().and_then(|d| d.date.as_deref()).and_then(dateline::first_date))
+        .or_else(|| {
+            classified
+                .timestamp
+                .as_deref()
+                .and_then(dateline::first_date)
+        })
+        .or_else(|| {
+            dateline
+                .as_ref()
+                .and_then(|d| d.date.as_deref())
+                .and_then(dateline::first_date)
+        })
         .or_else(|| dateline::first_date(&text))
         .or_else(|| removed.iter().find_map(|r| dateline::first_date(&r.text)));
     Ok(CleanDocument {
@@ -195,8 +268,12 @@ pub fn normalize_with(doc: &RawDocument, config: &NormalizeConfig, corpus: &Corp
 
 /// The units of a document, its metadata, what was dropped before classification,
 /// and the character fixes made.
-fn units_of(doc: &RawDocument, config: &NormalizeConfig) -> (Vec<Unit>, records::Metadata, Vec<Removed>, Fixes) {
-    let is_html_body = matches!(doc.format, Format::Html | Format::Warc) || (doc.format == Format::Json && looks_like_html(&doc.content));
+fn units_of(
+    doc: &RawDocument,
+    config: &NormalizeConfig,
+) -> (Vec<Unit>, records::Metadata, Vec<Removed>, Fixes) {
+    let is_html_body = matches!(doc.format, Format::Html | Format::Warc)
+        || (doc.format == Format::Json && looks_like_html(&doc.content));
     if is_html_body {
         let extracted = html::extract_with(&doc.content, config.html_extractor);
         let mut meta = doc.meta.clone();
@@ -214,7 +291,12 @@ fn units_of(doc: &RawDocument, config: &NormalizeConfig) -> (Vec<Unit>, records:
     }
     let mut fixes = Fixes::default();
     let mut removed = Vec::new();
-    let units = text_units(&doc.content, doc.format == Format::Markdown, &mut fixes, &mut removed);
+    let units = text_units(
+        &doc.content,
+        doc.format == Format::Markdown,
+        &mut fixes,
+        &mut removed,
+    );
     (units, doc.meta.clone(), removed, fixes)
 }
 
@@ -225,12 +307,19 @@ fn looks_like_html(content: &str) -> bool {
     }
     let head = &content[..cut];
     let lower = head.to_ascii_lowercase();
-    ["<p>", "<p ", "</p>", "<div", "<br", "<html", "<article"].iter().any(|t| lower.contains(t))
+    ["<p>", "<p ", "</p>", "<div", "<br", "<html", "<article"]
+        .iter()
+        .any(|t| lower.contains(t))
 }
 
 /// Cuts plain text or Markdown into units: one per line, with hard-wrapped lines of
 /// one paragraph joined back together.
-pub fn text_units(content: &str, markdown: bool, fixes: &mut Fixes, removed: &mut Vec<Removed>) -> Vec<Unit> {
+pub fn text_units(
+    content: &str,
+    markdown: bool,
+    fixes: &mut Fixes,
+    removed: &mut Vec<Removed>,
+) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut offset = 0usize;
     let mut after_blank = true;
@@ -258,7 +347,10 @@ pub fn text_units(content: &str, markdown: bool, fixes: &mut Fixes, removed: &mu
                 heading = true;
                 body = body[hashes..].trim();
             }
-            if body.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')) {
+            if body
+                .chars()
+                .all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+            {
                 after_blank = true;
                 continue;
             }
@@ -270,7 +362,11 @@ pub fn text_units(content: &str, markdown: bool, fixes: &mut Fixes, removed: &mu
             bullet = true;
             body = rest;
         }
-        let mut owned = if markdown { strip_markdown(body, removed) } else { body.to_string() };
+        let mut owned = if markdown {
+            strip_markdown(body, removed)
+        } else {
+            body.to_string()
+        };
         if owned.trim().is_empty() {
             after_blank = true;
             continue;
@@ -285,13 +381,20 @@ pub fn text_units(content: &str, markdown: bool, fixes: &mut Fixes, removed: &mu
         }
         // A hard-wrapped paragraph continues on the next line: join it back.
         if let Some(prev) = units.last_mut() {
-            if !after_blank && !bullet && !heading && !prev.heading && continues(&prev.text, &text) {
+            if !after_blank && !bullet && !heading && !prev.heading && continues(&prev.text, &text)
+            {
                 prev.text.push(' ');
                 prev.text.push_str(&text);
                 continue;
             }
         }
-        units.push(Unit { text, byte: Some(line_start + lead), bullet, heading, after_blank });
+        units.push(Unit {
+            text,
+            byte: Some(line_start + lead),
+            bullet,
+            heading,
+            after_blank,
+        });
         after_blank = false;
     }
     units
@@ -302,7 +405,9 @@ pub fn text_units(content: &str, markdown: bool, fixes: &mut Fixes, removed: &mu
 fn continues(prev: &str, next: &str) -> bool {
     let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
     let prev_words = prev.split_whitespace().count();
-    (prev_words >= 8 && !lines::ends_like_sentence(prev) && (starts_lower || prev.ends_with([',', '-', '–'])))
+    (prev_words >= 8
+        && !lines::ends_like_sentence(prev)
+        && (starts_lower || prev.ends_with([',', '-', '–'])))
         || (starts_lower && prev_words >= 8 && prev.chars().count() >= 50)
 }
 
@@ -341,7 +446,10 @@ fn strip_markdown(line: &str, removed: &mut Vec<Removed>) -> String {
                     if let Some(end) = (close + 2..chars.len()).find(|&j| chars[j] == ')') {
                         let label: String = chars[open + 1..close].iter().collect();
                         if c == '!' {
-                            removed.push(Removed { text: line.to_string(), reason: "image".to_string() });
+                            removed.push(Removed {
+                                text: line.to_string(),
+                                reason: "image".to_string(),
+                            });
                         } else {
                             out.push_str(&label);
                         }
@@ -351,7 +459,9 @@ fn strip_markdown(line: &str, removed: &mut Vec<Removed>) -> String {
                 }
             }
         }
-        if matches!(c, '*' | '_') && (i + 1 < chars.len() && chars[i + 1] == c || i > 0 && chars[i - 1] == c) {
+        if matches!(c, '*' | '_')
+            && (i + 1 < chars.len() && chars[i + 1] == c || i > 0 && chars[i - 1] == c)
+        {
             i += 1;
             continue;
         }

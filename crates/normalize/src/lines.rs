@@ -55,18 +55,27 @@ fn re(pattern: &str) -> Regex {
 
 /// A line that only labels a photo (`Image source, Reuters`, `Getty Images`).
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?:image|photo|picture|video|media|graphic)\s+(?:source|caption|credit|copyright)s?\b|caption\b|getty images\b|(?:ap|afp|reuters|epa|ap photo)\s*(?:/|$))")
+    re(
+        r"(?i)^(?:(?:image|photo|picture|video|media|graphic)\s+(?:source|caption|credit|copyright)s?\b|caption\b|getty images\b|(?:ap|afp|reuters|epa|ap photo)\s*(?:/|$))",
+    )
 });
 /// A label after which the next line is the caption (`Caption for the image`, `Image caption`).
-static CAPTION_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:image|photo|media|video)?\s*caption(?:\s+for\s+the\s+(?:image|photo|picture|video))?\s*[:,]?\s*$"));
+static CAPTION_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:image|photo|media|video)?\s*caption(?:\s+for\s+the\s+(?:image|photo|picture|video))?\s*[:,]?\s*$",
+    )
+});
 /// Photo credit lines (`Photo: Flickr`, `Credit: Jane Doe`).
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:photos?|photograph(?:s|er)?|images?|pictures?|credits?|illustrations?|graphics?|videos?|cover (?:photo|image)|top image|main image|header image|featured image)(?:\s+(?:by|credit|courtesy(?: of)?))?\s*[:|]")
+    re(
+        r"(?i)^(?:photos?|photograph(?:s|er)?|images?|pictures?|credits?|illustrations?|graphics?|videos?|cover (?:photo|image)|top image|main image|header image|featured image)(?:\s+(?:by|credit|courtesy(?: of)?))?\s*[:|]",
+    )
 });
 /// Source lists and reporting credits (`Sources: ...`, `Reporting by ...; Editing by ...`).
 static SOURCES_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:sources?|references|further reading|additional (?:reporting|sources)(?:\s+by)?|(?:reporting|writing|editing|compiled|produced|translated)\s+by|with (?:additional )?reporting(?:\s+(?:by|from))?|contributed reporting|tags|topics|filed under)\s*[:;\-–—]|(?i)^(?:reporting|writing|editing)\s+by\s+[A-Z]")
+    re(
+        r"(?i)^(?:sources?|references|further reading|additional (?:reporting|sources)(?:\s+by)?|(?:reporting|writing|editing|compiled|produced|translated)\s+by|with (?:additional )?reporting(?:\s+(?:by|from))?|contributed reporting|tags|topics|filed under)\s*[:;\-–—]|(?i)^(?:reporting|writing|editing)\s+by\s+[A-Z]",
+    )
 });
 /// Prompts addressed to the reader, read on short lines from their first words.
 static PROMPT_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,31 +98,44 @@ static PROMPT_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Cues that mark a short line as a prompt wherever they stand.
 static PROMPT_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:newsletter|newsflash|all rights reserved|©|\bcookies?\b|your inbox|\bsubscribers?\s+only|\bpaywall|\bfree trial|\bpodcast\b|\bapp\s+store\b|google\s+play|whatsapp\s+channel|\bfollow\s+us\b|\bsign\s+up\b|\bshare\s+(?:this|on|via|your)\b)")
+    re(
+        r"(?i)(?:newsletter|newsflash|all rights reserved|©|\bcookies?\b|your inbox|\bsubscribers?\s+only|\bpaywall|\bfree trial|\bpodcast\b|\bapp\s+store\b|google\s+play|whatsapp\s+channel|\bfollow\s+us\b|\bsign\s+up\b|\bshare\s+(?:this|on|via|your)\b)",
+    )
 });
 /// Footer markers: what follows them is lists of other stories.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:most\s+(?:popular|read|viewed|shared|commented|emailed)|read\s+more|read\s+next|more\s+(?:from|on|stories|news|like\s+this)|related(?:\s+(?:articles?|stories|content|coverage|topics|news|posts|reading|links))?|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|see\s+also|also\s+read|top\s+stories|latest\s+(?:news|stories))\b")
+    re(
+        r"(?i)^(?:most\s+(?:popular|read|viewed|shared|commented|emailed)|read\s+more|read\s+next|more\s+(?:from|on|stories|news|like\s+this)|related(?:\s+(?:articles?|stories|content|coverage|topics|news|posts|reading|links))?|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|see\s+also|also\s+read|top\s+stories|latest\s+(?:news|stories))\b",
+    )
 });
 /// A byline.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:by|written\s+by|words\s+by|story\s+by|reporting\s+by)\s+(\p{Lu}[\p{L}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|(?i:and|de|van|von|da|del|la|bin|al)|&|,))*)")
+    re(
+        r"^(?i:by|written\s+by|words\s+by|story\s+by|reporting\s+by)\s+(\p{Lu}[\p{L}.'’\-]+(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|(?i:and|de|van|von|da|del|la|bin|al)|&|,))*)",
+    )
 });
 /// A timestamp line.
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:published|updated|posted|last\s+updated|first\s+published|modified|date)\b[\s:]*(?:on\s+)?[^.!?]{0,80}?\b(?:\d{4}|\d{1,2}:\d{2}|ago|today|yesterday)\b[^.!?]{0,40}$")
+    re(
+        r"(?i)^(?:published|updated|posted|last\s+updated|first\s+published|modified|date)\b[\s:]*(?:on\s+)?[^.!?]{0,80}?\b(?:\d{4}|\d{1,2}:\d{2}|ago|today|yesterday)\b[^.!?]{0,40}$",
+    )
 });
 /// A list label in capitals (`AFTERMATH:`, `IMAGE FROM THE SCENE`, `WATCH:`).
-static CAPS_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}[\p{Lu}\d'’&\- ]{2,}(?::|\s+[“\x22‘'\p{Lu}])"));
+static CAPS_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\p{Lu}[\p{Lu}\d'’&\- ]{2,}(?::|\s+[“\x22‘'\p{Lu}])"));
 /// A parenthesised photo credit at the end of a line (`(Jane Doe/AP)`, `(JANE DOE / POOL / AFP)`).
 static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| re(r"\(([^()]{2,90})\)\s*$"));
 /// Trailing credits without brackets (`... Photo: Jane Doe`, `... | Getty Images`).
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:photo|photograph|image|picture|credit)\s*(?:by|credit)?\s*:\s*[\p{L} .'’/\-]{2,60}|\|\s*(?:getty images|reuters|ap photo|afp)[\p{L} .'’/\-]{0,40})\s*$")
+    re(
+        r"(?i)(?:\b(?:photo|photograph|image|picture|credit)\s*(?:by|credit)?\s*:\s*[\p{L} .'’/\-]{2,60}|\|\s*(?:getty images|reuters|ap photo|afp)[\p{L} .'’/\-]{0,40})\s*$",
+    )
 });
 /// Bio cues: words describing the writer's trade.
 static BIO_CUES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:journalist|reporter|correspondent|editor|writer|analyst|columnist|contributor|freelance|author of|covers\b|has worked|worked as|holds a|holds\s+(?:a\s+)?master|graduate[ds]? (?:of|from)|based in|is a (?:senior|staff|political|foreign)|you can (?:reach|follow|contact)|twitter|email (?:him|her|them) at|@)")
+    re(
+        r"(?i)\b(?:journalist|reporter|correspondent|editor|writer|analyst|columnist|contributor|freelance|author of|covers\b|has worked|worked as|holds a|holds\s+(?:a\s+)?master|graduate[ds]? (?:of|from)|based in|is a (?:senior|staff|political|foreign)|you can (?:reach|follow|contact)|twitter|email (?:him|her|them) at|@)",
+    )
 });
 
 /// Whether a line ends like a sentence (terminal punctuation, perhaps inside quotes).
@@ -129,7 +151,9 @@ fn n_words(line: &str) -> usize {
 /// A parenthesised credit: parts split by `/` that all start with a capital or are
 /// agency names in capitals.
 fn has_credit_end(line: &str) -> bool {
-    let Some(cap) = CREDIT_END.captures(line) else { return false };
+    let Some(cap) = CREDIT_END.captures(line) else {
+        return false;
+    };
     let inner = cap.get(1).map_or("", |m| m.as_str());
     let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
     parts.len() >= 2
@@ -137,7 +161,13 @@ fn has_credit_end(line: &str) -> bool {
             !p.is_empty()
                 && p.len() <= 40
                 && p.chars().next().is_some_and(|c| c.is_uppercase())
-                && p.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || matches!(w, "de" | "van" | "von" | "da" | "al" | "bin" | "for" | "via" | "of"))
+                && p.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(|c| !c.is_lowercase())
+                        || matches!(
+                            w,
+                            "de" | "van" | "von" | "da" | "al" | "bin" | "for" | "via" | "of"
+                        )
+                })
         })
 }
 
@@ -162,15 +192,59 @@ fn caption_reason(line: &str) -> Option<&'static str> {
 /// A line that is only a date and time (`Jan. 12, 2024 at 11:45 p.m. EST`).
 fn is_bare_date(line: &str) -> bool {
     const FILLER: &[&str] = &[
-        "at", "on", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "ist", "jst", "et", "pt",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "|", "-", "–", "—",
+        "at",
+        "on",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "jst",
+        "et",
+        "pt",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "|",
+        "-",
+        "–",
+        "—",
     ];
-    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     n_words(line) <= 12
         && crate::dateline::first_date(line).is_some()
         && line.split_whitespace().all(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')')).to_lowercase();
-            w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) || FILLER.contains(&w.as_str()) || MONTHS.iter().any(|m| w.starts_with(m))
+            let w = w
+                .trim_matches(|c: char| matches!(c, ',' | '(' | ')'))
+                .to_lowercase();
+            w.is_empty()
+                || w.chars().any(|c| c.is_ascii_digit())
+                || FILLER.contains(&w.as_str())
+                || MONTHS.iter().any(|m| w.starts_with(m))
         })
 }
 
@@ -185,11 +259,25 @@ fn prompt_reason(line: &str) -> Option<&'static str> {
     let anywhere = PROMPT_ANYWHERE.is_match(line) && (words <= 8 || !ends_like_sentence(line));
     if PROMPT_START.is_match(line) || anywhere {
         let lower = line.to_lowercase();
-        let reason = if lower.contains("comment") || lower.contains("your name") || lower.contains("reply") {
+        let reason = if lower.contains("comment")
+            || lower.contains("your name")
+            || lower.contains("reply")
+        {
             "comment prompt"
-        } else if lower.contains("newsletter") || lower.contains("newsflash") || lower.contains("subscribe") || lower.contains("sign up") || lower.contains("inbox") || lower.contains("stay ") {
+        } else if lower.contains("newsletter")
+            || lower.contains("newsflash")
+            || lower.contains("subscribe")
+            || lower.contains("sign up")
+            || lower.contains("inbox")
+            || lower.contains("stay ")
+        {
             "subscribe or newsletter prompt"
-        } else if lower.contains("share") || lower.contains("follow") || lower.contains("copy link") || lower.contains("email") || lower.contains("print") {
+        } else if lower.contains("share")
+            || lower.contains("follow")
+            || lower.contains("copy link")
+            || lower.contains("email")
+            || lower.contains("print")
+        {
             "share prompt"
         } else if FOOTER.is_match(line) {
             "related or popular stories footer"
@@ -208,14 +296,18 @@ fn looks_like_name(line: &str) -> bool {
         && !ends_like_sentence(line)
         && words.iter().all(|w| {
             let mut chars = w.chars();
-            chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            chars.next().is_some_and(|c| c.is_uppercase())
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
 }
 
 /// A heading: short, not a sentence, or marked up as one.
 fn looks_like_heading(unit: &Unit) -> bool {
     let words = n_words(&unit.text);
-    (unit.heading && words <= 25) || (words <= 12 && !ends_like_sentence(&unit.text) && unit.text.chars().any(char::is_alphabetic))
+    (unit.heading && words <= 25)
+        || (words <= 12
+            && !ends_like_sentence(&unit.text)
+            && unit.text.chars().any(char::is_alphabetic))
 }
 
 /// Classifies the units of one document.
@@ -251,7 +343,10 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
             && i > 0
             && !unit.bullet
             && (words < 8 || !ends_like_sentence(line))
-            && keys[i.saturating_sub(3)..keys.len().min(i + 4)].iter().enumerate().any(|(j, k)| j + i.saturating_sub(3) != i && k == key)
+            && keys[i.saturating_sub(3)..keys.len().min(i + 4)]
+                .iter()
+                .enumerate()
+                .any(|(j, k)| j + i.saturating_sub(3) != i && k == key)
         {
             // A caption printed twice stands close to its copy; lines repeated far
             // apart are more often list or table entries of the article itself.
@@ -272,9 +367,15 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
                 out.timestamp = Some(line.to_string());
             }
             remove("timestamp")
-        } else if words <= 14 && BYLINE.is_match(line) && !ends_like_sentence(line.trim_end_matches('.')) {
+        } else if words <= 14
+            && BYLINE.is_match(line)
+            && !ends_like_sentence(line.trim_end_matches('.'))
+        {
             if out.byline.is_none() {
-                out.byline = BYLINE.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str().trim_end_matches([',', ' ']).to_string());
+                out.byline = BYLINE
+                    .captures(line)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().trim_end_matches([',', ' ']).to_string());
             }
             remove("byline")
         } else {
@@ -289,7 +390,10 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
     // The headline: the metadata title when the text does not start with it, else
     // the first kept unit.
     let first_kept = (0..n).find(|&i| verdict[i].is_none());
-    let title = known.title.map(|t| crate::unicode::clean(t, &mut Default::default())).filter(|t| !t.is_empty());
+    let title = known
+        .title
+        .map(|t| crate::unicode::clean(t, &mut Default::default()))
+        .filter(|t| !t.is_empty());
     if let Some(title) = title {
         let title_key = match_key(&title);
         let starts_with_title = first_kept.is_some_and(|i| keys[i] == title_key);
@@ -305,7 +409,10 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
     }
     for i in 0..n {
         if let Some(reason) = verdict[i].take() {
-            out.removed.push(Removed { text: units[i].text.clone(), reason });
+            out.removed.push(Removed {
+                text: units[i].text.clone(),
+                reason,
+            });
             continue;
         }
         let unit = &units[i];
@@ -330,7 +437,9 @@ pub fn classify(units: &[Unit], known: &Known<'_>) -> Classified {
 
 /// Whether a kept paragraph follows unit `i` (a heading introduces body).
 fn has_body_after(units: &[Unit], verdict: &[Option<String>], i: usize) -> bool {
-    (i + 1..units.len()).find(|&j| verdict[j].is_none()).is_some_and(|j| n_words(&units[j].text) > 12 || ends_like_sentence(&units[j].text))
+    (i + 1..units.len())
+        .find(|&j| verdict[j].is_none())
+        .is_some_and(|j| n_words(&units[j].text) > 12 || ends_like_sentence(&units[j].text))
 }
 
 /// Runs of list items that read as links to other stories: labels in capitals
@@ -349,9 +458,17 @@ fn mark_link_lists(units: &[Unit], verdict: &mut [Option<String>]) {
         }
         let run = &units[start..i];
         let labelled = run.iter().filter(|u| CAPS_LABEL.is_match(&u.text)).count();
-        let headline_like = run.iter().filter(|u| !ends_like_sentence(&u.text) && n_words(&u.text) <= 20).count();
-        let after_footer = start > 0 && verdict[start - 1].as_deref().is_some_and(|r| r.contains("footer") || r.contains("prompt"));
-        if run.len() >= 2 && (labelled * 2 >= run.len() || (after_footer && headline_like * 2 >= run.len())) {
+        let headline_like = run
+            .iter()
+            .filter(|u| !ends_like_sentence(&u.text) && n_words(&u.text) <= 20)
+            .count();
+        let after_footer = start > 0
+            && verdict[start - 1]
+                .as_deref()
+                .is_some_and(|r| r.contains("footer") || r.contains("prompt"));
+        if run.len() >= 2
+            && (labelled * 2 >= run.len() || (after_footer && headline_like * 2 >= run.len()))
+        {
             for v in &mut verdict[start..i] {
                 if v.is_none() {
                     *v = Some("related-link list".to_string());
@@ -372,11 +489,16 @@ fn mark_author_bio(units: &[Unit], verdict: &mut [Option<String>]) {
     for (pos, &i) in tail.iter().enumerate() {
         let line = &units[i].text;
         if looks_like_name(line) {
-            let Some(&next) = tail.get(pos + 1) else { continue };
+            let Some(&next) = tail.get(pos + 1) else {
+                continue;
+            };
             let next_text = &units[next].text;
             let first_name = line.split_whitespace().next().unwrap_or("");
             let about_them = next_text.starts_with(first_name)
-                || next_text.split_whitespace().next().is_some_and(|w| matches!(w, "He" | "She" | "They"));
+                || next_text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "He" | "She" | "They"));
             if about_them && BIO_CUES.is_match(next_text) {
                 for &j in &tail[pos..] {
                     verdict[j] = Some("author bio".to_string());
@@ -388,7 +510,9 @@ fn mark_author_bio(units: &[Unit], verdict: &mut [Option<String>]) {
     let last = kept[kept.len() - 1];
     let text = &units[last].text;
     let lower = text.to_lowercase();
-    if lower.starts_with("about the author") || (BIO_CUES.is_match(text) && n_words(text) <= 80 && is_bio_sentence(text)) {
+    if lower.starts_with("about the author")
+        || (BIO_CUES.is_match(text) && n_words(text) <= 80 && is_bio_sentence(text))
+    {
         verdict[last] = Some("author bio".to_string());
     }
 }
@@ -396,7 +520,9 @@ fn mark_author_bio(units: &[Unit], verdict: &mut [Option<String>]) {
 /// `Jane Doe is a journalist ...`: a name, then `is a` / `writes` about the trade.
 fn is_bio_sentence(text: &str) -> bool {
     static BIO_START: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}\s+(?:is|was|has been|writes|covers|reports)\s+(?:a|an|the|for|on|about)\b")
+        re(
+            r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}\s+(?:is|was|has been|writes|covers|reports)\s+(?:a|an|the|for|on|about)\b",
+        )
     });
     BIO_START.is_match(text) && BIO_CUES.is_match(text)
 }
@@ -433,11 +559,20 @@ mod tests {
     #[test]
     fn captions_and_credits() {
         check_caption("Image source, Getty Images", true);
-        check_caption("Rescuers search the rubble in the old town. (Jane Doe/Reuters)", true);
-        check_caption("Officials at the summit, on March 3, 2021. (JOHN SMITH / POOL / AFP)", true);
+        check_caption(
+            "Rescuers search the rubble in the old town. (Jane Doe/Reuters)",
+            true,
+        );
+        check_caption(
+            "Officials at the summit, on March 3, 2021. (JOHN SMITH / POOL / AFP)",
+            true,
+        );
         check_caption("Photo: Wikimedia Commons", true);
         check_caption("The council voted 7/2 in favour (and/or abstained).", false);
-        check_caption("The mayor said the plan would cost $3m (about £2.4m).", false);
+        check_caption(
+            "The mayor said the plan would cost $3m (about £2.4m).",
+            false,
+        );
     }
 
     fn check_prompt(line: &str, expected: bool) {

@@ -40,7 +40,12 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             if s.is_empty() || offset > piece.len() || offset + s.len() > piece.len() {
                 continue;
             }
-            push_trimmed(&mut spans, text, piece_start + offset, piece_start + offset + s.len());
+            push_trimmed(
+                &mut spans,
+                text,
+                piece_start + offset,
+                piece_start + offset + s.len(),
+            );
         }
         if spans.last().is_none_or(|&(_, e)| e <= piece_start) && !piece.trim().is_empty() {
             // sentencex gave nothing usable for this piece: keep it whole.
@@ -63,10 +68,16 @@ fn bound(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
-            let Some(space) = text[from..cut].rfind(char::is_whitespace).map(|i| from + i).filter(|&i| i > from) else {
+            let Some(space) = text[from..cut]
+                .rfind(char::is_whitespace)
+                .map(|i| from + i)
+                .filter(|&i| i > from)
+            else {
                 break;
             };
-            let next = text[space..end].find(|c: char| !c.is_whitespace()).map_or(end, |i| space + i);
+            let next = text[space..end]
+                .find(|c: char| !c.is_whitespace())
+                .map_or(end, |i| space + i);
             out.push((from, space));
             from = next;
         }
@@ -120,8 +131,12 @@ fn repair(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
         let part = &text[start..end];
         let first = part.chars().next();
         let only_punct = part.chars().all(|c| !c.is_alphanumeric());
-        let continues = first.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']'))
-            || (first.is_some_and(|c| c.is_ascii_digit()) && out.last().is_some_and(|l: &(usize, usize)| ends_with_short_abbreviation(&text[l.0..l.1])));
+        let continues = first
+            .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']'))
+            || (first.is_some_and(|c| c.is_ascii_digit())
+                && out.last().is_some_and(|l: &(usize, usize)| {
+                    ends_with_short_abbreviation(&text[l.0..l.1])
+                }));
         if let Some(last) = out.last_mut() {
             let prev = &text[last.0..last.1];
             let prev_ends_hard = prev.ends_with(['!', '?']) && !continues;
@@ -137,8 +152,14 @@ fn repair(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 
 /// `vol.`, `pp.`, `art.`: a short lower-case word and a period, before a number.
 fn ends_with_short_abbreviation(prev: &str) -> bool {
-    let Some(body) = prev.strip_suffix('.') else { return false };
-    let word: String = body.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let Some(body) = prev.strip_suffix('.') else {
+        return false;
+    };
+    let word: String = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     (1..=3).contains(&word.chars().count()) && word.chars().all(char::is_lowercase)
 }
 

@@ -53,7 +53,11 @@ pub fn clean(line: &str, fixes: &mut Fixes) -> String {
         pending_space = false;
         out.push(c);
     }
-    if out.is_ascii() { out } else { out.nfc().collect() }
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 /// UTF-8 text that was decoded as Windows-1252 (`â€™` for `’`, `Ã©` for `é`):

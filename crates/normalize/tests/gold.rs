@@ -48,7 +48,10 @@ fn line_key(line: &str) -> String {
     for marker in ["• ", "- ", "* ", "# ", "## ", "### "] {
         s = s.strip_prefix(marker).unwrap_or(s).trim_start();
     }
-    match_key(&clean(&s.replace("**", "").replace('*', ""), &mut Default::default()))
+    match_key(&clean(
+        &s.replace("**", "").replace('*', ""),
+        &mut Default::default(),
+    ))
 }
 
 /// Precision and recall of the lines predicted as body (a line is predicted body when
@@ -56,7 +59,11 @@ fn line_key(line: &str) -> String {
 fn score(doc: &RawDocument, gold: &[(bool, String)]) -> (f64, f64, Vec<String>) {
     let clean_doc = normalize(doc, &NormalizeConfig::default()).unwrap();
     let chars: Vec<char> = clean_doc.text.chars().collect();
-    let blocks: Vec<String> = clean_doc.blocks.iter().map(|b| match_key(&chars[b.start..b.end].iter().collect::<String>())).collect();
+    let blocks: Vec<String> = clean_doc
+        .blocks
+        .iter()
+        .map(|b| match_key(&chars[b.start..b.end].iter().collect::<String>()))
+        .collect();
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     let mut wrong = Vec::new();
     for (is_body, line) in gold.iter().filter(|(_, l)| !l.trim().is_empty()) {
@@ -74,8 +81,16 @@ fn score(doc: &RawDocument, gold: &[(bool, String)]) -> (f64, f64, Vec<String>) 
             (false, false) => {}
         }
     }
-    let p = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-    let r = if tp + fn_ == 0 { 1.0 } else { tp as f64 / (tp + fn_) as f64 };
+    let p = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let r = if tp + fn_ == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fn_) as f64
+    };
     (p, r, wrong)
 }
 
@@ -88,7 +103,10 @@ fn check_all(docs: Vec<Case>) {
     for (name, doc, gold) in &docs {
         let (p, r, wrong) = score(doc, gold);
         if p < 1.0 || r < 1.0 {
-            failures.push(format!("{name}: P {p:.3} R {r:.3}\n    {}", wrong.join("\n    ")));
+            failures.push(format!(
+                "{name}: P {p:.3} R {r:.3}\n    {}",
+                wrong.join("\n    ")
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -105,9 +123,17 @@ fn seeds_gold_precision_and_recall_are_one() {
         let content = std::fs::read_to_string(seeds.join(&name)).unwrap();
         // The gold covers every non-blank line of the seed, in order.
         let seed_lines: Vec<&str> = content.lines().filter(|l| !l.trim().is_empty()).collect();
-        let gold_lines: Vec<&str> = gold.iter().map(|(_, l)| l.as_str()).filter(|l| !l.trim().is_empty()).collect();
+        let gold_lines: Vec<&str> = gold
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .filter(|l| !l.trim().is_empty())
+            .collect();
         assert_eq!(seed_lines, gold_lines, "{name}: gold is stale");
-        docs.push((name.clone(), raw(&name, Format::Text, content, Metadata::default()), gold));
+        docs.push((
+            name.clone(),
+            raw(&name, Format::Text, content, Metadata::default()),
+            gold,
+        ));
     }
     assert_eq!(docs.len(), 5);
     check_all(docs);
@@ -120,11 +146,21 @@ fn other_articles_gold_precision_and_recall_are_one() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let gold = read_gold(&path);
-        let content: String = gold.iter().map(|(_, l)| l.as_str()).collect::<Vec<_>>().join("\n");
+        let content: String = gold
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
         let (format, meta) = if name.ends_with(".md") {
             (Format::Markdown, Metadata::default())
         } else if name.ends_with(".jsonbody") {
-            (Format::Json, Metadata { title: Some("Central bank raises rates for a third time".into()), ..Metadata::default() })
+            (
+                Format::Json,
+                Metadata {
+                    title: Some("Central bank raises rates for a third time".into()),
+                    ..Metadata::default()
+                },
+            )
         } else {
             (Format::Text, Metadata::default())
         };

@@ -27,10 +27,19 @@ fn assert_offsets(doc: &CleanDocument, content: &str) {
     let mut prev_end = 0;
     for (i, b) in doc.blocks.iter().enumerate() {
         assert!(b.start <= b.end && b.end <= n, "block {i} out of range");
-        assert!(i == 0 || b.start == prev_end + 2, "blocks are separated by a blank line");
-        assert_eq!(char_slice(&doc.text, prev_end, b.start).map(|s| s.chars().all(|c| c == '\n')), Some(true));
+        assert!(
+            i == 0 || b.start == prev_end + 2,
+            "blocks are separated by a blank line"
+        );
+        assert_eq!(
+            char_slice(&doc.text, prev_end, b.start).map(|s| s.chars().all(|c| c == '\n')),
+            Some(true)
+        );
         if let Some(byte) = b.content_byte {
-            assert!(content.is_char_boundary(byte) && byte < content.len().max(1), "content_byte {byte}");
+            assert!(
+                content.is_char_boundary(byte) && byte < content.len().max(1),
+                "content_byte {byte}"
+            );
         }
         prev_end = b.end;
     }
@@ -38,7 +47,10 @@ fn assert_offsets(doc: &CleanDocument, content: &str) {
     let mut prev = 0;
     for s in &doc.sentences {
         let block = &doc.blocks[s.block];
-        assert!(block.start <= s.start && s.start < s.end && s.end <= block.end, "sentence outside its block");
+        assert!(
+            block.start <= s.start && s.start < s.end && s.end <= block.end,
+            "sentence outside its block"
+        );
         assert!(s.start >= prev, "sentences in order");
         let text = char_slice(&doc.text, s.start, s.end).unwrap();
         assert_eq!(text, text.trim(), "sentence with edge spaces");
@@ -73,42 +85,97 @@ const PAGE: &str = r#"<!DOCTYPE html><html><head>
 
 #[test]
 fn html_body_and_metadata() {
-    let doc = normalize(&raw("bridge.html", Format::Html, PAGE), &NormalizeConfig::default()).unwrap();
+    let doc = normalize(
+        &raw("bridge.html", Format::Html, PAGE),
+        &NormalizeConfig::default(),
+    )
+    .unwrap();
     assert_offsets(&doc, PAGE);
-    assert_eq!(doc.meta.title.as_deref(), Some("Bridge reopens after repairs"));
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Bridge reopens after repairs")
+    );
     assert_eq!(doc.meta.outlet.as_deref(), Some("The Daily Example"));
-    assert_eq!(doc.meta.url.as_deref(), Some("https://daily.example/bridge-reopens"));
+    assert_eq!(
+        doc.meta.url.as_deref(),
+        Some("https://daily.example/bridge-reopens")
+    );
     assert_eq!(doc.meta.author.as_deref(), Some("Jo Park"));
     assert_eq!(doc.date.as_deref(), Some("2023-05-02"));
-    assert!(doc.text.starts_with("Bridge reopens after repairs\n\n"), "{}", doc.text);
-    assert!(doc.text.contains("“It feels like the town has been put back together,” said Lena Ortiz"));
-    for junk in ["Share this article", "All rights reserved", "never fetched", "Home", "The bridge on Monday"] {
+    assert!(
+        doc.text.starts_with("Bridge reopens after repairs\n\n"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text
+            .contains("“It feels like the town has been put back together,” said Lena Ortiz")
+    );
+    for junk in [
+        "Share this article",
+        "All rights reserved",
+        "never fetched",
+        "Home",
+        "The bridge on Monday",
+    ] {
         assert!(!doc.text.contains(junk), "{junk:?} kept in {}", doc.text);
     }
-    assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && char_slice(&doc.text, b.start, b.end) == Some("Traffic expected to ease")));
-    assert!(doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).all(|b| b.content_byte.is_some()));
+    assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Heading
+        && char_slice(&doc.text, b.start, b.end) == Some("Traffic expected to ease")));
+    assert!(
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .all(|b| b.content_byte.is_some())
+    );
 }
 
 #[test]
 fn deeply_nested_html_is_read_without_recursion() {
     let depth = 10_000;
-    let page = format!("<html><body>{}<p>The deep sentence survives the nesting of this page.</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
-    let doc = normalize(&raw("deep.html", Format::Html, &page), &NormalizeConfig::default()).unwrap();
-    assert!(doc.text.contains("The deep sentence survives"), "{}", doc.text);
+    let page = format!(
+        "<html><body>{}<p>The deep sentence survives the nesting of this page.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let doc = normalize(
+        &raw("deep.html", Format::Html, &page),
+        &NormalizeConfig::default(),
+    )
+    .unwrap();
+    assert!(
+        doc.text.contains("The deep sentence survives"),
+        "{}",
+        doc.text
+    );
     assert_offsets(&doc, &page);
 }
 
 #[test]
 fn json_body_in_html_and_metadata_title() {
-    let mut doc = raw("a.json", Format::Json, "<p>First paragraph of the body, long enough to count.</p><p>Second paragraph.</p>");
+    let mut doc = raw(
+        "a.json",
+        Format::Json,
+        "<p>First paragraph of the body, long enough to count.</p><p>Second paragraph.</p>",
+    );
     doc.meta.title = Some("Headline from the JSON".into());
     let clean = normalize(&doc, &NormalizeConfig::default()).unwrap();
-    assert!(clean.text.starts_with("Headline from the JSON\n\nFirst paragraph"), "{}", clean.text);
+    assert!(
+        clean
+            .text
+            .starts_with("Headline from the JSON\n\nFirst paragraph"),
+        "{}",
+        clean.text
+    );
     assert_eq!(clean.blocks[0].kind, BlockKind::Headline);
 }
 
 fn check_text(input: &str, expected_text: &str) {
-    let doc = normalize(&raw("t.txt", Format::Text, input), &NormalizeConfig::default()).unwrap();
+    let doc = normalize(
+        &raw("t.txt", Format::Text, input),
+        &NormalizeConfig::default(),
+    )
+    .unwrap();
     assert_eq!(doc.text, expected_text, "normalizing {input:?}");
     assert_offsets(&doc, input);
 }
@@ -116,37 +183,73 @@ fn check_text(input: &str, expected_text: &str) {
 #[test]
 fn unicode_clean_up() {
     // Mojibake repaired, zero-width and bidi controls removed, NFC, curly quotes kept.
-    check_text("The mayorâ€™s â€œplanâ€\u{9d} failed", "The mayor’s “plan” failed");
+    check_text(
+        "The mayorâ€™s â€œplanâ€\u{9d} failed",
+        "The mayor’s “plan” failed",
+    );
     check_text("Zero\u{200b}width and bi\u{202e}di", "Zerowidth and bidi");
     check_text("Cafe\u{301} society", "Café society");
     check_text("“Quotes” and ‘marks’ — stay", "“Quotes” and ‘marks’ — stay");
     check_text("Tabs\tand   spaces  collapse", "Tabs and spaces collapse");
     // Not mojibake: left alone.
-    check_text("Ã is a letter in Portuguese names like SÃO", "Ã is a letter in Portuguese names like SÃO");
+    check_text(
+        "Ã is a letter in Portuguese names like SÃO",
+        "Ã is a letter in Portuguese names like SÃO",
+    );
 }
 
 #[test]
 fn removals_are_recorded_with_reasons() {
     let input = "Headline of the story\n\nImage source, Example Agency\n\nThe body sentence is here and long enough.\n\nSubscribe to our newsletter\n";
-    let doc = normalize(&raw("t.txt", Format::Text, input), &NormalizeConfig::default()).unwrap();
-    let reasons: Vec<(&str, &str)> = doc.removed.iter().map(|r| (r.text.as_str(), r.reason.as_str())).collect();
+    let doc = normalize(
+        &raw("t.txt", Format::Text, input),
+        &NormalizeConfig::default(),
+    )
+    .unwrap();
+    let reasons: Vec<(&str, &str)> = doc
+        .removed
+        .iter()
+        .map(|r| (r.text.as_str(), r.reason.as_str()))
+        .collect();
     assert_eq!(
         reasons,
-        [("Image source, Example Agency", "image caption label"), ("Subscribe to our newsletter", "subscribe or newsletter prompt")]
+        [
+            ("Image source, Example Agency", "image caption label"),
+            (
+                "Subscribe to our newsletter",
+                "subscribe or newsletter prompt"
+            )
+        ]
     );
     assert_eq!(doc.blocks[0].content_byte, Some(0));
-    assert_eq!(doc.blocks[1].content_byte, Some(input.find("The body").unwrap()));
+    assert_eq!(
+        doc.blocks[1].content_byte,
+        Some(input.find("The body").unwrap())
+    );
 }
 
 #[test]
 fn article_date_from_dateline_timestamp_or_text() {
     let check = |input: &str, expected: Option<&str>| {
-        let doc = normalize(&raw("t.txt", Format::Text, input), &NormalizeConfig::default()).unwrap();
+        let doc = normalize(
+            &raw("t.txt", Format::Text, input),
+            &NormalizeConfig::default(),
+        )
+        .unwrap();
         assert_eq!(doc.date.as_deref(), expected, "{input}");
     };
-    check("Headline here\n\nLONDON, March 3, 2021 (Reuters) - The shares fell sharply on the news today.", Some("2021-03-03"));
-    check("Headline here\n\nPublished 12 May 2020\n\nThe body says something happened on Monday.", Some("2020-05-12"));
-    check("Headline here\n\nThe body says something happened on Monday.", None);
+    check(
+        "Headline here\n\nLONDON, March 3, 2021 (Reuters) - The shares fell sharply on the news today.",
+        Some("2021-03-03"),
+    );
+    check(
+        "Headline here\n\nPublished 12 May 2020\n\nThe body says something happened on Monday.",
+        Some("2020-05-12"),
+    );
+    check(
+        "Headline here\n\nThe body says something happened on Monday.",
+        None,
+    );
 }
 
 #[test]
@@ -162,20 +265,53 @@ fn corpus_lines_remove_furniture_but_not_shared_wire_copy() {
         })
         .collect();
     let corpus = corpus_lines(&docs, &NormalizeConfig::default());
-    assert!(corpus.keys.contains("download the example app today"), "{:?}", corpus.keys);
-    assert!(!corpus.keys.iter().any(|k| k.contains("dam held")), "{:?}", corpus.keys);
+    assert!(
+        corpus.keys.contains("download the example app today"),
+        "{:?}",
+        corpus.keys
+    );
+    assert!(
+        !corpus.keys.iter().any(|k| k.contains("dam held")),
+        "{:?}",
+        corpus.keys
+    );
     let clean = normalize_with(&docs[0], &NormalizeConfig::default(), &corpus).unwrap();
     assert!(!clean.text.contains("Download the Example app"));
-    assert!(clean.text.contains("Officials said the dam held overnight."));
-    assert!(clean.removed.iter().any(|r| r.reason.contains("across many sources")));
-    let plain = normalize_with(&docs[0], &NormalizeConfig::default(), &CorpusLines::default()).unwrap();
+    assert!(
+        clean
+            .text
+            .contains("Officials said the dam held overnight.")
+    );
+    assert!(
+        clean
+            .removed
+            .iter()
+            .any(|r| r.reason.contains("across many sources"))
+    );
+    let plain = normalize_with(
+        &docs[0],
+        &NormalizeConfig::default(),
+        &CorpusLines::default(),
+    )
+    .unwrap();
     assert!(plain.text.contains("Download the Example app"));
 }
 
 #[test]
 fn nothing_left_is_an_error_naming_the_source() {
-    let err = normalize(&raw("only-prompts.txt", Format::Text, "Share this article\n\nSubscribe to our newsletter"), &NormalizeConfig::default()).unwrap_err();
-    assert!(err.starts_with("only-prompts.txt: no article text"), "{err}");
+    let err = normalize(
+        &raw(
+            "only-prompts.txt",
+            Format::Text,
+            "Share this article\n\nSubscribe to our newsletter",
+        ),
+        &NormalizeConfig::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.starts_with("only-prompts.txt: no article text"),
+        "{err}"
+    );
 }
 
 mod properties {

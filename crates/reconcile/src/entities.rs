@@ -190,11 +190,19 @@ impl Entities {
 /// The words of a slot's most used name form, leading titles dropped, unstemmed: what
 /// the spelling tests compare (a stem would hide or invent a difference at the end).
 fn form_words(c: &Cluster) -> Vec<String> {
-    let Some((form, _)) = c.names.iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0))) else {
+    let Some((form, _)) = c
+        .names
+        .iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+    else {
         return Vec::new();
     };
     let ws = words(form);
-    let start = ws.iter().take(ws.len().saturating_sub(1)).take_while(|w| TITLES.contains(&w.as_str())).count();
+    let start = ws
+        .iter()
+        .take(ws.len().saturating_sub(1))
+        .take_while(|w| TITLES.contains(&w.as_str()))
+        .count();
     ws[start..].to_vec()
 }
 
@@ -221,7 +229,10 @@ pub fn build(extractions: &[Extraction], story_of: &[usize], story_ids: &[String
     for (s, x) in extractions.iter().enumerate() {
         builder.add(s, x);
     }
-    let source_ids: Vec<String> = extractions.iter().map(|x| x.document.source_id.clone()).collect();
+    let source_ids: Vec<String> = extractions
+        .iter()
+        .map(|x| x.document.source_id.clone())
+        .collect();
     builder.finish(&source_ids, story_of, story_ids)
 }
 
@@ -242,7 +253,12 @@ pub struct Builder {
 impl Builder {
     /// Adds the mentions of source `s` (sources are added in index order).
     pub fn add(&mut self, s: usize, x: &Extraction) {
-        let Builder { slot_of, slots, slot_key, acronym_links } = self;
+        let Builder {
+            slot_of,
+            slots,
+            slot_key,
+            acronym_links,
+        } = self;
         for m in &x.entities {
             let full = if m.name.trim().is_empty() {
                 &m.text
@@ -292,13 +308,28 @@ impl Builder {
 
     /// The entity rows and name conflicts. `source_ids[s]` is the id of source `s`,
     /// `story_of[s]` its story; `story_ids[k]` the id of story `k`.
-    pub fn finish(self, source_ids: &[String], story_of: &[usize], story_ids: &[String]) -> Entities {
+    pub fn finish(
+        self,
+        source_ids: &[String],
+        story_of: &[usize],
+        story_ids: &[String],
+    ) -> Entities {
         finish(self, source_ids, story_of, story_ids)
     }
 }
 
-fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids: &[String]) -> Entities {
-    let Builder { slot_of, mut slots, slot_key, acronym_links } = builder;
+fn finish(
+    builder: Builder,
+    source_ids: &[String],
+    story_of: &[usize],
+    story_ids: &[String],
+) -> Entities {
+    let Builder {
+        slot_of,
+        mut slots,
+        slot_key,
+        acronym_links,
+    } = builder;
     for c in &mut slots {
         c.stories = c.sources.iter().map(|&s| story_of[s]).collect();
     }
@@ -360,7 +391,10 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
     let mut groups_of_story: BTreeMap<(usize, EntityType), BTreeSet<usize>> = BTreeMap::new();
     for (i, c) in slots.iter().enumerate() {
         for &st in &c.stories {
-            groups_of_story.entry((st, kind_of(c))).or_default().insert(base[i]);
+            groups_of_story
+                .entry((st, kind_of(c)))
+                .or_default()
+                .insert(base[i]);
         }
     }
     let mut group_slots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -381,9 +415,15 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
                     .then(b.cmp(&a))
             })
     };
-    let heads_of = |g: usize| -> BTreeSet<&String> { group_slots[&g].iter().flat_map(|&i| &slots[i].heads).collect() };
+    let heads_of = |g: usize| -> BTreeSet<&String> {
+        group_slots[&g]
+            .iter()
+            .flat_map(|&i| &slots[i].heads)
+            .collect()
+    };
     for ((_, kind), groups) in &groups_of_story {
-        let groups: Vec<(usize, usize)> = groups.iter().filter_map(|&g| Some((g, rep(g)?))).collect();
+        let groups: Vec<(usize, usize)> =
+            groups.iter().filter_map(|&g| Some((g, rep(g)?))).collect();
         for (x, &(ga, a)) in groups.iter().enumerate() {
             for &(gb, b) in &groups[x + 1..] {
                 let why = if *kind == EntityType::Person {
@@ -483,7 +523,10 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
         why_linked.entry(base[*b]).or_insert_with(|| why.clone());
     }
     let group_sources = |g: usize| -> BTreeSet<usize> {
-        group_slots[&g].iter().flat_map(|&i| slots[i].sources.iter().copied()).collect()
+        group_slots[&g]
+            .iter()
+            .flat_map(|&i| slots[i].sources.iter().copied())
+            .collect()
     };
     let mut groups_of_entity: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &g in group_slots.keys() {
@@ -492,7 +535,12 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
     // variant slot -> (a slot of the main group, why)
     let mut variant_slots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
     for groups in groups_of_entity.values().filter(|gs| gs.len() > 1) {
-        let Some(&main) = groups.iter().max_by(|&&a, &&b| group_sources(a).len().cmp(&group_sources(b).len()).then(b.cmp(&a))) else {
+        let Some(&main) = groups.iter().max_by(|&&a, &&b| {
+            group_sources(a)
+                .len()
+                .cmp(&group_sources(b).len())
+                .then(b.cmp(&a))
+        }) else {
             continue;
         };
         let most = group_sources(main).len();
@@ -506,7 +554,6 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
             }
         }
     }
-
 
     // Gather the slots into entities.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -653,7 +700,12 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
         };
         let row = &rows[row_idx];
         let st = story_of[s];
-        let Some(other) = slots[q].sources.iter().filter(|o| story_of[**o] == st).map(|o| &source_ids[*o]).min()
+        let Some(other) = slots[q]
+            .sources
+            .iter()
+            .filter(|o| story_of[**o] == st)
+            .map(|o| &source_ids[*o])
+            .min()
         else {
             continue;
         };
@@ -663,7 +715,11 @@ fn finish(builder: Builder, source_ids: &[String], story_of: &[usize], story_ids
             .find(|(_, ss)| ss.iter().any(|o| &source_ids[*o] == other))
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| row.name.clone());
-        let users = group_slots[&g].iter().flat_map(|&i| &slots[i].sources).collect::<BTreeSet<_>>().len();
+        let users = group_slots[&g]
+            .iter()
+            .flat_map(|&i| &slots[i].sources)
+            .collect::<BTreeSet<_>>()
+            .len();
         conflicts.push(Conflict {
             conflict_id: String::new(),
             kind: ConflictKind::Name,

@@ -261,7 +261,10 @@ fn same_claimant(a: &str, b: &str) -> bool {
 /// conflict between the named claims, shown side by side.
 fn claimant_disputes<'a>(items: &[&'a Item<'a>]) -> Vec<(&'a Item<'a>, &'a Item<'a>)> {
     fn claimant<'i>(i: &'i Item<'_>) -> Option<&'i str> {
-        i.q.attributed_to.as_deref().map(str::trim).filter(|a| !a.is_empty())
+        i.q.attributed_to
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
     }
     let mut out = Vec::new();
     for (k, a) in items.iter().enumerate() {
@@ -312,7 +315,12 @@ fn dates_of<'a>(items: &[&'a Item<'a>]) -> Vec<Option<&'a str>> {
         .map(|it| {
             it.q.as_of.as_deref().or_else(|| {
                 let r = compared_range(it.q);
-                hulls.iter().rev().find(|(_, h)| overlap(**h, r)).or(hulls.iter().next_back()).map(|(d, _)| *d)
+                hulls
+                    .iter()
+                    .rev()
+                    .find(|(_, h)| overlap(**h, r))
+                    .or(hulls.iter().next_back())
+                    .map(|(d, _)| *d)
             })
         })
         .collect()
@@ -323,10 +331,12 @@ fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
     ranges.iter().any(|a| {
         ranges.iter().any(|b| {
             b.0 > a.0
-                && !ranges
-                    .iter()
-                    .filter(|x| x.0 == a.0)
-                    .any(|x| ranges.iter().filter(|y| y.0 == b.0).any(|y| overlap((x.1, x.2), (y.1, y.2))))
+                && !ranges.iter().filter(|x| x.0 == a.0).any(|x| {
+                    ranges
+                        .iter()
+                        .filter(|y| y.0 == b.0)
+                        .any(|y| overlap((x.1, x.2), (y.1, y.2)))
+                })
         })
     })
 }
@@ -335,13 +345,19 @@ fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
 /// words after the figure, in its sentence (`seven in Brunswick County`, `655 of the
 /// victims died in East Azerbaijan`); none across a comma or another figure.
 fn place_after(x: &Extraction, q: &QuantityMention) -> Option<String> {
-    let end = x.document.sentences.get(q.sentence).map_or(q.end, |s| s.end);
+    let end = x
+        .document
+        .sentences
+        .get(q.sentence)
+        .map_or(q.end, |s| s.end);
     let rest = records::char_slice(&x.document.text, q.end, end.max(q.end))?;
     let mut toks = rest.split_whitespace();
     let mut steps = 0;
     loop {
         let w = toks.next()?;
-        if w.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.')) || steps > 6 {
+        if w.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.'))
+            || steps > 6
+        {
             return None;
         }
         steps += 1;
@@ -502,7 +518,9 @@ pub fn build(
     for (n, d) in drafts.iter().enumerate() {
         let fact_id = format!("F{}", id_base + n + 1);
         // A number conflict of this fact between two (source, surface text) sides.
-        let number_conflict = |(source_a, value_a): (&String, &String), (source_b, value_b): (&String, &String), note| Conflict {
+        let number_conflict = |(source_a, value_a): (&String, &String),
+                               (source_b, value_b): (&String, &String),
+                               note| Conflict {
             conflict_id: String::new(),
             kind: ConflictKind::Number,
             story_id: story_ids[d.story].clone(),
@@ -528,7 +546,11 @@ pub fn build(
                 by_date.entry(date).or_default().push(i);
             }
         }
-        let mut st = if ranges.is_empty() { FactStatus::Single } else { status(&ranges) };
+        let mut st = if ranges.is_empty() {
+            FactStatus::Single
+        } else {
+            status(&ranges)
+        };
         // The date the best estimate holds for: the latest one given.
         let latest: Option<&str> = by_date.keys().next_back().copied();
         // The scopes whose figures are compared for conflicts: each date, or all.
@@ -536,7 +558,9 @@ pub fn build(
         if st == FactStatus::Conflict && by_date.len() > 1 {
             let disputed: Vec<Vec<&Item>> = by_date
                 .values()
-                .filter(|items| groups_disagree(&items.iter().map(|i| range_of(i)).collect::<Vec<_>>()))
+                .filter(|items| {
+                    groups_disagree(&items.iter().map(|i| range_of(i)).collect::<Vec<_>>())
+                })
                 .cloned()
                 .collect();
             if disputed.is_empty() {
@@ -552,7 +576,12 @@ pub fn build(
         }
         let best = match (st, latest) {
             (FactStatus::Updated | FactStatus::Conflict, Some(date)) if by_date.len() > 1 => {
-                best_estimate(&by_date[date].iter().map(|i| range_of(i)).collect::<Vec<_>>())
+                best_estimate(
+                    &by_date[date]
+                        .iter()
+                        .map(|i| range_of(i))
+                        .collect::<Vec<_>>(),
+                )
             }
             _ => best_estimate(&ranges),
         };
@@ -626,7 +655,9 @@ pub fn build(
         }
         for scope in &scopes {
             let scope_ranges: Vec<(usize, f64, f64)> = scope.iter().map(|i| range_of(i)).collect();
-            let Some((lo, hi, depth)) = best_estimate(&scope_ranges) else { continue };
+            let Some((lo, hi, depth)) = best_estimate(&scope_ranges) else {
+                continue;
+            };
             let counting = scope;
             // Each figure outside the best-supported range against one figure inside it:
             // linear in the mentions, and each row reads as a disagreement with the

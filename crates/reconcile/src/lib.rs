@@ -34,20 +34,20 @@
 
 pub mod dependence;
 pub mod entities;
-pub mod spelling;
 pub mod facts;
 pub mod quotes;
+pub mod spelling;
 pub mod stories;
 pub mod text;
 pub mod timeline;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use records::{
     Conflict, ConflictKind, Diagnostic, Extraction, Reconciled, Relation, SourceEntry, SourcePair,
     SourceRow, SourceStatus,
 };
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Reconcile settings (`[reconcile]` in a pipeline file).
@@ -191,15 +191,27 @@ struct Shown {
 impl Shown {
     fn of(x: &Extraction) -> Self {
         let d = &x.document;
-        let url = d.meta.url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
+        let url = d
+            .meta
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(str::to_string);
         Shown {
             title: d.meta.title.clone(),
-            outlet: d.meta.outlet.clone().or_else(|| url.as_deref().and_then(host)),
+            outlet: d
+                .meta
+                .outlet
+                .clone()
+                .or_else(|| url.as_deref().and_then(host)),
             // A date, the same shape in every row: a time of day, where given, is left out.
-            published: d.meta.published.clone().or(d.date.clone()).map(|p| match stories::day_number(&p) {
-                Some(_) => p[..10].to_string(),
-                None => p,
-            }),
+            published: d.meta.published.clone().or(d.date.clone()).map(
+                |p| match stories::day_number(&p) {
+                    Some(_) => p[..10].to_string(),
+                    None => p,
+                },
+            ),
             url,
             words: d.words,
         }
@@ -209,9 +221,20 @@ impl Shown {
 /// The host of an `http(s)` URL, without `www.` (`https://www.example.com/a` gives
 /// `example.com`): the outlet, when the input names none.
 fn host(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?;
+    let host = host
+        .strip_prefix("www.")
+        .unwrap_or(host)
+        .to_ascii_lowercase();
     (host.contains('.') && !host.is_empty()).then_some(host)
 }
 
@@ -259,7 +282,10 @@ pub fn reconcile_in_batches(
     }
     let ids: Vec<String> = by_id.keys().map(|id| id.to_string()).collect();
     let load = |batch: &[String]| -> Result<Vec<Extraction>, std::convert::Infallible> {
-        Ok(batch.iter().filter_map(|id| by_id.get(id.as_str()).map(|x| (*x).clone())).collect())
+        Ok(batch
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).map(|x| (*x).clone()))
+            .collect())
     };
     match run(entries, &ids, &load, errors, config, batch_sources) {
         Ok(reconciled) => reconciled,
@@ -310,7 +336,11 @@ fn run<E: Send>(
     let n = ids.len();
     let loaded = |batch: &[String]| -> Result<Vec<Extraction>, E> {
         let xs = load(batch)?;
-        assert_eq!(xs.len(), batch.len(), "the loader returns one extraction per id");
+        assert_eq!(
+            xs.len(),
+            batch.len(),
+            "the loader returns one extraction per id"
+        );
         Ok(xs)
     };
 
@@ -505,7 +535,11 @@ fn reconcile_batch(
                 .into_iter()
                 .map(|(a, b)| {
                     let rare = dependence::rare_shared(&profiles[a], &profiles[b], &df, rare_max);
-                    (a, b, dependence::score(&profiles[a], &profiles[b], &rare, config))
+                    (
+                        a,
+                        b,
+                        dependence::score(&profiles[a], &profiles[b], &rare, config),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -545,26 +579,28 @@ fn reconcile_batch(
             facts_of[s].insert(f);
         }
     }
-    parts.source_pairs.extend(scored.into_iter().map(|(a, b, sc)| {
-        let shared_facts = facts_of[a].intersection(&facts_of[b]).count();
-        let relation = if sc.derived {
-            Relation::Derived
-        } else if shared_facts > 0 || sc.similarity >= config.related_similarity {
-            Relation::Related
-        } else {
-            Relation::Independent
-        };
-        let (ida, idb) = (&xs[a].document.source_id, &xs[b].document.source_id);
-        let (source_a, source_b) = if ida <= idb { (ida, idb) } else { (idb, ida) };
-        SourcePair {
-            source_a: source_a.clone(),
-            source_b: source_b.clone(),
-            similarity: sc.similarity,
-            shared_facts,
-            relation,
-            evidence: sc.evidence,
-        }
-    }));
+    parts
+        .source_pairs
+        .extend(scored.into_iter().map(|(a, b, sc)| {
+            let shared_facts = facts_of[a].intersection(&facts_of[b]).count();
+            let relation = if sc.derived {
+                Relation::Derived
+            } else if shared_facts > 0 || sc.similarity >= config.related_similarity {
+                Relation::Related
+            } else {
+                Relation::Independent
+            };
+            let (ida, idb) = (&xs[a].document.source_id, &xs[b].document.source_id);
+            let (source_a, source_b) = if ida <= idb { (ida, idb) } else { (idb, ida) };
+            SourcePair {
+                source_a: source_a.clone(),
+                source_b: source_b.clone(),
+                similarity: sc.similarity,
+                shared_facts,
+                relation,
+                evidence: sc.evidence,
+            }
+        }));
     parts.facts.extend(facts.facts);
     parts.mentions.extend(facts.mentions);
     parts.conflicts.extend(facts.conflicts);
@@ -581,9 +617,18 @@ mod tests {
 
     #[test]
     fn the_outlet_of_an_article_without_one_is_its_host() {
-        assert_eq!(host("https://www.example.com/world/2024/a.html").as_deref(), Some("example.com"));
-        assert_eq!(host("http://news.example.org:8080/x?y=1").as_deref(), Some("news.example.org"));
-        assert_eq!(host("https://user@site.example/").as_deref(), Some("site.example"));
+        assert_eq!(
+            host("https://www.example.com/world/2024/a.html").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            host("http://news.example.org:8080/x?y=1").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(
+            host("https://user@site.example/").as_deref(),
+            Some("site.example")
+        );
         assert_eq!(host("javascript:alert(1)"), None);
         assert_eq!(host("file:///etc/passwd"), None);
         assert_eq!(host("https://localhost/"), None);

@@ -102,7 +102,11 @@ pub fn build(
                     })
                 });
             let set = content_set(text);
-            let numbers = set.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).cloned().collect();
+            let numbers = set
+                .iter()
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .cloned()
+                .collect();
             qs.push(Q {
                 source: s,
                 story: story_of[s],
@@ -128,7 +132,9 @@ pub fn build(
         if q.plain.is_empty() {
             continue;
         }
-        let first = *first_of_plain.entry((q.story, q.plain.as_str())).or_insert(i);
+        let first = *first_of_plain
+            .entry((q.story, q.plain.as_str()))
+            .or_insert(i);
         if first != i {
             uf.union(first, i);
             edges.push((first, i));
@@ -139,7 +145,10 @@ pub fn build(
     // window. A word in more than `block_cap` wordings tells nothing and is skipped.
     let mut index: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
     for (i, q) in qs.iter().enumerate() {
-        if first_of_plain.get(&(q.story, q.plain.as_str())).is_some_and(|&first| first != i) {
+        if first_of_plain
+            .get(&(q.story, q.plain.as_str()))
+            .is_some_and(|&first| first != i)
+        {
             continue;
         }
         for w in &q.set {
@@ -241,7 +250,10 @@ pub fn build(
         // Sources giving each wording, so `same` is decided in one pass over the group.
         let mut sources_of_plain: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
         for &j in g {
-            sources_of_plain.entry(qs[j].plain.as_str()).or_default().insert(qs[j].source);
+            sources_of_plain
+                .entry(qs[j].plain.as_str())
+                .or_default()
+                .insert(qs[j].source);
         }
         for &i in g {
             let q = &qs[i];
@@ -282,8 +294,11 @@ pub fn build(
     // "police" in another is attribution, not a contradiction), and the two names not
     // one written shorter or longer. One row per statement and pair of
     // speakers, however many outlets repeat each side.
-    let quote_id_of: BTreeMap<usize, String> =
-        ordered.iter().enumerate().map(|(n, g)| (uf.find(g[0]), format!("Q{}", id_base + n + 1))).collect();
+    let quote_id_of: BTreeMap<usize, String> = ordered
+        .iter()
+        .enumerate()
+        .map(|(n, g)| (uf.find(g[0]), format!("Q{}", id_base + n + 1)))
+        .collect();
     let suffix = |long: &str, short: &str| long == short || long.ends_with(&format!(" {short}"));
     let mut seen: BTreeSet<(usize, String, String)> = BTreeSet::new();
     edges.sort_unstable();
@@ -292,12 +307,18 @@ pub fn build(
         if qa.source == qb.source || !(qa.direct && qb.direct && (qa.named || qb.named)) {
             continue;
         }
-        let (Some((_, ka)), Some((_, kb))) = (&qa.speaker, &qb.speaker) else { continue };
+        let (Some((_, ka)), Some((_, kb))) = (&qa.speaker, &qb.speaker) else {
+            continue;
+        };
         if suffix(ka, kb) || suffix(kb, ka) {
             continue;
         }
         let root = uf.find(a);
-        let key = if ka <= kb { (root, ka.clone(), kb.clone()) } else { (root, kb.clone(), ka.clone()) };
+        let key = if ka <= kb {
+            (root, ka.clone(), kb.clone())
+        } else {
+            (root, kb.clone(), ka.clone())
+        };
         if !seen.insert(key) {
             continue;
         }
@@ -314,7 +335,11 @@ pub fn build(
             value_a: format!("{}: {}", name(qa), text(qa)),
             source_b: sid(b).clone(),
             value_b: format!("{}: {}", name(qb), text(qb)),
-            note: format!("the same statement is given to {} and to {}", name(qa), name(qb)),
+            note: format!(
+                "the same statement is given to {} and to {}",
+                name(qa),
+                name(qb)
+            ),
         });
     }
     out

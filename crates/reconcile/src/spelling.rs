@@ -25,7 +25,14 @@ pub fn skeleton(word: &str) -> String {
         w = format!("e{rest}");
     }
     // Letter groups that transliteration systems write differently.
-    for (from, to) in [("dzh", "j"), ("kh", "h"), ("gh", "k"), ("q", "k"), ("ou", "u"), ("w", "v")] {
+    for (from, to) in [
+        ("dzh", "j"),
+        ("kh", "h"),
+        ("gh", "k"),
+        ("q", "k"),
+        ("ou", "u"),
+        ("w", "v"),
+    ] {
         w = w.replace(from, to);
     }
     let chars: Vec<char> = w.chars().collect();
@@ -56,7 +63,10 @@ fn gendered(a: &str, b: &str) -> bool {
     if b.strip_suffix('a') == Some(a) {
         return true;
     }
-    a.len() == b.len() && a.len() > 1 && a[..a.len() - 1] == b[..b.len() - 1] && (a.ends_with('a') || b.ends_with('a'))
+    a.len() == b.len()
+        && a.len() > 1
+        && a[..a.len() - 1] == b[..b.len() - 1]
+        && (a.ends_with('a') || b.ends_with('a'))
 }
 
 /// `a` and `b` differ only at the end, where one makes a demonym of the other's place
@@ -101,11 +111,18 @@ pub fn person_variant(a: &[String], b: &[String]) -> Option<&'static str> {
     if a_given.is_empty() || b_given.is_empty() {
         return surname;
     }
-    if a_given.len() != b_given.len() || !a_given.iter().zip(b_given).all(|(x, y)| given_agrees(x, y)) {
+    if a_given.len() != b_given.len()
+        || !a_given.iter().zip(b_given).all(|(x, y)| given_agrees(x, y))
+    {
         return None;
     }
     // The first spelled difference names the kind of variant.
-    surname.or_else(|| a_given.iter().zip(b_given).find_map(|(x, y)| word_variant(x, y)))
+    surname.or_else(|| {
+        a_given
+            .iter()
+            .zip(b_given)
+            .find_map(|(x, y)| word_variant(x, y))
+    })
 }
 
 /// Why two names of places, organizations or other things (folded words) are
@@ -211,10 +228,25 @@ mod tests {
 
     #[test]
     fn other_names() {
-        assert_eq!(other_variant(&ws("Qarabulak"), &ws("Gharabulak")), Some("transliteration"));
-        assert_eq!(other_variant(&ws("Department of Defence"), &ws("Department of Defense")), Some("one-letter slip"));
-        assert_eq!(other_variant(&ws("Ministry of Health"), &ws("Ministry of Finance")), None);
-        assert_eq!(other_variant(&ws("North Harbour"), &ws("South Harbor")), None);
-        assert_eq!(other_variant(&ws("Port Valdez"), &ws("Port Valdez Authority")), None);
+        assert_eq!(
+            other_variant(&ws("Qarabulak"), &ws("Gharabulak")),
+            Some("transliteration")
+        );
+        assert_eq!(
+            other_variant(&ws("Department of Defence"), &ws("Department of Defense")),
+            Some("one-letter slip")
+        );
+        assert_eq!(
+            other_variant(&ws("Ministry of Health"), &ws("Ministry of Finance")),
+            None
+        );
+        assert_eq!(
+            other_variant(&ws("North Harbour"), &ws("South Harbor")),
+            None
+        );
+        assert_eq!(
+            other_variant(&ws("Port Valdez"), &ws("Port Valdez Authority")),
+            None
+        );
     }
 }

@@ -127,7 +127,11 @@ pub fn name_vectors(extractions: &[Extraction]) -> Vec<Vector> {
 fn names(x: &Extraction) -> Vector {
     let mut tf: BTreeMap<u64, f64> = BTreeMap::new();
     for e in &x.entities {
-        let weight = if e.kind == records::EntityType::Organization { 0.5 } else { 1.0 };
+        let weight = if e.kind == records::EntityType::Organization {
+            0.5
+        } else {
+            1.0
+        };
         let w = tf.entry(hash64(&fold(&e.name))).or_default();
         *w = w.max(weight);
     }
@@ -216,7 +220,10 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
         }
         // Names first: a few terms against hundreds, and most candidate pairs (two
         // events sharing common words) fail on them.
-        if !(names[a].is_empty() || names[b].is_empty() || cosine(&names[a], &names[b]) >= config.story_name_similarity) {
+        if !(names[a].is_empty()
+            || names[b].is_empty()
+            || cosine(&names[a], &names[b]) >= config.story_name_similarity)
+        {
             return None;
         }
         let c = cosine(&vectors[a], &vectors[b]);
@@ -233,7 +240,10 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
         .map(|v| {
             let mut top: Vec<&(u64, f64)> = v.iter().filter(|(t, _)| df[t] >= 2).collect();
             top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            top.into_iter().take(config.story_terms).map(|(t, _)| *t).collect()
+            top.into_iter()
+                .take(config.story_terms)
+                .map(|(t, _)| *t)
+                .collect()
         })
         .collect();
     let mut index: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
@@ -249,7 +259,10 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
         .par_iter()
         .flat_map_iter(|list| {
             list.iter().enumerate().flat_map(move |(k, &a)| {
-                list.iter().skip(k + 1).take(window).map(move |&b| (a.min(b), a.max(b)))
+                list.iter()
+                    .skip(k + 1)
+                    .take(window)
+                    .map(move |&b| (a.min(b), a.max(b)))
             })
         })
         .collect();
@@ -292,7 +305,11 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
             continue;
         }
         uf.union(ra, rb);
-        let (root, other) = if uf.find(ra) == ra { (ra, rb) } else { (rb, ra) };
+        let (root, other) = if uf.find(ra) == ra {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
         let moved = std::mem::take(&mut sample[other]);
         let keep = STORY_SAMPLE.saturating_sub(sample[root].len());
         sample[root].extend(moved.into_iter().take(keep));

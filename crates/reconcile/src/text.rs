@@ -12,12 +12,13 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let nfkc: std::borrow::Cow<'_, str> =
-        if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-            std::borrow::Cow::Borrowed(s)
-        } else {
-            std::borrow::Cow::Owned(s.nfkc().collect())
-        };
+    let nfkc: std::borrow::Cow<'_, str> = if unicode_normalization::is_nfkc_quick(s.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfkc().collect())
+    };
     deunicode::deunicode(&nfkc).to_lowercase()
 }
 
@@ -356,7 +357,16 @@ mod tests {
     #[test]
     fn fold_shortcuts_give_the_full_key() {
         let full = |s: &str| deunicode::deunicode(&s.nfkc().collect::<String>()).to_lowercase();
-        for s in ["Plain ASCII, 4,817 People", "Ruritania’s “quoted” — dash", "Назарбаев", "café", "cafe\u{301}", "ﬁre Ｆｕｌｌ", "Ǆ ǅ", ""] {
+        for s in [
+            "Plain ASCII, 4,817 People",
+            "Ruritania’s “quoted” — dash",
+            "Назарбаев",
+            "café",
+            "cafe\u{301}",
+            "ﬁre Ｆｕｌｌ",
+            "Ǆ ǅ",
+            "",
+        ] {
             assert_eq!(fold(s), full(s), "{s}");
         }
     }

@@ -48,23 +48,53 @@ fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
     .person("Pablo Ruiz", "Pablo Ruiz", None)
     .person("Irina Sorokina", "Irina Sorokina", None)
     .person("Lena Whitmoore", "Lena Whitmoore", None);
-    let c = Doc::new("c.txt", "Port talks\n\nChidi Okonkwoo met Daniyar Zhaksybaev and Ana Ruiz. Ivan Sorokin came.")
-        .person("Chidi Okonkwoo", "Chidi Okonkwoo", None)
-        .person("Daniyar Zhaksybaev", "Daniyar Zhaksybaev", None)
-        .person("Ana Ruiz", "Ana Ruiz", None)
-        .person("Ivan Sorokin", "Ivan Sorokin", None);
+    let c = Doc::new(
+        "c.txt",
+        "Port talks\n\nChidi Okonkwoo met Daniyar Zhaksybaev and Ana Ruiz. Ivan Sorokin came.",
+    )
+    .person("Chidi Okonkwoo", "Chidi Okonkwoo", None)
+    .person("Daniyar Zhaksybaev", "Daniyar Zhaksybaev", None)
+    .person("Ana Ruiz", "Ana Ruiz", None)
+    .person("Ivan Sorokin", "Ivan Sorokin", None);
     let r = run(vec![a, b, c]);
-    assert_eq!(entity(&r, "Chidi Okonkwo").variants, vec!["Chidi Okonkwoo (c.txt)"]);
+    assert_eq!(
+        entity(&r, "Chidi Okonkwo").variants,
+        vec!["Chidi Okonkwoo (c.txt)"]
+    );
     assert_eq!(entity(&r, "Chidi Okonkwo").sources, 3);
-    assert_eq!(entity(&r, "Daniyar Zhaksybayev").variants, vec!["Daniyar Zhaksybaev (c.txt)"]);
-    for (apart, sources) in [("Ana Ruiz", 2), ("Pablo Ruiz", 1), ("Ivan Sorokin", 2), ("Irina Sorokina", 1)] {
+    assert_eq!(
+        entity(&r, "Daniyar Zhaksybayev").variants,
+        vec!["Daniyar Zhaksybaev (c.txt)"]
+    );
+    for (apart, sources) in [
+        ("Ana Ruiz", 2),
+        ("Pablo Ruiz", 1),
+        ("Ivan Sorokin", 2),
+        ("Irina Sorokina", 1),
+    ] {
         assert_eq!(entity(&r, apart).sources, sources, "{apart}");
     }
-    let whitmore = r.entities.iter().find(|e| e.aliases.contains(&"Lena Whitmoore".to_string())).unwrap();
-    assert!(whitmore.variants.is_empty() && whitmore.aliases.contains(&"Lena Whitmore".to_string()), "{whitmore:#?}");
-    let names: Vec<_> =
-        r.conflicts.iter().filter(|c| c.kind == ConflictKind::Name).map(|c| c.value_a.as_str()).collect();
-    assert_eq!(names, vec!["Chidi Okonkwoo", "Daniyar Zhaksybaev"], "{:#?}", r.conflicts);
+    let whitmore = r
+        .entities
+        .iter()
+        .find(|e| e.aliases.contains(&"Lena Whitmoore".to_string()))
+        .unwrap();
+    assert!(
+        whitmore.variants.is_empty() && whitmore.aliases.contains(&"Lena Whitmore".to_string()),
+        "{whitmore:#?}"
+    );
+    let names: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Name)
+        .map(|c| c.value_a.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["Chidi Okonkwoo", "Daniyar Zhaksybaev"],
+        "{:#?}",
+        r.conflicts
+    );
 }
 
 #[test]
@@ -127,15 +157,28 @@ fn a_different_surname_with_the_same_first_name_is_another_person() {
     // spelling of the president's name.
     let check = |a_name: &str, b_name: &str, c_name: &str, merged: bool| {
         let doc = |id: &str, name: &str| {
-            Doc::new(id, &format!("X\n\nPresident {name} spoke to the Senate in Brenford and Valmora."))
-                .person(name, name, Some("President"))
-                .entity("Senate", "Senate", EntityType::Organization, None)
-                .entity("Brenford", "Brenford", EntityType::Place, None)
-                .entity("Valmora", "Valmora", EntityType::Place, None)
+            Doc::new(
+                id,
+                &format!("X\n\nPresident {name} spoke to the Senate in Brenford and Valmora."),
+            )
+            .person(name, name, Some("President"))
+            .entity("Senate", "Senate", EntityType::Organization, None)
+            .entity("Brenford", "Brenford", EntityType::Place, None)
+            .entity("Valmora", "Valmora", EntityType::Place, None)
         };
-        let (a, b, c) = (doc("a.txt", a_name), doc("b.txt", b_name), doc("c.txt", c_name));
+        let (a, b, c) = (
+            doc("a.txt", a_name),
+            doc("b.txt", b_name),
+            doc("c.txt", c_name),
+        );
         let r = run(vec![a, b, c]);
-        assert!(r.sources.iter().all(|s| s.story_id == r.sources[0].story_id), "one story: {:#?}", r.sources);
+        assert!(
+            r.sources
+                .iter()
+                .all(|s| s.story_id == r.sources[0].story_id),
+            "one story: {:#?}",
+            r.sources
+        );
         let persons = r
             .entities
             .iter()
@@ -259,8 +302,8 @@ fn statuses_follow_the_report_contract() {
 
 #[test]
 fn a_denied_figure_carries_its_kind_and_stays_out_of_the_status() {
-    let a =
-        Doc::new("a.txt", "Storm\n\nThe state said 23 people were killed.").count("23", 23.0, 23.0, "people", "killed");
+    let a = Doc::new("a.txt", "Storm\n\nThe state said 23 people were killed.")
+        .count("23", 23.0, 23.0, "people", "killed");
     let b = Doc::new(
         "b.txt",
         "Storm\n\nThe county denied ever giving a figure of 41 people killed. The state said 23 people were killed.",
@@ -274,10 +317,18 @@ fn a_denied_figure_carries_its_kind_and_stays_out_of_the_status() {
     let f = fact(&r, "people killed");
     assert_eq!(f.status, FactStatus::Agreed, "{f:#?}");
     assert_eq!((f.best_low, f.best_high), (Some(23.0), Some(23.0)));
-    let denied: Vec<_> = r.fact_mentions.iter().filter(|m| m.correction.is_some()).collect();
+    let denied: Vec<_> = r
+        .fact_mentions
+        .iter()
+        .filter(|m| m.correction.is_some())
+        .collect();
     assert_eq!(denied.len(), 1, "{:#?}", r.fact_mentions);
     assert_eq!(
-        (denied[0].text.as_str(), denied[0].correction, denied[0].retracted),
+        (
+            denied[0].text.as_str(),
+            denied[0].correction,
+            denied[0].retracted
+        ),
         ("41", Some(records::Correction::Denied), true)
     );
     assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
@@ -355,15 +406,33 @@ fn shares_by_place_are_one_fact_per_place() {
     .quantity("Twelve", 12.0, 12.0, "people", "killed", |q| q.part_of = Some(0))
     .quantity("eight", 8.0, 8.0, "people", "killed", |q| q.part_of = Some(0))
     .quantity("two", 2.0, 2.0, "people", "killed", |q| q.part_of = Some(0));
-    let b = Doc::new("b.txt", "Storm toll\n\nThirty people died, 12 of them in Harlow County.")
-        .count("Thirty", 30.0, 30.0, "people", "died")
-        .quantity("12", 12.0, 12.0, "people", "killed", |q| q.part_of = Some(0));
+    let b = Doc::new(
+        "b.txt",
+        "Storm toll\n\nThirty people died, 12 of them in Harlow County.",
+    )
+    .count("Thirty", 30.0, 30.0, "people", "died")
+    .quantity("12", 12.0, 12.0, "people", "killed", |q| {
+        q.part_of = Some(0)
+    });
     let r = run(vec![a, b]);
     assert_eq!(fact(&r, "people killed").status, FactStatus::Agreed);
-    assert_eq!(fact(&r, "people killed in Harlow County (part of a total)").status, FactStatus::Agreed);
-    assert_eq!(fact(&r, "people killed in Dunmore County (part of a total)").status, FactStatus::Single);
-    assert_eq!(fact(&r, "people killed in Ashby (part of a total)").status, FactStatus::Single);
-    assert!(r.conflicts.iter().all(|c| c.kind != ConflictKind::Number), "{:#?}", r.conflicts);
+    assert_eq!(
+        fact(&r, "people killed in Harlow County (part of a total)").status,
+        FactStatus::Agreed
+    );
+    assert_eq!(
+        fact(&r, "people killed in Dunmore County (part of a total)").status,
+        FactStatus::Single
+    );
+    assert_eq!(
+        fact(&r, "people killed in Ashby (part of a total)").status,
+        FactStatus::Single
+    );
+    assert!(
+        r.conflicts.iter().all(|c| c.kind != ConflictKind::Number),
+        "{:#?}",
+        r.conflicts
+    );
 }
 
 #[test]
@@ -384,7 +453,10 @@ fn a_rising_toll_is_a_sequence_not_a_conflict() {
     ]);
     // One fact holding the series, updated, with the latest date's figure.
     let toll = fact(&r, "people killed");
-    assert_eq!(r.facts.iter().filter(|f| f.what == "people killed").count(), 1);
+    assert_eq!(
+        r.facts.iter().filter(|f| f.what == "people killed").count(),
+        1
+    );
     assert_eq!(toll.status, FactStatus::Updated);
     assert_eq!((toll.best_low, toll.best_high), (Some(85.0), Some(85.0)));
     assert_eq!(toll.as_of.as_deref(), Some("2024-03-05"));
@@ -405,22 +477,43 @@ fn a_rising_toll_is_a_sequence_not_a_conflict() {
         day("c.txt", "85", 85.0, "2024-03-03"),
     ]);
     assert_eq!(fact(&r, "people killed").status, FactStatus::Conflict);
-    let rows: Vec<_> = r.conflicts.iter().filter(|c| c.kind == ConflictKind::Number).collect();
+    let rows: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Number)
+        .collect();
     assert_eq!(rows.len(), 1, "{rows:#?}");
-    assert!(rows.iter().all(|c| c.value_a != "12" && c.value_b != "12"), "{rows:#?}");
+    assert!(
+        rows.iter().all(|c| c.value_a != "12" && c.value_b != "12"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
 fn a_figure_dated_long_before_its_article_is_another_event() {
     let doc = |id: &str, text: &str, v: f64, as_of: &str| {
-        Doc::new(id, &format!("Floods\n\nThe floods killed {text} people, officials said."))
-            .published("2024-03-05")
-            .quantity(text, v, v, "people", "killed", |q| q.as_of = Some(as_of.to_string()))
+        Doc::new(
+            id,
+            &format!("Floods\n\nThe floods killed {text} people, officials said."),
+        )
+        .published("2024-03-05")
+        .quantity(text, v, v, "people", "killed", |q| {
+            q.as_of = Some(as_of.to_string())
+        })
     };
-    let r = run(vec![doc("a.txt", "40", 40.0, "2024-03-05"), doc("b.txt", "1700", 1700.0, "2010")]);
+    let r = run(vec![
+        doc("a.txt", "40", 40.0, "2024-03-05"),
+        doc("b.txt", "1700", 1700.0, "2010"),
+    ]);
     let now = fact(&r, "people killed");
     assert_eq!((now.best_low, now.status), (Some(40.0), FactStatus::Single));
-    assert!(r.facts.iter().any(|f| f.what == "people killed (as of 2010)"), "{:#?}", r.facts);
+    assert!(
+        r.facts
+            .iter()
+            .any(|f| f.what == "people killed (as of 2010)"),
+        "{:#?}",
+        r.facts
+    );
     assert!(r.conflicts.is_empty());
 }
 
@@ -449,13 +542,31 @@ fn two_claimants_in_one_source_are_one_fact_in_conflict() {
     let r = run(vec![a, b, c]);
     // Who gives a figure is a column, not a reason to split the fact: one fact, in
     // conflict because one source sets the two claims against each other.
-    let marched: Vec<_> = r.facts.iter().filter(|f| f.what.starts_with("people marched")).collect();
+    let marched: Vec<_> = r
+        .facts
+        .iter()
+        .filter(|f| f.what.starts_with("people marched"))
+        .collect();
     assert_eq!(marched.len(), 1, "{marched:#?}");
-    assert_eq!((marched[0].status, marched[0].sources), (FactStatus::Conflict, 3));
-    assert_eq!(marched[0].attributed_to.len(), 2, "{:?}", marched[0].attributed_to);
-    let rows: Vec<_> = r.conflicts.iter().filter(|c| c.kind == ConflictKind::Number).collect();
+    assert_eq!(
+        (marched[0].status, marched[0].sources),
+        (FactStatus::Conflict, 3)
+    );
+    assert_eq!(
+        marched[0].attributed_to.len(),
+        2,
+        "{:?}",
+        marched[0].attributed_to
+    );
+    let rows: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Number)
+        .collect();
     assert!(
-        rows.iter().any(|c| c.source_a == "a.txt" && c.source_b == "a.txt" && c.note.contains("two claims in one source")),
+        rows.iter().any(|c| c.source_a == "a.txt"
+            && c.source_b == "a.txt"
+            && c.note.contains("two claims in one source")),
         "{rows:#?}"
     );
 
@@ -645,7 +756,11 @@ fn a_rewrite_rewording_a_quote_between_aligned_sentences_keeps_one_statement() {
             wire("4,000")
         ),
     )
-    .person("Helena Markowitz", "Helena Markowitz", Some("regional governor"))
+    .person(
+        "Helena Markowitz",
+        "Helena Markowitz",
+        Some("regional governor"),
+    )
     .quote(
         "We shall rebuild every home before winter comes,",
         Some("Helena Markowitz"),
@@ -737,12 +852,44 @@ fn two_events_of_one_kind_written_alike_are_separate_stories() {
         .person(mayor, mayor, Some("Mayor"))
     };
     let r = run(vec![
-        fire("a1.txt", "Orvale", "Dana Kessler", "Piet Aronsen", "Schools stayed closed."),
-        fire("a2.txt", "Orvale", "Dana Kessler", "Piet Aronsen", "The cause is not known."),
-        fire("b1.txt", "Tarnwick", "Lio Maranga", "Hedda Vost", "Schools stayed closed."),
-        fire("b2.txt", "Tarnwick", "Lio Maranga", "Hedda Vost", "Roads were shut."),
+        fire(
+            "a1.txt",
+            "Orvale",
+            "Dana Kessler",
+            "Piet Aronsen",
+            "Schools stayed closed.",
+        ),
+        fire(
+            "a2.txt",
+            "Orvale",
+            "Dana Kessler",
+            "Piet Aronsen",
+            "The cause is not known.",
+        ),
+        fire(
+            "b1.txt",
+            "Tarnwick",
+            "Lio Maranga",
+            "Hedda Vost",
+            "Schools stayed closed.",
+        ),
+        fire(
+            "b2.txt",
+            "Tarnwick",
+            "Lio Maranga",
+            "Hedda Vost",
+            "Roads were shut.",
+        ),
     ]);
-    let story = |id: &str| r.sources.iter().find(|s| s.source_id == id).unwrap().story_id.clone().unwrap();
+    let story = |id: &str| {
+        r.sources
+            .iter()
+            .find(|s| s.source_id == id)
+            .unwrap()
+            .story_id
+            .clone()
+            .unwrap()
+    };
     assert_eq!(story("a1.txt"), story("a2.txt"));
     assert_eq!(story("b1.txt"), story("b2.txt"));
     assert_ne!(story("a1.txt"), story("b1.txt"));
@@ -761,8 +908,20 @@ fn one_town_one_kind_of_event_a_year_apart_is_two_stories() {
         d.x.document.date = Some(date.to_string());
         d
     };
-    let r = run(vec![fire("a1.txt", "2024-03-02"), fire("a2.txt", "2024-03-04"), fire("b1.txt", "2025-03-02")]);
-    let story = |id: &str| r.sources.iter().find(|s| s.source_id == id).unwrap().story_id.clone().unwrap();
+    let r = run(vec![
+        fire("a1.txt", "2024-03-02"),
+        fire("a2.txt", "2024-03-04"),
+        fire("b1.txt", "2025-03-02"),
+    ]);
+    let story = |id: &str| {
+        r.sources
+            .iter()
+            .find(|s| s.source_id == id)
+            .unwrap()
+            .story_id
+            .clone()
+            .unwrap()
+    };
     assert_eq!(story("a1.txt"), story("a2.txt"));
     assert_ne!(story("a1.txt"), story("b1.txt"));
 }
@@ -795,29 +954,61 @@ fn timeline_groups_dated_events_and_flags_date_conflicts() {
     // One conflict between the two events (January 2 in two sources, January 4 in one),
     // not one per pair of sources.
     assert_eq!(dates.len(), 1, "{:#?}", r.conflicts);
-    assert!(dates[0].value_a.starts_with("2022-01-02") && dates[0].value_b.starts_with("2022-01-04"), "{:#?}", dates);
+    assert!(
+        dates[0].value_a.starts_with("2022-01-02") && dates[0].value_b.starts_with("2022-01-04"),
+        "{:#?}",
+        dates
+    );
 }
 
 #[test]
 fn the_same_relative_date_read_from_two_publication_days_is_no_conflict() {
     // Both say "today"; they were published a day apart, so the days we read differ.
-    let a = Doc::new("a.txt", "X\n\nRescuers reached the flooded villages of the valley today.")
-        .date("today", "2022-01-03");
-    let b = Doc::new("b.txt", "X\n\nRescuers reached the flooded villages of the valley today.")
-        .date("today", "2022-01-04");
+    let a = Doc::new(
+        "a.txt",
+        "X\n\nRescuers reached the flooded villages of the valley today.",
+    )
+    .date("today", "2022-01-03");
+    let b = Doc::new(
+        "b.txt",
+        "X\n\nRescuers reached the flooded villages of the valley today.",
+    )
+    .date("today", "2022-01-04");
     let r = run(vec![a, b]);
-    assert!(r.conflicts.iter().all(|c| c.kind != ConflictKind::Date), "{:#?}", r.conflicts);
+    assert!(
+        r.conflicts.iter().all(|c| c.kind != ConflictKind::Date),
+        "{:#?}",
+        r.conflicts
+    );
 }
 
 #[test]
 fn a_claim_credited_to_officials_in_one_outlet_and_police_in_another_is_no_quote_conflict() {
-    let a = Doc::new("a.txt", "X\n\nThe floods displaced 1,499 people across the province, officials said.")
-        .quote("The floods displaced 1,499 people across the province", Some("officials"), QuoteKind::Indirect);
-    let b = Doc::new("b.txt", "X\n\nThe floods displaced 1,499 people across the province, police said.")
-        .quote("The floods displaced 1,499 people across the province", Some("police"), QuoteKind::Indirect);
+    let a = Doc::new(
+        "a.txt",
+        "X\n\nThe floods displaced 1,499 people across the province, officials said.",
+    )
+    .quote(
+        "The floods displaced 1,499 people across the province",
+        Some("officials"),
+        QuoteKind::Indirect,
+    );
+    let b = Doc::new(
+        "b.txt",
+        "X\n\nThe floods displaced 1,499 people across the province, police said.",
+    )
+    .quote(
+        "The floods displaced 1,499 people across the province",
+        Some("police"),
+        QuoteKind::Indirect,
+    );
     let r = run(vec![a, b]);
     assert_eq!(r.quotes[0].quote_id, r.quotes[1].quote_id);
-    assert!(r.conflicts.iter().all(|c| c.kind != ConflictKind::Quote), "{:#?}", r.conflicts);
+    assert!(
+        r.conflicts.iter().all(|c| c.kind != ConflictKind::Quote),
+        "{:#?}",
+        r.conflicts
+    );
 }
 
 #[test]

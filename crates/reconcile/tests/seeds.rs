@@ -141,9 +141,20 @@ fn reconciling_story_by_story_gives_the_same_output() {
         .collect();
     let config = reconcile::ReconcileConfig::default();
     let one_by_one = reconcile::reconcile_in_batches(&entries, &xs, Vec::new(), &config, 1);
-    assert_eq!(whole.sources.iter().filter_map(|s| s.story_id.clone()).collect::<std::collections::BTreeSet<_>>().len(), 2);
+    assert_eq!(
+        whole
+            .sources
+            .iter()
+            .filter_map(|s| s.story_id.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        2
+    );
     assert!(whole.facts.len() > 1 && whole.quotes.len() > 1);
-    assert!(whole.facts.iter().any(|f| f.story_id == "S2"), "the second story has facts, so ids run on");
+    assert!(
+        whole.facts.iter().any(|f| f.story_id == "S2"),
+        "the second story has facts, so ids run on"
+    );
     assert_eq!(one_by_one, whole);
 }
 

@@ -781,9 +781,16 @@ pub fn char_slice(text: &str, start: usize, end: usize) -> Option<&str> {
     if start > end {
         return None;
     }
-    let mut indices = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
     let begin = indices.nth(start)?;
-    let finish = if end == start { begin } else { indices.nth(end - start - 1)? };
+    let finish = if end == start {
+        begin
+    } else {
+        indices.nth(end - start - 1)?
+    };
     Some(&text[begin..finish])
 }
 
@@ -874,8 +881,14 @@ mod tests {
     #[test]
     fn status_labels_follow_the_report_contract() {
         assert_eq!(SourceStatus::Ok.label(), "ok");
-        assert_eq!(SourceStatus::Duplicate { of: "a.txt".into() }.label(), "duplicate of a.txt");
-        let err = SourceStatus::Error { stage: "ingest".into(), reason: "binary file".into() };
+        assert_eq!(
+            SourceStatus::Duplicate { of: "a.txt".into() }.label(),
+            "duplicate of a.txt"
+        );
+        let err = SourceStatus::Error {
+            stage: "ingest".into(),
+            reason: "binary file".into(),
+        };
         assert_eq!(err.label(), "error: binary file");
     }
 }

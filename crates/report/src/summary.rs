@@ -145,7 +145,9 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
     for u in &v.updated {
         let (first, last) = (u.steps.first(), u.steps.last());
         let figure = |step: Option<&(&str, Vec<&records::FactMention>)>| {
-            step.and_then(Updated::figure).map(|m| m.text.clone()).unwrap_or_default()
+            step.and_then(Updated::figure)
+                .map(|m| m.text.clone())
+                .unwrap_or_default()
         };
         writeln!(
             out,
@@ -165,7 +167,10 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
         writeln!(out, "| as of | figures (source: text) |")?;
         writeln!(out, "|---|---|")?;
         for (date, ms) in &u.steps {
-            let cells: Vec<String> = ms.iter().map(|m| format!("{}: {}", m.source_id, m.text)).collect();
+            let cells: Vec<String> = ms
+                .iter()
+                .map(|m| format!("{}: {}", m.source_id, m.text))
+                .collect();
             writeln!(out, "| {date} | {} |", md_escape(&cells.join("; ")))?;
         }
         writeln!(out)?;

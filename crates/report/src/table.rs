@@ -812,9 +812,18 @@ mod tests {
 
     #[test]
     fn best_estimates_read_back_as_written() {
-        for (low, high) in [(Some(120.0), Some(120.0)), (Some(24.0), Some(99.0)), (Some(-3.0), Some(5.5)), (Some(0.25), Some(0.25))] {
+        for (low, high) in [
+            (Some(120.0), Some(120.0)),
+            (Some(24.0), Some(99.0)),
+            (Some(-3.0), Some(5.5)),
+            (Some(0.25), Some(0.25)),
+        ] {
             let cell = best_estimate(low, high).plain().into_owned();
-            assert_eq!(parse_best_estimate(&cell), Some((low.unwrap(), high)), "{cell}");
+            assert_eq!(
+                parse_best_estimate(&cell),
+                Some((low.unwrap(), high)),
+                "{cell}"
+            );
         }
         assert_eq!(parse_best_estimate("300+"), Some((300.0, None)));
         assert_eq!(parse_best_estimate(""), None);

@@ -254,7 +254,11 @@ impl<'a> View<'a> {
             .filter(|f| f.status == FactStatus::Updated)
             .map(|fact| {
                 let mut steps: BTreeMap<&str, Vec<&FactMention>> = BTreeMap::new();
-                for m in mentions_by_fact.get(fact.fact_id.as_str()).into_iter().flatten() {
+                for m in mentions_by_fact
+                    .get(fact.fact_id.as_str())
+                    .into_iter()
+                    .flatten()
+                {
                     if let (false, Some(date)) = (m.retracted, m.as_of.as_deref()) {
                         steps.entry(date).or_default().push(m);
                     }
@@ -262,7 +266,11 @@ impl<'a> View<'a> {
                 let steps = steps
                     .into_iter()
                     .map(|(date, mut ms)| {
-                        ms.sort_by(|a, b| (a.high - a.low).total_cmp(&(b.high - b.low)).then(b.low.total_cmp(&a.low)));
+                        ms.sort_by(|a, b| {
+                            (a.high - a.low)
+                                .total_cmp(&(b.high - b.low))
+                                .then(b.low.total_cmp(&a.low))
+                        });
                         (date, ms)
                     })
                     .collect();

@@ -968,7 +968,11 @@ fn the_page_shows_the_largest_stories_and_says_what_it_leaves_out() {
 /// says, for each story past it, where its pairs are.
 #[test]
 fn the_page_draws_matrices_up_to_its_cell_budget() {
-    let template = fixture().sources.into_iter().find(|s| s.story_id.is_some()).expect("a source in a story");
+    let template = fixture()
+        .sources
+        .into_iter()
+        .find(|s| s.story_id.is_some())
+        .expect("a source in a story");
     let (stories, per_story) = (12, 50);
     let mut rec = records::Reconciled::default();
     for st in 0..stories {
@@ -996,23 +1000,41 @@ fn the_page_draws_matrices_up_to_its_cell_budget() {
 #[test]
 fn summary_lists_a_figure_that_changed_over_time_apart_from_conflicts() {
     let mut rec = fixture();
-    let f2 = rec.facts.iter_mut().find(|f| f.fact_id == "F2").expect("fixture has F2");
+    let f2 = rec
+        .facts
+        .iter_mut()
+        .find(|f| f.fact_id == "F2")
+        .expect("fixture has F2");
     f2.status = records::FactStatus::Updated;
     f2.as_of = Some("2024-03-05".into());
     let dates = ["2024-03-01", "2024-03-05"];
     let mut k = 0;
     for m in rec.fact_mentions.iter_mut().filter(|m| m.fact_id == "F2") {
         m.as_of = Some(dates[k.min(1)].to_string());
-        (m.low, m.high) = if k == 0 { (1200.0, 1200.0) } else { (3000.0, 3000.0) };
+        (m.low, m.high) = if k == 0 {
+            (1200.0, 1200.0)
+        } else {
+            (3000.0, 3000.0)
+        };
         k += 1;
     }
     assert!(k >= 2, "the fixture's F2 has two mentions");
     let summary = text_of(&files(&rec), "summary.md");
-    let section = &summary[summary.find("## Figures that changed over time").expect("the section")..];
-    let section = &section[..section.find("## Best-corroborated facts").expect("the next section")];
+    let section = &summary[summary
+        .find("## Figures that changed over time")
+        .expect("the section")..];
+    let section = &section[..section
+        .find("## Best-corroborated facts")
+        .expect("the next section")];
     assert!(section.contains("### F2 · people evacuated"), "{section}");
-    assert!(section.contains("rose from") && section.contains("between 2024-03-01 and 2024-03-05"), "{section}");
-    assert!(section.contains("| 2024-03-01 |") && section.contains("| 2024-03-05 |"), "{section}");
+    assert!(
+        section.contains("rose from") && section.contains("between 2024-03-01 and 2024-03-05"),
+        "{section}"
+    );
+    assert!(
+        section.contains("| 2024-03-01 |") && section.contains("| 2024-03-05 |"),
+        "{section}"
+    );
     // A fixture without updated facts says so.
     let plain = text_of(&files(&fixture()), "summary.md");
     assert!(plain.contains("No figure changed over time."));
@@ -1021,8 +1043,16 @@ fn summary_lists_a_figure_that_changed_over_time_apart_from_conflicts() {
 #[test]
 fn sources_carry_their_url_as_plain_text() {
     let rows = rows_of(&files(&fixture()), "sources.csv");
-    let url = |id: &str| rows.iter().find(|r| r["source_id"] == id).map(|r| r["url"].clone());
-    assert!(rows.iter().any(|r| r["url"].starts_with("https://news.example/")), "{rows:#?}");
+    let url = |id: &str| {
+        rows.iter()
+            .find(|r| r["source_id"] == id)
+            .map(|r| r["url"].clone())
+    };
+    assert!(
+        rows.iter()
+            .any(|r| r["url"].starts_with("https://news.example/")),
+        "{rows:#?}"
+    );
     // Any other scheme is shown as it is written, never made into something to follow.
     assert_eq!(url("src3.txt").as_deref(), Some("javascript:alert(1)"));
 }

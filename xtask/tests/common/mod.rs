@@ -16,13 +16,22 @@ pub fn xtask() -> Command {
 
 /// The project root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Runs `xtask run --input IN --out OUT --quiet` plus `extra` arguments.
 pub fn run(input: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut cmd = xtask();
-    cmd.arg("run").args(extra).arg("--input").arg(input).arg("--out").arg(out).arg("--quiet");
+    cmd.arg("run")
+        .args(extra)
+        .arg("--input")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet");
     cmd.output().expect("the xtask binary runs")
 }
 
@@ -39,15 +48,28 @@ pub fn describe(output: &Output) -> String {
 /// A report's rows as header-to-cell maps. Panics when the file is not valid CSV
 /// with the byte-order mark the contract asks for.
 pub fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or_else(|| panic!("{} has no byte-order mark", path.display()));
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let body = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or_else(|| panic!("{} has no byte-order mark", path.display()));
     let mut reader = csv::Reader::from_reader(body);
-    let header: Vec<String> = reader.headers().expect("a header row").iter().map(str::to_string).collect();
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a header row")
+        .iter()
+        .map(str::to_string)
+        .collect();
     reader
         .records()
         .map(|record| {
-            let record = record.unwrap_or_else(|e| panic!("{} is not valid CSV: {e}", path.display()));
-            header.iter().cloned().zip(record.iter().map(str::to_string)).collect()
+            let record =
+                record.unwrap_or_else(|e| panic!("{} is not valid CSV: {e}", path.display()));
+            header
+                .iter()
+                .cloned()
+                .zip(record.iter().map(str::to_string))
+                .collect()
         })
         .collect()
 }
@@ -99,7 +121,11 @@ pub fn unneutralise(cell: &str) -> &str {
 /// Runs a command to completion, killing it (and failing) after `limit`.
 pub fn output_within(cmd: &mut Command, limit: Duration) -> Output {
     use std::process::Stdio;
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the command starts");
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command starts");
     // Drain the pipes on threads so a chatty child never blocks on a full pipe.
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
@@ -125,5 +151,9 @@ pub fn output_within(cmd: &mut Command, limit: Duration) -> Output {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    Output { status, stdout: out.join().unwrap(), stderr: err.join().unwrap() }
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
 }
