@@ -688,6 +688,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
         split_run(d, lex, a, b, lower_role, &mut ents);
     }
     // Nationality adjectives inside hyphenated words (`Russian-led`).
+    #[allow(clippy::needless_range_loop)] // `k` indexes tokens and credits alike
     for k in 0..n {
         if d.toks[k].kind != Kind::Word || credits[k] || d.skip_block[d.toks[k].block as usize] {
             continue;
@@ -1229,7 +1230,7 @@ fn initials(d: &Doc<'_>, a: usize, b: usize) -> String {
 
 /// Links `Name (ACR)` definitions, then gives every mention of the acronym the
 /// expansion as its name.
-fn link_acronyms(d: &Doc<'_>, ents: &mut Vec<Ent>) {
+fn link_acronyms(d: &Doc<'_>, ents: &mut [Ent]) {
     let mut defs: HashMap<String, String> = HashMap::new();
     let n = ents.len();
     for x in 0..n {

@@ -579,16 +579,14 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             let p = prev(start);
             let as_young =
                 start >= 3 && matches!(d.span(start - 3, start - 1), "as young as" | "as old as");
-            if p == "aged" || p == "age" || as_young {
-                kind = QuantityKind::Age;
-            } else if p == ","
+            let after_person = p == ","
                 && core.digits
                 && core.plain_int
                 && core.lo < 120.0
                 && start >= 2
                 && person_before(ents, d, start - 1)
-                && matches!(next(end + 1), "," | ")" | "." | "")
-            {
+                && matches!(next(end + 1), "," | ")" | "." | "");
+            if p == "aged" || p == "age" || as_young || after_person {
                 kind = QuantityKind::Age;
             }
         }
@@ -732,7 +730,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                     m -= 1;
                     if !strong
                         && !matches!(d.t(m), "all" | "the" | "some" | "its" | "their")
-                        && lex.events.get(d.t(m)).is_none()
+                        && !lex.events.contains_key(d.t(m))
                     {
                         break;
                     }

@@ -528,8 +528,7 @@ pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<Strin
         let lead = ents
             .iter()
             .filter(in_s)
-            .filter(|e| e.subject)
-            .last()
+            .rfind(|e| e.subject)
             .or_else(|| ents.iter().filter(in_s).find(|e| e.tok <= a + 3));
         if let Some(p) = lead {
             return Some(p.name.clone());

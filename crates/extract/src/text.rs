@@ -203,10 +203,7 @@ pub fn tokenize(doc: &CleanDocument) -> Doc<'_> {
         } else if c.is_alphabetic() {
             kind = Kind::Word;
             i += cl;
-            loop {
-                let Some(d) = text[i..].chars().next() else {
-                    break;
-                };
+            while let Some(d) = text[i..].chars().next() {
                 if is_word_char(d) {
                     i += d.len_utf8();
                     continue;
