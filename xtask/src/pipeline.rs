@@ -59,9 +59,11 @@ pub fn locate(name_or_path: &str, root: &Path) -> PathBuf {
     }
 }
 
-/// Parses a pipeline file's text; the error names the file, the line and the key.
+/// Parses a pipeline file's text and checks every stage setting's range; the error
+/// names the file, the line and the key (and, for a value out of range, the values
+/// the key allows).
 pub fn parse(text: &str, file: &Path) -> Result<PipelineFile> {
-    toml::from_str(text).map_err(|err| {
+    let parsed: PipelineFile = toml::from_str(text).map_err(|err| {
         let location = err
             .span()
             .map(|span| describe_location(text, span.start))
@@ -71,7 +73,56 @@ pub fn parse(text: &str, file: &Path) -> Result<PipelineFile> {
             file.display(),
             err.message().trim()
         )
-    })
+    })?;
+    let stages = [
+        ("ingest", parsed.ingest.check()),
+        ("normalize", parsed.normalize.check()),
+        ("extract", parsed.extract.check()),
+        ("reconcile", parsed.reconcile.check()),
+        ("report", parsed.report.check()),
+    ];
+    let bad: Vec<String> = stages
+        .into_iter()
+        .flat_map(|(table, bad)| bad.into_iter().map(move |b| (table, b)))
+        .map(|(table, b)| {
+            let line = key_line(text, table, b.key)
+                .map(|n| format!("line {n}, "))
+                .unwrap_or_default();
+            format!(
+                "{line}key `{table}.{}` = {} is out of range (allowed: {})",
+                b.key, b.value, b.allowed
+            )
+        })
+        .collect();
+    if !bad.is_empty() {
+        bail!(
+            "invalid pipeline file {}: {}",
+            file.display(),
+            bad.join("; ")
+        );
+    }
+    Ok(parsed)
+}
+
+/// The line (from 1) where `key` is set inside `[table]`, if it is written there.
+fn key_line(text: &str, table: &str, key: &str) -> Option<usize> {
+    let mut current = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') && line.ends_with(']') {
+            current = line
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_string();
+        } else if current == table
+            && line
+                .split_once('=')
+                .is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+        {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 /// ` at line N (key `table.key`)` for a byte position in a TOML text.
@@ -328,6 +379,41 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("symbolic link"), "{err}");
+    }
+
+    #[test]
+    fn values_out_of_range_name_file_line_key_and_range() {
+        check_err(
+            "[reconcile]\nstory_days = 10\nquote_dice = 7.5\n",
+            &[
+                "pipelines/bad.toml",
+                "line 3",
+                "`reconcile.quote_dice`",
+                "7.5",
+                "allowed: 0 to 1",
+            ],
+        );
+        check_err(
+            "[reconcile]\nstory_similarity = -1.0\n",
+            &["line 2", "`reconcile.story_similarity`", "0 to 1"],
+        );
+        check_err(
+            "[reconcile]\ntimeline_dice = nan\n",
+            &["`reconcile.timeline_dice`", "NaN"],
+        );
+        check_err(
+            "[ingest]\nmax_file_bytes = 0\n",
+            &["line 2", "`ingest.max_file_bytes`", "1 or more"],
+        );
+        check_err(
+            "[normalize]\ncorpus_min_sources = 1\n",
+            &["`normalize.corpus_min_sources`", "2 or more"],
+        );
+        check_err(
+            "[extract]\nmin_quote_words = 0\n",
+            &["`extract.min_quote_words`"],
+        );
+        check_err("[report]\npage_stories = 0\n", &["`report.page_stories`"]);
     }
 
     #[test]

@@ -37,6 +37,13 @@ impl RunReport {
         self.stages.iter().map(|(_, o)| o.computed).sum()
     }
 
+    /// The input folder held no file at all (ingest saw nothing, ok or failed).
+    pub fn input_empty(&self) -> bool {
+        self.stages
+            .first()
+            .is_some_and(|(_, o)| o.computed + o.reused + o.ok + o.failed == 0)
+    }
+
     /// The counters, one line per stage, as printed.
     pub fn counter_lines(&self) -> Vec<String> {
         let mut lines: Vec<String> = self
@@ -76,7 +83,12 @@ pub fn run(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> {
     for line in report.counter_lines() {
         println!("{line}");
     }
-    if report.computed() == 0 {
+    if report.input_empty() {
+        println!(
+            "the input folder {} holds no files: put the articles of a story in it (.txt, .md, .html, .json, .jsonl, .warc, .warc.gz)",
+            pipeline.input.display()
+        );
+    } else if report.computed() == 0 {
         println!(
             "nothing changed: every per-document result was reused, no per-document work done"
         );

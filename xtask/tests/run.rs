@@ -46,6 +46,63 @@ fn a_binary_file_costs_only_itself() {
 }
 
 #[test]
+fn inputs_that_are_not_articles_get_an_error_row_and_an_empty_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let out = dir.path().join("out");
+    let empty = run(&input, &out, &[]);
+    assert!(empty.status.success(), "{}", describe(&empty));
+    assert!(
+        stdout(&empty).contains("holds no files"),
+        "{}",
+        describe(&empty)
+    );
+
+    std::fs::write(input.join("good.txt"), article("River floods town", 40)).unwrap();
+    std::fs::write(input.join("headline.txt"), "Title\n").unwrap();
+    std::fs::write(
+        input.join("link.txt"),
+        "https://example.org/2024/05/a-story\n",
+    )
+    .unwrap();
+    let nav: String = [
+        "Home",
+        "World",
+        "Business",
+        "Sport news",
+        "Weather",
+        "Contact us",
+    ]
+    .iter()
+    .map(|l| format!("<li><a href=\"/{l}\">{l}</a></li>"))
+    .collect();
+    std::fs::write(
+        input.join("nav.html"),
+        format!("<html><body><ul>{nav}</ul></body></html>"),
+    )
+    .unwrap();
+    let output = run(&input, &out, &[]);
+    assert!(output.status.success(), "{}", describe(&output));
+    assert!(!stdout(&output).contains("holds no files"));
+    let errors = read_csv(&out.join("reports/errors.csv"));
+    for file in ["headline.txt", "link.txt", "nav.html"] {
+        assert!(
+            errors
+                .iter()
+                .any(|r| r["source_id"] == file && r["error"].contains("not an article")),
+            "{file}: {errors:?}"
+        );
+    }
+    let sources = read_csv(&out.join("reports/sources.csv"));
+    let good = sources
+        .iter()
+        .find(|r| r["source_id"] == "good.txt")
+        .unwrap();
+    assert_eq!(good["status"], "ok");
+}
+
+#[test]
 fn evidence_offsets_cut_the_row_text_out_of_the_clean_text_on_the_seeds() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
@@ -213,6 +270,10 @@ fn pipeline_files_cannot_lead_out_of_the_project() {
         ),
         ("inptu = \"seeds\"\n", "inptu"),
         ("[ingest]\nmax_file_bytes = \"big\"\n", "line 2"),
+        (
+            "input = \"seeds\"\n[reconcile]\nquote_dice = 7.5\n",
+            "line 3, key `reconcile.quote_dice` = 7.5 is out of range (allowed: 0 to 1)",
+        ),
     ] {
         let output = run_pipeline(dir.path(), text);
         let err = String::from_utf8_lossy(&output.stderr);

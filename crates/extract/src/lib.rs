@@ -41,6 +41,15 @@ impl Default for ExtractConfig {
     }
 }
 
+impl ExtractConfig {
+    /// The settings outside the values they allow.
+    pub fn check(&self) -> Vec<records::settings::BadSetting> {
+        records::settings::Checks::default()
+            .positive("min_quote_words", self.min_quote_words as u64)
+            .done()
+    }
+}
+
 /// Extracts the mentions of one document.
 pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
     let d = text::tokenize(doc);

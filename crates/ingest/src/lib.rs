@@ -51,6 +51,16 @@ impl Default for IngestConfig {
     }
 }
 
+impl IngestConfig {
+    /// The settings outside the values they allow.
+    pub fn check(&self) -> Vec<records::settings::BadSetting> {
+        records::settings::Checks::default()
+            .positive("max_file_bytes", self.max_file_bytes)
+            .positive("max_decompressed_bytes", self.max_decompressed_bytes)
+            .done()
+    }
+}
+
 /// A file found in the input folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputFile {

@@ -59,6 +59,16 @@ impl Default for NormalizeConfig {
     }
 }
 
+impl NormalizeConfig {
+    /// The settings outside the values they allow.
+    pub fn check(&self) -> Vec<records::settings::BadSetting> {
+        records::settings::Checks::default()
+            .at_least_two("corpus_min_sources", self.corpus_min_sources as u64)
+            .positive("corpus_max_words", self.corpus_max_words as u64)
+            .done()
+    }
+}
+
 /// Lines that many sources of a corpus print (site furniture, agency notices), as
 /// folded match keys. Build it with [`corpus_lines`] over all documents of a run and
 /// pass it to [`normalize_with`].
@@ -173,6 +183,9 @@ pub fn normalize_with(
             doc.source_id,
             removed.len()
         ));
+    }
+    if let Some(why) = not_an_article(&classified.blocks) {
+        return Err(format!("{}: not an article: {why}", doc.source_id));
     }
     if meta.author.is_none() {
         meta.author = classified.byline.clone();
@@ -473,4 +486,55 @@ fn strip_markdown(line: &str, removed: &mut Vec<Removed>) -> String {
         i += 1;
     }
     out
+}
+
+/// Fewest words (links left out) a block needs to count as a line of prose.
+const PROSE_WORDS: usize = 6;
+/// ... or, when it ends as a sentence does, this many.
+const SENTENCE_WORDS: usize = 3;
+
+/// Why text left after cleaning is still not an article, if it is not: an article has
+/// at least one line of prose (a paragraph of [`PROSE_WORDS`] words or more, links not
+/// counted, or of [`SENTENCE_WORDS`] ending as a sentence) besides its headline; a text that is one sentence-like line counts as that
+/// line. A headline alone, a bare link and a page of navigation links are refused.
+fn not_an_article(blocks: &[(BlockKind, String, Option<usize>)]) -> Option<String> {
+    let live: Vec<&(BlockKind, String, Option<usize>)> =
+        blocks.iter().filter(|(_, t, _)| !t.is_empty()).collect();
+    let words = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric) && !is_link(w))
+            .count()
+    };
+    let sole = live.len() == 1;
+    let prose = live.iter().any(|(kind, text, _)| {
+        let sentence_end = text.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+        let n = words(text);
+        let sentence = n >= PROSE_WORDS || sentence_end && n >= SENTENCE_WORDS;
+        (*kind != BlockKind::Headline || sole && sentence_end) && sentence
+    });
+    if prose {
+        return None;
+    }
+    let links = live
+        .iter()
+        .flat_map(|(_, t, _)| t.split_whitespace())
+        .filter(|w| is_link(w))
+        .count();
+    let all_words: usize = live.iter().map(|(_, t, _)| words(t)).sum();
+    Some(if links > 0 && all_words == 0 {
+        "only a link, no text".to_string()
+    } else if sole {
+        format!("only a headline or fragment ({all_words} words), no body")
+    } else {
+        format!(
+            "no line of prose: {} short lines ({all_words} words), such as navigation or headlines",
+            live.len()
+        )
+    })
+}
+
+/// A word that is a web address.
+fn is_link(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | '"'));
+    w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
 }

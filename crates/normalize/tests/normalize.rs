@@ -170,14 +170,22 @@ fn json_body_in_html_and_metadata_title() {
     assert_eq!(clean.blocks[0].kind, BlockKind::Headline);
 }
 
+/// Normalizes `input` followed by a paragraph of prose (a fragment alone is not an
+/// article) and checks the fragment's clean text.
 fn check_text(input: &str, expected_text: &str) {
+    const BODY: &str = "\n\nThis paragraph gives the test document a body of prose.";
+    let input = format!("{input}{BODY}");
     let doc = normalize(
-        &raw("t.txt", Format::Text, input),
+        &raw("t.txt", Format::Text, &input),
         &NormalizeConfig::default(),
     )
     .unwrap();
-    assert_eq!(doc.text, expected_text, "normalizing {input:?}");
-    assert_offsets(&doc, input);
+    assert_eq!(
+        doc.text,
+        format!("{expected_text}{BODY}"),
+        "normalizing {input:?}"
+    );
+    assert_offsets(&doc, &input);
 }
 
 #[test]
@@ -311,6 +319,49 @@ fn nothing_left_is_an_error_naming_the_source() {
     assert!(
         err.starts_with("only-prompts.txt: no article text"),
         "{err}"
+    );
+}
+
+#[test]
+fn headline_only_bare_link_and_navigation_are_not_articles() {
+    for (name, format, content, want) in [
+        ("title.txt", Format::Text, "Title", "only a headline"),
+        (
+            "link.txt",
+            Format::Text,
+            "https://example.org/news/2024/05/story-name",
+            "only a link",
+        ),
+        (
+            "nav.html",
+            Format::Html,
+            "<html><body><nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></nav>\
+             <ul><li><a href=\"/a\">Politics</a></li><li><a href=\"/b\">Business news</a></li>\
+             <li><a href=\"/c\">Sport</a></li><li><a href=\"/d\">Weather today</a></li></ul></body></html>",
+            "not an article",
+        ),
+    ] {
+        let err = normalize(&raw(name, format, content), &NormalizeConfig::default()).unwrap_err();
+        assert!(err.starts_with(name), "{err}");
+        assert!(err.contains(want), "{name}: {err}");
+    }
+    // A one-sentence flash is an article.
+    let flash = "Five people were killed in a blast at a market on Monday, police said.";
+    assert!(
+        normalize(
+            &raw("flash.txt", Format::Text, flash),
+            &NormalizeConfig::default()
+        )
+        .is_ok()
+    );
+    let with_headline =
+        "Blast at market\n\nFive people were killed in a blast at a market on Monday.";
+    assert!(
+        normalize(
+            &raw("h.txt", Format::Text, with_headline),
+            &NormalizeConfig::default()
+        )
+        .is_ok()
     );
 }
 

@@ -132,6 +132,30 @@ impl Default for ReconcileConfig {
     }
 }
 
+impl ReconcileConfig {
+    /// The settings outside the values they allow: similarities, Dice scores and
+    /// shares lie between 0 and 1; windows and counts are at least 1.
+    pub fn check(&self) -> Vec<records::settings::BadSetting> {
+        records::settings::Checks::default()
+            .share("story_similarity", self.story_similarity)
+            .share("story_name_similarity", self.story_name_similarity)
+            .share("story_cohesion", self.story_cohesion)
+            .positive("story_terms", self.story_terms as u64)
+            .positive("story_window", self.story_window as u64)
+            .positive("block_cap", self.block_cap as u64)
+            .share("align_dice", self.align_dice)
+            .positive("min_aligned", self.min_aligned as u64)
+            .share("derived_alignment", self.derived_alignment)
+            .share("derived_coverage", self.derived_coverage)
+            .share("derived_shingles", self.derived_shingles)
+            .share("related_similarity", self.related_similarity)
+            .share("quote_dice", self.quote_dice)
+            .share("quote_dice_aligned", self.quote_dice_aligned)
+            .share("timeline_dice", self.timeline_dice)
+            .done()
+    }
+}
+
 /// Union-find whose roots are the smallest member, so labels never depend on the
 /// order of unions.
 pub(crate) struct UnionFind {

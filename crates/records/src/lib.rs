@@ -22,6 +22,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod settings;
+
 /// Version of the intermediate format. Bump it when a record changes shape, so that
 /// caches written by an older build are not read back.
 pub const FORMAT_VERSION: u32 = 1;

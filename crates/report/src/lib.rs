@@ -62,6 +62,15 @@ impl Default for ReportConfig {
     }
 }
 
+impl ReportConfig {
+    /// The settings outside the values they allow.
+    pub fn check(&self) -> Vec<records::settings::BadSetting> {
+        records::settings::Checks::default()
+            .positive("page_stories", self.page_stories as u64)
+            .done()
+    }
+}
+
 /// One rendered report file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportFile {
