@@ -159,7 +159,8 @@ fn run_dom_smoothie(page: &str) -> Option<(String, Metadata)> {
 /// bench-html`). trafilatura's by default: it keeps less furniture. dom_smoothie's
 /// when it holds (80% of the words of) trafilatura's body plus 30% to 250% more, mostly prose (trafilatura
 /// keeps only the first container when a site splits the body; far more than that is
-/// dom_smoothie reading comments or teasers); and when trafilatura holds (80% of)
+/// dom_smoothie reading comments or teasers, unless nearly all of it is prose: a
+/// body split into many parts); and when trafilatura holds (80% of)
 /// dom_smoothie's body and more (trafilatura falls back to the whole page on short
 /// articles, and what it adds then is furniture).
 fn choose(traf: Vec<Unit>, smooth: Vec<Unit>) -> (Vec<Unit>, String) {
@@ -180,11 +181,24 @@ fn choose(traf: Vec<Unit>, smooth: Vec<Unit>) -> (Vec<Unit>, String) {
     let (nt, ns) = (t_words.len() as f64, s_words.len() as f64);
     if ns >= nt {
         let extra = extra_prose(&smooth, &traf);
-        if ns > nt * 1.3 && ns < nt * 3.5 && contained(&t_words, &s_words) > 0.8 && extra >= 0.5 {
+        let holds = contained(&t_words, &s_words) > 0.8;
+        if ns > nt * 1.3 && ns < nt * 3.5 && holds && extra >= 0.5 {
             return (
                 smooth,
                 format!(
                     "dom_smoothie (holds trafilatura's body and more prose, {:.0}% of the extra)",
+                    extra * 100.0
+                ),
+            );
+        }
+        // A body split into many sibling containers (a live page's entries, a long
+        // read's sections): trafilatura keeps the first, dom_smoothie all of them. Far
+        // more words are taken only when nearly all of them are prose.
+        if ns >= nt * 3.5 && holds && extra >= SPLIT_BODY_PROSE {
+            return (
+                smooth,
+                format!(
+                    "dom_smoothie (trafilatura kept one part of a split body; {:.0}% of the rest is prose)",
                     extra * 100.0
                 ),
             );
@@ -200,6 +214,11 @@ fn choose(traf: Vec<Unit>, smooth: Vec<Unit>) -> (Vec<Unit>, String) {
         (traf, "trafilatura".to_string())
     }
 }
+
+/// Share of prose in dom_smoothie's extra words at which a body of many times
+/// trafilatura's is taken as one split into parts (comments and teasers are mostly
+/// short lines and fall below it).
+const SPLIT_BODY_PROSE: f64 = 0.8;
 
 /// Of the words in units of `longer` that `shorter` does not have, the share in prose
 /// units (12 words or more, ending like a sentence).
