@@ -180,11 +180,7 @@ pub fn printable_name(bytes: &[u8]) -> String {
     out
 }
 
-/// Zero-width and bidi control characters: invisible, and able to make a name or a
-/// line read differently from what it holds.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}')
-}
+pub use records::chars::is_invisible_format;
 
 /// Hidden files and editor temporaries never are articles.
 pub fn is_ignored_name(name: &str) -> bool {

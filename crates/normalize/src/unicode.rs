@@ -4,14 +4,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Zero-width and bidi control characters (and the soft hyphen): invisible, and able
-/// to make text read differently from what it holds.
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{00AD}' | '\u{180E}'
-    )
-}
+pub use records::chars::is_invisible_format;
 
 /// What [`clean`] changed, for the record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

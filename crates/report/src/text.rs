@@ -3,16 +3,7 @@
 
 use std::cmp::Ordering;
 
-/// Whether `c` is an invisible formatting character that can change how the text
-/// around it is displayed: bidirectional embeddings, overrides, isolates and marks,
-/// zero-width characters and the byte-order mark. A hostile headline can use them to
-/// make a cell read differently from what it holds (the "Trojan Source" trick).
-pub fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}'
-    )
-}
+pub use records::chars::is_invisible_format;
 
 /// Replaces every invisible formatting character by a visible `[U+XXXX]`, and every
 /// other control character but newline and tab by the same notation, so the
