@@ -372,20 +372,17 @@ pub fn run_ingest(
         }
     }
     docs.sort_by(|a, b| a.source_id.cmp(&b.source_id));
-    // The first source (by id) with given bytes is processed; later ones are its duplicates.
-    let mut first_with_hash: std::collections::HashMap<&str, &str> =
-        std::collections::HashMap::new();
-    for doc in &docs {
-        let first = *first_with_hash
-            .entry(doc.content_hash.as_str())
-            .or_insert(doc.source_id.as_str());
-        let status = if first == doc.source_id {
-            outcome.ok += 1;
-            SourceStatus::Ok
-        } else {
-            SourceStatus::Duplicate {
-                of: first.to_string(),
+    let duplicates = ingest::mark_duplicates(
+        docs.iter()
+            .map(|d| (d.source_id.as_str(), d.content_hash.as_str())),
+    );
+    for (doc, duplicate_of) in docs.iter().zip(duplicates) {
+        let status = match duplicate_of {
+            None => {
+                outcome.ok += 1;
+                SourceStatus::Ok
             }
+            Some(of) => SourceStatus::Duplicate { of },
         };
         entries.push(SourceEntry {
             source_id: doc.source_id.clone(),

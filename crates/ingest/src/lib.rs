@@ -530,16 +530,18 @@ fn format_of(rel: &str) -> Option<InputFormat> {
     }
 }
 
-/// Marks documents whose content hash equals an earlier one's (by `source_id` order):
-/// returns, per document, the `source_id` it duplicates.
-pub fn mark_duplicates(docs: &[RawDocument]) -> Vec<Option<String>> {
+/// Marks documents whose content hash equals an earlier one's: given each document's
+/// `(source_id, content_hash)` in `source_id` order, returns per document the
+/// `source_id` it duplicates. The first source with given bytes is processed; later
+/// ones are its duplicates. The runner's ingest stage marks duplicates with it.
+pub fn mark_duplicates<'a>(
+    docs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<Option<String>> {
     let mut first: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    docs.iter()
-        .map(|doc| {
-            let first_id = *first
-                .entry(doc.content_hash.as_str())
-                .or_insert(doc.source_id.as_str());
-            (first_id != doc.source_id).then(|| first_id.to_string())
+    docs.into_iter()
+        .map(|(id, hash)| {
+            let first_id = *first.entry(hash).or_insert(id);
+            (first_id != id).then(|| first_id.to_string())
         })
         .collect()
 }

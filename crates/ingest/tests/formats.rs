@@ -393,7 +393,7 @@ fn duplicates_are_marked() {
         .unwrap()
         .remove(0);
     assert_eq!(
-        mark_duplicates(&[a, b, c]),
+        mark_duplicates([&a, &b, &c].map(|d| (d.source_id.as_str(), d.content_hash.as_str()))),
         [None, Some("a.txt".to_string()), None]
     );
 }
