@@ -1395,26 +1395,10 @@ const NUMBER_WORDS: &[&str] = &[
 // ---------------------------------------------------------------------------------------
 // Dates (days since 1970-01-01, proleptic Gregorian; Howard Hinnant's algorithms)
 
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-fn iso(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
+use records::date::{civil_from_days, iso};
 
 fn weekday(day: i64) -> &'static str {
-    // 1970-01-01 was a Thursday.
-    WEEKDAYS[((day + 3).rem_euclid(7)) as usize]
+    WEEKDAYS[records::date::weekday(day) as usize]
 }
 
 fn long_date(day: i64) -> String {

@@ -74,47 +74,7 @@ fn weekday(w: &str) -> Option<i64> {
     WEEKDAYS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// Civil date of a day count since 1970-01-01.
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-fn iso(z: i64) -> String {
-    let (y, m, d) = civil_from_days(z);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Parses `YYYY-MM-DD` (a longer date-time is cut).
-pub fn parse_iso(s: &str) -> Option<i64> {
-    let s = s.get(..10)?;
-    let y: i64 = s.get(..4)?.parse().ok()?;
-    let m: u32 = s.get(5..7)?.parse().ok()?;
-    let d: u32 = s.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || s.as_bytes().get(4) != Some(&b'-') {
-        return None;
-    }
-    Some(days_from_civil(y, m, d))
-}
+pub use records::date::{civil_from_days, days_from_civil, iso, parse_day as parse_iso};
 
 /// How many days after the article's own date a timestamp of a live page's update may
 /// fall (a live page keeps the date of its first update).
@@ -234,10 +194,7 @@ fn earlier_year(d: &Doc<'_>, sa: usize, figure: usize, own: Option<i64>) -> Opti
         .map(|y| format!("{y:04}"))
 }
 
-/// Weekday of a day count, Monday = 0.
-fn weekday_of(z: i64) -> i64 {
-    (z + 3).rem_euclid(7)
-}
+use records::date::weekday as weekday_of;
 
 fn day_num(w: &str) -> Option<u32> {
     let digits = w.trim_end_matches(|c: char| c.is_alphabetic());

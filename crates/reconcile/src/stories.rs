@@ -87,22 +87,7 @@ fn terms(x: &Extraction) -> Vector {
     tf.into_iter().collect()
 }
 
-/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, anything after ignored).
-pub(crate) fn day_number(iso: &str) -> Option<i64> {
-    let y: i64 = iso.get(0..4)?.parse().ok()?;
-    let m: i64 = iso.get(5..7)?.parse().ok()?;
-    let d: i64 = iso.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
+pub(crate) use records::date::parse_day as day_number;
 
 /// Every source's TF-IDF vector (content-word stems and names, IDF over `extractions`),
 /// L2-normalised.

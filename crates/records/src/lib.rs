@@ -23,6 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod chars;
+pub mod date;
 pub mod settings;
 
 /// Version of the intermediate format. Bump it when a record changes shape, so that

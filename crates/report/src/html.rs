@@ -859,47 +859,7 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
     Ok(())
 }
 
-/// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the first
-/// day of the month or year); `None` for anything else.
-pub fn days_from_iso(date: &str) -> Option<i64> {
-    let mut parts = date.trim().split('-');
-    let year: i64 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
-    let month: i64 = match parts.next() {
-        Some(p) if p.len() == 2 => p.parse().ok()?,
-        Some(_) => return None,
-        None => 1,
-    };
-    let day: i64 = match parts.next() {
-        Some(p) if p.len() == 2 => p.parse().ok()?,
-        Some(_) => return None,
-        None => 1,
-    };
-    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Howard Hinnant's days_from_civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// ISO `YYYY-MM-DD` of a day number (inverse of [`days_from_iso`]).
-pub fn iso_from_days(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
-    format!("{year:04}-{month:02}-{day:02}")
-}
+pub use records::date::{iso as iso_from_days, parse_period_start as days_from_iso};
 
 fn timeline(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"timeline\">Timeline</h2>")?;
