@@ -887,6 +887,62 @@ fn unrelated_events_are_separate_stories() {
 }
 
 #[test]
+fn two_angles_on_one_event_naming_its_people_and_places_are_one_story() {
+    // The toll and the rescue on one side, the inquiry on the other: each names many
+    // people of its own, and both the town and the fire chief.
+    let angle = |id: &str, topic: &str, people: &[&str]| {
+        let mut text = format!(
+            "Fire at Orvale warehouse\n\nA fire swept through a warehouse in Orvale, trapping workers inside, \
+             fire chief Dana Kessler said. {topic}"
+        );
+        for p in people {
+            text.push_str(&format!(" {p} spoke to reporters."));
+        }
+        let mut d = Doc::new(id, &text)
+            .entity("Orvale", "Orvale", EntityType::Place, None)
+            .person("Dana Kessler", "Dana Kessler", None);
+        for p in people {
+            d = d.person(p, p, None);
+        }
+        d
+    };
+    let a = angle(
+        "a.txt",
+        "Rescuers pulled nine workers from the burning warehouse overnight.",
+        &[
+            "Ana Brill",
+            "Tom Vey",
+            "Lia Marsh",
+            "Ed Cole",
+            "Ira Dunn",
+            "Max Pell",
+            "Uma Reis",
+            "Kai Orr",
+        ],
+    );
+    let b = angle(
+        "b.txt",
+        "Investigators began an inquiry into the warehouse fire and its alarms.",
+        &[
+            "Noa Finch",
+            "Rex Hale",
+            "Ida Lowe",
+            "Gus Tate",
+            "Zoe Wynn",
+            "Hal Pike",
+            "Eve Lund",
+            "Ned Rusk",
+        ],
+    );
+    let r = run(vec![a, b]);
+    assert_eq!(
+        r.sources[0].story_id, r.sources[1].story_id,
+        "{:#?}",
+        r.sources
+    );
+}
+
+#[test]
 fn two_events_of_one_kind_written_alike_are_separate_stories() {
     // Two fires, reported from one outlet's template: the wording is shared, the
     // people and places are not.
