@@ -591,7 +591,7 @@ fn reconcile_batch(
         || {
             rayon::join(
                 || quotes::build(xs, &story_of, story_ids, ents, &derived, config, quote_base),
-                || timeline::build(xs, &story_of, story_ids, config),
+                || timeline::build(xs, &story_of, &group_of, story_ids, config),
             )
         },
     );

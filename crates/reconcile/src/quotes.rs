@@ -10,7 +10,9 @@
 //! (one rewrites the other), the sentence alignment gives anchors: two quotes that sit
 //! between the same two aligned sentences and still share some content words
 //! (`quote_dice_aligned`) are one statement, however much the rewrite reworded them.
-//! The same statement given to two different speakers is a `quote` conflict.
+//! The same statement given to two different speakers is a `quote` conflict; a quote
+//! given to a title ("the director") is given to the named speaker of the other source
+//! when that title is one of theirs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,6 +47,22 @@ fn plain(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether the words that give a quote to someone name them: a capitalised word that
+/// is not a pronoun or an article ("Fonseca", "the Interior Ministry"; not "she", "the
+/// director", "The minister").
+fn names_someone(speaker: &str) -> bool {
+    speaker.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let key = fold(w);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !PRONOUNS.contains(&key.as_str())
+            && !matches!(
+                key.as_str(),
+                "the" | "a" | "an" | "his" | "its" | "their" | "our"
+            )
+    })
+}
+
 /// Builds quote rows.
 pub fn build(
     extractions: &[Extraction],
@@ -68,6 +86,11 @@ pub fn build(
         /// The speaker is a named person or body (an entity of the story), not
         /// "officials" or "police".
         named: bool,
+        /// The content words of the speaker as written, when they name no one ("the
+        /// director"): a title.
+        title: Option<BTreeSet<String>>,
+        /// The content words of the roles of the speaker's entity.
+        roles: BTreeSet<String>,
         /// Words inside quotation marks, presented as the speaker's own.
         direct: bool,
         /// Numbers among the quote's words.
@@ -84,6 +107,7 @@ pub fn build(
                 .and_then(|index| index.slice(&x.document.text, q.start, q.end))
                 .unwrap_or(&q.text);
             let mut named = false;
+            let mut roles = BTreeSet::new();
             let speaker = q
                 .speaker
                 .as_deref()
@@ -96,11 +120,18 @@ pub fn build(
                     Some(match entities.find(story_of[s], sp) {
                         Some(row) => {
                             named = true;
+                            roles = row.roles.iter().flat_map(|r| content_set(r)).collect();
                             (row.name.clone(), row.entity_id.clone())
                         }
                         None => (sp.to_string(), name_key(sp)),
                     })
                 });
+            let as_written = q
+                .speaker_text
+                .as_deref()
+                .or(q.speaker.as_deref())
+                .map(str::trim)
+                .filter(|w| !w.is_empty());
             let set = content_set(text);
             let numbers = set
                 .iter()
@@ -116,6 +147,11 @@ pub fn build(
                 text: text.to_string(),
                 speaker,
                 named,
+                title: as_written
+                    .filter(|w| !names_someone(w))
+                    .map(content_set)
+                    .filter(|t| !t.is_empty()),
+                roles,
                 direct: q.kind == records::QuoteKind::Direct,
                 numbers,
             });
@@ -291,9 +327,16 @@ pub fn build(
     // The same statement, two speakers: a pair of quotes judged one statement on their
     // own (not through a third), both in quotation marks, at least one given to a
     // named person or body of the story (a claim "officials" made in one outlet and
-    // "police" in another is attribution, not a contradiction), and the two names not
-    // one written shorter or longer. One row per statement and pair of
-    // speakers, however many outlets repeat each side.
+    // "police" in another is attribution, not a contradiction), a title not one of the
+    // other speaker's roles
+    // ("the director" and the director by name are one speaker), and the two names not
+    // one written shorter or longer. One row per statement and pair of speakers,
+    // however many outlets repeat each side.
+    let titled = |t: &Q, named: &Q| {
+        t.title
+            .as_ref()
+            .is_some_and(|words| !words.is_disjoint(&named.roles))
+    };
     let quote_id_of: BTreeMap<usize, String> = ordered
         .iter()
         .enumerate()
@@ -304,7 +347,11 @@ pub fn build(
     edges.sort_unstable();
     for (a, b) in edges {
         let (qa, qb) = (&qs[a], &qs[b]);
-        if qa.source == qb.source || !(qa.direct && qb.direct && (qa.named || qb.named)) {
+        if qa.source == qb.source
+            || !(qa.direct && qb.direct && (qa.named || qb.named))
+            || titled(qa, qb)
+            || titled(qb, qa)
+        {
             continue;
         }
         let (Some((_, ka)), Some((_, kb))) = (&qa.speaker, &qb.speaker) else {

@@ -4,8 +4,10 @@
 //! (names count double: two articles about one event share their actors). Sources
 //! are linked when the cosine of their vectors reaches `story_similarity` and, when
 //! both name someone, the cosine of their name vectors alone reaches
-//! `story_name_similarity`: two fires or two storms written up alike are still about
-//! different people in different places. Links are taken strongest first, as in
+//! `story_name_similarity`, or they share at least [`SHARED_ACTORS`] people and places:
+//! two fires or two storms written up alike are still about different people in
+//! different places, while two angles on one event (the results and the fine, the toll
+//! and the power cuts) name its key people and places though not much else alike. Links are taken strongest first, as in
 //! single-link clustering, but two stories join only when most pairs across them are
 //! linked (`story_cohesion`), so one look-alike pair cannot chain two events together.
 //! Two sources whose own dates are more than `story_days` apart are never linked.
@@ -22,6 +24,9 @@ use crate::{ReconcileConfig, UnionFind};
 
 /// Documents without any of the names added to the names' IDF (see [`weigh`]).
 const NAME_PRIOR: f64 = 100.0;
+
+/// People and places two sources must share to pass the names test on them alone.
+const SHARED_ACTORS: usize = 2;
 
 /// Members of a story compared when deciding whether to join it to another.
 const STORY_SAMPLE: usize = 16;
@@ -134,6 +139,8 @@ pub struct Features {
     names: Vector,
     /// Days since 1970-01-01 of the source's own date.
     day: Option<i64>,
+    /// The people and places it names, each once, sorted.
+    actors: Vec<u64>,
 }
 
 /// The story features of one source.
@@ -142,7 +149,43 @@ pub fn features(x: &Extraction) -> Features {
         terms: terms(x),
         names: names(x),
         day: x.document.date.as_deref().and_then(day_number),
+        actors: actors(x),
     }
+}
+
+/// The people and places a source names (keys of their names), each once, sorted.
+fn actors(x: &Extraction) -> Vec<u64> {
+    let mut v: Vec<u64> = x
+        .entities
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                records::EntityType::Person | records::EntityType::Place
+            )
+        })
+        .map(|e| hash64(&fold(&e.name)))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// How many items two sorted lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Turns term counts into TF-IDF weights in place (L2-normalised) and returns each
@@ -184,10 +227,12 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
     let mut vectors: Vec<Vector> = Vec::with_capacity(n);
     let mut names: Vec<Vector> = Vec::with_capacity(n);
     let mut days: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut actors: Vec<Vec<u64>> = Vec::with_capacity(n);
     for f in features {
         vectors.push(f.terms);
         names.push(f.names);
         days.push(f.day);
+        actors.push(f.actors);
     }
     let df = weigh(&mut vectors, 0.0);
     weigh(&mut names, NAME_PRIOR);
@@ -207,7 +252,8 @@ pub fn split_features(features: Vec<Features>, config: &ReconcileConfig) -> Vec<
         // events sharing common words) fail on them.
         if !(names[a].is_empty()
             || names[b].is_empty()
-            || cosine(&names[a], &names[b]) >= config.story_name_similarity)
+            || cosine(&names[a], &names[b]) >= config.story_name_similarity
+            || shared(&actors[a], &actors[b]) >= SHARED_ACTORS)
         {
             return None;
         }
