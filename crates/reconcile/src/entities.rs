@@ -92,7 +92,7 @@ fn stem_merged_minority(c: &Cluster, kind: EntityType) -> BTreeSet<String> {
     let Some(most) = by_spelling.values().map(BTreeSet::len).max() else {
         return out;
     };
-    for (form, _) in &c.names {
+    for form in c.names.keys() {
         let last = words(form).last().cloned().unwrap_or_default();
         if by_spelling[&last].len() < most {
             out.insert(form.clone());
