@@ -280,6 +280,67 @@ const HEAD_DROP: &[&str] = &[
     "Our",
 ];
 
+/// Honours and professional letters written after a name.
+const POSTNOMINALS: &[&str] = &["KC", "QC", "SC", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE"];
+
+/// Last words of the names of newspapers, broadcasters and wires.
+const MEDIA_WORDS: &[&str] = &[
+    "Times",
+    "Post",
+    "News",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Magazine",
+    "Press",
+    "Radio",
+    "Television",
+    "TV",
+    "Telegraph",
+    "Guardian",
+    "Mirror",
+    "Observer",
+    "Daily",
+    "Ledger",
+    "Courier",
+    "Review",
+    "Dispatch",
+    "Chronicle",
+    "Wire",
+    "Monitor",
+    "Express",
+    "Standard",
+    "Globe",
+    "Bulletin",
+    "Reporter",
+    "Desk",
+    "Service",
+    "Agency",
+];
+
+/// Words of a credit or byline line: who reported, edited or owns the text.
+const CREDIT_CUES: &[&str] = &[
+    "reporting by",
+    "editing by",
+    "writing by",
+    "additional reporting",
+    "contributed reporting",
+    "contributed to this",
+    "contributions from",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "subscribe",
+    "subscribers",
+    "update this story",
+    "material from",
+    "this article is an excerpt",
+    "this is an excerpt",
+    "reproduced by",
+    "reproduced with",
+];
+
 /// Lower-case particles inside personal names.
 const NAME_PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "le", "la", "du",
@@ -486,8 +547,87 @@ fn credit_tokens(d: &Doc<'_>) -> Vec<bool> {
         }
         k += 1;
     }
-    // Trailing `Photo: X` / `Source: X` lines inside paragraphs.
+    // Byline and credit paragraphs: a short line with a separator and a date
+    // (`Tidewater Observer — September 14, 2024`, `AFP | Published ...`), a short line
+    // opening with `By`, and short lines holding a credit cue (`Reporting by X;
+    // Editing by Y`, `Copyright 2025 X`, `X contributed reporting`).
+    let lex = lexicon();
+    for b in 0..d.block_start.len() {
+        let a = d.block_start[b];
+        let z = d.block_start.get(b + 1).copied().unwrap_or(d.toks.len());
+        if a >= z {
+            continue;
+        }
+        let words = (a..z).filter(|&k| d.toks[k].kind == Kind::Word).count();
+        let line = &d.text[d.toks[a].s..d.toks[z - 1].e];
+        let dated = (a..z).any(|k| lex.calendar.contains_key(d.t(k)))
+            || line.chars().filter(char::is_ascii_digit).count() >= 4;
+        let separated = (a..z).any(|k| matches!(d.t(k), "|" | "·" | "—" | "–"));
+        let byline = b < 4 && words <= 12 && (dated && separated || d.t(a) == "By");
+        let credit = words <= 40 && {
+            let lower = line.to_lowercase();
+            CREDIT_CUES.iter().any(|c| lower.contains(c))
+        };
+        if byline || credit {
+            for s in skip.iter_mut().take(z).skip(a) {
+                *s = true;
+            }
+        }
+    }
+    // A dateline's bracketed credit (`SERAVAN, April 22 (Eurasia Wire) –`), and an
+    // outlet named as the one spoken to (`told the Evening Post`, `told Reuters`).
+    for k in 0..d.toks.len() {
+        if d.t(k) == "(" && k <= d.block_range(k).0 + 8 {
+            if let Some(close) = (k + 1..(k + 6).min(d.toks.len())).find(|&m| d.t(m) == ")") {
+                let dash = close + 1 < d.toks.len() && matches!(d.t(close + 1), "-" | "–" | "—");
+                if dash && (k + 1..close).all(|m| d.cap(m)) {
+                    for s in skip.iter_mut().take(close + 1).skip(k) {
+                        *s = true;
+                    }
+                }
+            }
+        }
+        if matches!(
+            d.t(k),
+            "told" | "reached" | "contacted" | "by" | "to" | "with"
+        ) && k + 1 < d.toks.len()
+        {
+            let mut a = k + 1;
+            if matches!(d.t(a), "the" | "The") {
+                a += 1;
+            }
+            let mut z = a;
+            while z < d.toks.len() && d.cap(z) && z - a < 5 {
+                z += 1;
+            }
+            let media = z > a
+                && (MEDIA_WORDS.contains(&d.t(z - 1))
+                    || matches!(d.t(a), "Radio" | "TV" | "Television" | "Channel")
+                    || AGENCIES.contains(&d.span(a, z - 1)));
+            if media {
+                for s in skip.iter_mut().take(z).skip(a) {
+                    *s = true;
+                }
+            }
+        }
+    }
     skip
+}
+
+/// Drops the mentions of the article's own outlet (`the Northern Times has spoken to
+/// victims`): the coverage, not the story.
+pub fn drop_outlet(ents: &mut Vec<Ent>, outlet: Option<&str>) {
+    let Some(o) = outlet else { return };
+    let key = |s: &str| {
+        let s = s.trim();
+        let s = s.strip_prefix("The ").unwrap_or(s);
+        name_key(s)
+    };
+    let o = key(o);
+    if o.is_empty() {
+        return;
+    }
+    ents.retain(|e| key(&e.name) != o);
 }
 
 /// Finds entity mentions.
@@ -764,9 +904,37 @@ fn split_run(
     if a > b {
         return;
     }
-    // A lone generic or group word (`Cabinet`, `Muslims`, `Russians`) names nothing.
+    // Honours and professional letters after a name (`Jane Doe KC`) are not part of it.
+    let mut b = b;
+    while b > a && POSTNOMINALS.contains(&d.t(b)) {
+        b -= 1;
+    }
+    // A lone generic or group word (`Cabinet`, `Muslims`, `Russians`) names nothing;
+    // nor does a function word however it is written (`BREAKING`, `Editing by`), a
+    // contraction (`I've`), a plural people (`Karvenians`) or a label before its
+    // number (`Category 4`).
     if a == b {
         let w = d.t(a);
+        let mut tc = String::new();
+        let lower = buf_lower(w, &mut tc).to_string();
+        let function_word = lex.not_names.contains_key(w)
+            || lex.not_names.contains_key(title_case(&lower, &mut tc));
+        let contraction = ["'", "’"].iter().any(|q| {
+            w.split_once(q).is_some_and(|(_, t)| {
+                matches!(t, "ve" | "re" | "ll" | "d" | "m" | "t" | "VE" | "RE" | "LL")
+            })
+        });
+        let people = w.len() > 5
+            && (w.ends_with("ians") || w.ends_with("eans"))
+            && !lex.places.contains_key(w);
+        let label = a + 1 < d.toks.len()
+            && d.toks[a + 1].kind == Kind::Num
+            && !is_acronym(w)
+            && !lex.places.contains_key(w)
+            && !lex.known_orgs.contains_key(w);
+        if function_word || contraction || people || label {
+            return;
+        }
         let plural_demonym = w
             .strip_suffix('s')
             .is_some_and(|x| lex.demonyms.contains_key(x));
@@ -795,7 +963,10 @@ fn split_run(
     while j <= b {
         let w = d.t(j);
         let stripped = strip_ex(w);
-        if lex.titles.contains_key(stripped) || lex.role_modifiers.contains_key(w) {
+        let modifier = lex.role_modifiers.contains_key(w)
+            && j < b
+            && lex.titles.contains_key(strip_ex(d.t(j + 1)));
+        if lex.titles.contains_key(stripped) || modifier {
             break;
         }
         j += 1;
@@ -1349,9 +1520,21 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
         .iter()
         .map(|(k, (_, _, surface))| (k.split(' ').map(str::to_string).collect(), surface.clone()))
         .collect();
+    // Where each full name is written, by key.
+    let mut full_at: Vec<(usize, Vec<String>)> = Vec::new();
+    for e in ents.iter() {
+        if e.kind == EntityType::Person {
+            let surface = d.text[e.s..e.e].replace(". ", " ").replace('.', "");
+            let key = name_key(&surface);
+            if forms.contains_key(&key) {
+                full_at.push((e.s, key.split(' ').map(str::to_string).collect()));
+            }
+        }
+    }
     // A full name contained in a longer one (`Ana Lopez` vs `Ana Maria Lopez`)
-    // resolves to the longer.
-    let find_full = |words: &[String]| -> Option<String> {
+    // resolves to the longer. When two different people share the shorter form
+    // (`Tom Hale`, `Priya Hale`), it is the one named last before it, if any.
+    let find_full = |words: &[String], at: usize| -> Option<String> {
         let mut hits: Vec<&(Vec<String>, String)> = fulls
             .iter()
             .filter(|(fw, _)| {
@@ -1363,14 +1546,20 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
             .collect();
         hits.sort_by_key(|(fw, s)| (std::cmp::Reverse(fw.len()), s.clone()));
         let first = hits.first()?;
-        // Ambiguous surnames (two different people) stay as written.
-        if hits
+        let ambiguous = hits
             .iter()
-            .any(|(fw, _)| fw.last() != first.0.last() && fw.first() != first.0.first())
-        {
-            return None;
+            .any(|(fw, _)| !fw.iter().all(|w| first.0.contains(w)));
+        if !ambiguous {
+            return Some(first.1.clone());
         }
-        Some(first.1.clone())
+        let (_, last) = full_at
+            .iter()
+            .filter(|(s, fw)| *s < at && hits.iter().any(|h| &h.0 == fw))
+            .max_by_key(|(s, _)| *s)?;
+        // The longest form holding that name.
+        hits.iter()
+            .find(|(fw, _)| last.iter().all(|w| fw.contains(w)))
+            .map(|(_, s)| s.clone())
     };
     for e in ents.iter_mut() {
         if e.acronym.is_some() && e.kind == EntityType::Organization {
@@ -1390,7 +1579,7 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
         if !can_be_person {
             continue;
         }
-        if let Some(full) = find_full(&words) {
+        if let Some(full) = find_full(&words, e.s) {
             e.name = full;
             e.kind = EntityType::Person;
             continue;

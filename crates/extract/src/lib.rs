@@ -53,7 +53,8 @@ impl ExtractConfig {
 /// Extracts the mentions of one document.
 pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
     let d = text::tokenize(doc);
-    let ents = entities::find(&d);
+    let mut ents = entities::find(&d);
+    entities::drop_outlet(&mut ents, doc.meta.outlet.as_deref());
     let dms = dates::find(&d, doc.date.as_deref());
     let mut qs = quantities::find(&d, &ents, &dms, doc.date.as_deref());
     corrections::mark(&d, &mut qs);

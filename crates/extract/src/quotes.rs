@@ -144,7 +144,37 @@ fn speaker_after(d: &Doc<'_>, ents: &[Ent], close: usize, z: usize) -> Option<(S
     }
     if lex.reporting.contains_key(d.t(m)) {
         let verb = d.t(m).to_string();
-        return np_after(d, ents, m + 1, sb).map(|s| (s, verb));
+        let s = np_after(d, ents, m + 1, sb)?;
+        // `said the director of the agency, Jane Doe,`: a title in apposition to the
+        // name that follows it.
+        if s.text.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(p) = ents.iter().find(|e| {
+                e.kind == records::EntityType::Person
+                    && e.tok > s.tok
+                    && e.tok < sb.min(s.tok + 16)
+                    && d.t(e.tok - 1) == ","
+                    && !(s.tok..e.tok).any(|x| lex.reporting.contains_key(d.t(x)))
+            }) {
+                let name = Speaker {
+                    text: d.span(p.tok, p.tok_end).to_string(),
+                    name: p.name.clone(),
+                    tok: p.tok,
+                };
+                return Some((name, verb));
+            }
+        }
+        return Some((s, verb));
+    }
+    // `“...,” she recalled`: a personal pronoun and a verb right after the quote
+    // attribute it, whatever the verb.
+    if matches!(d.t(m), "he" | "she")
+        && m + 1 < sb
+        && d.toks[m + 1].kind == Kind::Word
+        && !d.cap(m + 1)
+        && (d.t(m + 1).ends_with("ed") || lex.reporting.contains_key(d.t(m + 1)))
+    {
+        let verb = d.t(m + 1).to_string();
+        return np_after(d, ents, m, sb).map(|s| (s, verb));
     }
     // Subject then verb within a few words.
     for v in m + 1..(m + 9).min(sb) {
@@ -189,8 +219,60 @@ fn speaker_before(d: &Doc<'_>, ents: &[Ent], open: usize) -> Option<(Speaker, St
                 }
             }
         }
+        // `The ministry withdrew the figure, saying it "...`: a reporting participle
+        // after a comma speaks for the subject of the sentence.
+        if v > sa && d.t(v - 1) == "," && reporting_participle(t) {
+            if let Some(s) = (sa + 1..v - 1)
+                .find(|&x| d.toks[x].kind == Kind::Word && !d.cap(x) && is_finite(d, x))
+                .and_then(|x| subject_before(d, ents, x, sa))
+            {
+                // The subject opens the sentence, after a dateline at most.
+                if (sa..s.tok).all(|x| d.toks[x].kind == Kind::Punct || d.cap(x)) {
+                    return Some((s, t.to_string()));
+                }
+            }
+        }
+    }
+    // `Jane Doe, speaking outside court: “...`: a name opening the sentence speaks
+    // the quote that follows its colon.
+    if open > sa + 1 && d.t(open - 1) == ":" {
+        if let Some(e) = ents.iter().find(|e| {
+            matches!(
+                e.kind,
+                records::EntityType::Person | records::EntityType::Organization
+            ) && e.tok >= sa
+                && e.tok <= sa + 2
+                && e.tok_end < open - 1
+                && (sa..e.tok).all(|x| {
+                    d.toks[x].kind != Kind::Word
+                        || DET_START.contains(&d.t(x))
+                        || lex.titles.contains_key(d.t(x))
+                })
+        }) {
+            let s = Speaker {
+                text: d.span(e.tok, e.tok_end).to_string(),
+                name: e.name.clone(),
+                tok: e.tok,
+            };
+            return Some((s, ":".to_string()));
+        }
     }
     None
+}
+
+/// Articles that may open a subject before its name.
+const DET_START: &[&str] = &["The", "the", "A", "An"];
+
+/// `saying`, `adding`, `warning`: the participle of a reporting verb.
+fn reporting_participle(t: &str) -> bool {
+    let lex = lexicon();
+    t == "saying"
+        || t.strip_suffix("ing").is_some_and(|stem| {
+            stem.len() > 2
+                && [format!("{stem}ed"), format!("{stem}d"), format!("{stem}s")]
+                    .iter()
+                    .any(|f| lex.reporting.contains_key(f.as_str()))
+        })
 }
 
 /// Finds direct and indirect quotes. `min_words` is the fewest words a quotation
@@ -333,6 +415,35 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
             out[x].verb = vb;
         }
     }
+    // A quote in the headline with no speaker is the words of whoever says them in the
+    // body: a later quote sharing most of its words.
+    for x in 0..out.len() {
+        if out[x].speaker.is_some() || d.toks[out[x].tok].block != 0 {
+            continue;
+        }
+        let words = |q: &Qt| -> Vec<String> {
+            d.text[q.s..q.e]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let head = words(&out[x]);
+        if head.len() < 3 {
+            continue;
+        }
+        let body = (0..out.len()).find(|&y| {
+            y != x && out[y].speaker.is_some() && d.toks[out[y].tok].block > 0 && {
+                let w = words(&out[y]);
+                head.iter().filter(|h| w.contains(h)).count() * 5 >= head.len() * 3
+            }
+        });
+        if let Some(y) = body {
+            out[x].speaker = out[y].speaker.clone();
+            out[x].speaker_text = out[y].speaker_text.clone();
+            out[x].verb = out[y].verb.clone();
+        }
+    }
     indirect(d, ents, &statement_spans, &mut out);
     out.sort_by_key(|q| q.s);
     out
@@ -381,6 +492,13 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
             continue;
         }
         if statements.iter().any(|&(o, c)| o < sb && c >= sa) {
+            continue;
+        }
+        // A sentence that quotes a few words (`said it was "deeply shocked"`) borrows
+        // a label or a scare quote, not a statement: no reported speech is read there.
+        if (sa..sb).any(|k| {
+            d.toks[k].kind == Kind::Punct && matches!(d.t(k), "“" | "”" | "\"" | "„" | "«" | "»")
+        }) {
             continue;
         }
         // Trim the final stop.
@@ -504,6 +622,7 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 };
                 let Some(c) = starts.into_iter().find(|&c| {
                     c < sb
+                        && !matches!(d.t(c - 1), "the" | "a" | "an")
                         && matches!(d.toks[c].kind, Kind::Word | Kind::Num)
                         && (!NOT_CLAUSE_START.contains(&d.t(c))
                             || (c + 2 < sb

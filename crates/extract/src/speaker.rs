@@ -204,7 +204,9 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
     let t = d.t(end);
     if PRONOUNS.contains(&t) {
         let name = match t {
-            "he" | "He" | "she" | "She" | "I" => last_person_before(d, ents, d.toks[end].s),
+            "he" | "He" | "she" | "She" | "I" => {
+                last_person_before(d, ents, d.toks[end].s, pronoun_gender(t))
+            }
             _ => None,
         };
         return Some(Speaker {
@@ -281,7 +283,30 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
             a -= 1;
         }
         let starts_clause = a == sa || matches!(d.t(a - 1), "," | ":" | "—");
-        if d.toks[noun].kind == Kind::Word
+        // `One in five voters said`: a figure, not a speaker named `One`.
+        let figure = d.toks[noun].kind == Kind::Num
+            || matches!(
+                d.t(noun).to_lowercase().as_str(),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "half"
+                    | "none"
+                    | "most"
+                    | "many"
+                    | "some"
+                    | "all"
+            );
+        if figure {
+            start = a;
+        } else if d.toks[noun].kind == Kind::Word
             && !NP_STOP.contains(&d.t(noun))
             && d.cap(a)
             && starts_clause
@@ -320,7 +345,8 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
 /// Noun phrase starting at token `m` (`the Russian foreign ministry`, `Mr Smith`).
 pub fn np_after(d: &Doc<'_>, ents: &[Ent], m: usize, sb: usize) -> Option<Speaker> {
     if m < sb && matches!(d.t(m), "him" | "her" | "he" | "she") {
-        let name = last_person_before(d, ents, d.toks[m].s).unwrap_or_else(|| d.t(m).to_string());
+        let name = last_person_before(d, ents, d.toks[m].s, pronoun_gender(d.t(m)))
+            .unwrap_or_else(|| d.t(m).to_string());
         return Some(Speaker {
             text: d.t(m).to_string(),
             name,
@@ -501,15 +527,165 @@ fn resolve_np(d: &Doc<'_>, ents: &[Ent], shown: usize, a: usize, b: usize) -> Sp
     }
 }
 
+/// A person's grammatical gender, as the text shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a pronoun or a gendered title or honorific names (`she`, `his`, `Ms`,
+/// `spokeswoman`).
+pub fn pronoun_gender(t: &str) -> Option<Gender> {
+    match t {
+        "he" | "He" | "him" | "his" | "His" | "himself" | "Mr" | "Mr." | "Sir" | "Lord"
+        | "King" | "Prince" | "Duke" | "Baron" | "Count" | "spokesman" | "Spokesman"
+        | "chairman" | "Chairman" | "Congressman" | "congressman" | "businessman" | "father"
+        | "son" | "husband" | "brother" => Some(Gender::Male),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" | "Mrs" | "Mrs." | "Ms" | "Ms."
+        | "Miss" | "Lady" | "Dame" | "Queen" | "Princess" | "Duchess" | "Baroness" | "Countess"
+        | "spokeswoman" | "Spokeswoman" | "chairwoman" | "Chairwoman" | "Congresswoman"
+        | "congresswoman" | "businesswoman" | "mother" | "daughter" | "wife" | "sister" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Whether token `k` stands inside quotation marks of its paragraph.
+pub fn in_quotes(d: &Doc<'_>, k: usize) -> bool {
+    let (a, _) = d.block_range(k);
+    let mut open = false;
+    for x in a..k {
+        match d.t(x) {
+            "“" | "„" | "«" => open = true,
+            "”" | "»" => open = false,
+            "\"" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// The gender the document gives the person `name`: a gendered honorific or title at
+/// a mention (`Ms Doe`, `spokeswoman Jane Doe`), or the first personal pronoun after a
+/// mention in its sentence, or opening the next one, before another person is named.
+/// `None` when the text does not tell or the signs disagree.
+pub fn person_gender(d: &Doc<'_>, ents: &[Ent], name: &str) -> Option<Gender> {
+    let (mut male, mut female) = (0usize, 0usize);
+    let mut vote = |g: Option<Gender>| match g {
+        Some(Gender::Male) => male += 1,
+        Some(Gender::Female) => female += 1,
+        None => {}
+    };
+    let n = d.toks.len();
+    for (i, e) in ents.iter().enumerate() {
+        if e.kind != EntityType::Person || e.name != name {
+            continue;
+        }
+        // A title inside or right before the mention.
+        let from = e.tok.saturating_sub(1);
+        let titled = (from..=e.tok_end.min(n - 1))
+            .map(|x| pronoun_gender(d.t(x)))
+            .find(Option::is_some)
+            .flatten()
+            .or_else(|| {
+                e.role
+                    .as_deref()
+                    .and_then(|r| r.split_whitespace().find_map(pronoun_gender))
+            });
+        if titled.is_some() {
+            vote(titled);
+            continue;
+        }
+        // A pronoun tells the gender of the sentence's subject only.
+        let (sa, _) = d.sentence_range(e.tok);
+        if !e.subject && e.tok > sa + 3 {
+            continue;
+        }
+        // The next person named bounds the pronoun search.
+        let bound = ents[i + 1..]
+            .iter()
+            .find(|o| o.kind == EntityType::Person && o.name != name)
+            .map_or(n, |o| o.tok);
+        let sent = d.toks[e.tok].sent as usize;
+        let next_start = d.sent_start.get(sent + 1).copied().unwrap_or(n);
+        let mut k = e.tok_end + 1;
+        let limit = bound.min(next_start + 1).min(n);
+        while k < limit {
+            let t = d.t(k);
+            if matches!(t, "“" | "\"" | "„" | "«") {
+                break;
+            }
+            let in_next = k >= next_start;
+            let g = if in_next {
+                matches!(t, "He" | "She")
+                    .then(|| pronoun_gender(t))
+                    .flatten()
+            } else if d.toks[k].kind == Kind::Word && !d.cap(k) {
+                // Subject pronouns only: a possessive may mean someone else (`Doe
+                // visited his farm`).
+                pronoun_gender(t).filter(|_| matches!(t, "he" | "himself" | "she" | "herself"))
+            } else {
+                None
+            };
+            if g.is_some() {
+                vote(g);
+                break;
+            }
+            k += 1;
+        }
+    }
+    match male.cmp(&female) {
+        std::cmp::Ordering::Greater => Some(Gender::Male),
+        std::cmp::Ordering::Less => Some(Gender::Female),
+        std::cmp::Ordering::Equal if male == 0 => surname_gender(name),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The gender a Slavic or Central Asian surname carries in its ending, as
+/// transliterated into English (`-ova`, `-eva`, `-skaya` for women; `-ov`, `-ev`,
+/// `-sky` for men).
+fn surname_gender(name: &str) -> Option<Gender> {
+    let last = name.split_whitespace().last()?;
+    if last.chars().count() < 5 {
+        return None;
+    }
+    if ["ova", "eva", "skaya", "ovna", "evna"]
+        .iter()
+        .any(|x| last.ends_with(x))
+    {
+        Some(Gender::Female)
+    } else if ["ov", "ev", "sky", "skiy", "ovich", "evich"]
+        .iter()
+        .any(|x| last.ends_with(x))
+    {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// The person a `he` or `she` at byte `pos` most likely means: the person who leads
 /// this or one of the two sentences before (at its start or as subject of a
 /// reporting verb), else the last person who spoke shortly before, else the last
-/// person named.
-pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<String> {
-    let last = ents
-        .iter()
-        .rev()
-        .find(|e| e.kind == EntityType::Person && e.e <= pos)?;
+/// person named. Names inside quotation marks are not antecedents, and a person the
+/// text gives the other gender is passed over.
+pub fn last_person_before(
+    d: &Doc<'_>,
+    ents: &[Ent],
+    pos: usize,
+    gender: Option<Gender>,
+) -> Option<String> {
+    let fits = |e: &Ent| {
+        e.kind == EntityType::Person
+            && e.e <= pos
+            && !in_quotes(d, e.tok)
+            && (gender.is_none()
+                || person_gender(d, ents, &e.name).is_none_or(|g| Some(g) == gender))
+    };
+    let last = ents.iter().rev().find(|e| fits(e))?;
     let tok = d
         .toks
         .partition_point(|t| t.e <= pos)
@@ -519,12 +695,7 @@ pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<Strin
         |e: &Ent| e.tok_end + 1 < d.toks.len() && d.toks[e.tok_end + 1].kind == Kind::Poss;
     for s in (sent.saturating_sub(2)..=sent).rev() {
         let a = d.sent_start[s];
-        let in_s = |e: &&Ent| {
-            e.kind == EntityType::Person
-                && e.e <= pos
-                && d.toks[e.tok].sent as usize == s
-                && !possessed(e)
-        };
+        let in_s = |e: &&Ent| d.toks[e.tok].sent as usize == s && !possessed(e) && fits(e);
         let lead = ents
             .iter()
             .filter(in_s)
@@ -534,10 +705,7 @@ pub fn last_person_before(d: &Doc<'_>, ents: &[Ent], pos: usize) -> Option<Strin
             return Some(p.name.clone());
         }
     }
-    let speaker = ents
-        .iter()
-        .rev()
-        .find(|e| e.kind == EntityType::Person && e.e <= pos && e.subject);
+    let speaker = ents.iter().rev().find(|e| e.subject && fits(e));
     match speaker {
         Some(s) if pos - s.e <= 400 => Some(s.name.clone()),
         _ => Some(last.name.clone()),

@@ -828,3 +828,101 @@ fn shares_of_a_total_point_to_it() {
     let x = events_of("Ten people died in Harlow. Five were injured in Dunmore.");
     assert_eq!((x[0].2, x[1].2), (None, None), "{x:?}");
 }
+
+#[test]
+fn speakers_by_gender_colon_apposition_and_figure() {
+    use QuoteKind::*;
+    // A pronoun skips the person the text gives the other gender, and names inside
+    // the quote are no antecedents.
+    check_quote(
+        "Bea Lind said she would run. Minister Karl Holm said he would not resign. “Tonight the people chose change,” she told supporters.",
+        "Tonight the people",
+        Direct,
+        Some("Bea Lind"),
+        Some("told"),
+    );
+    check_quote(
+        "Karl Holm conceded on Tuesday. “I congratulate Bea Lind and wish her well,” he said.",
+        "I congratulate",
+        Direct,
+        Some("Karl Holm"),
+        Some("said"),
+    );
+    // A name opening the sentence speaks the quote after its colon.
+    check_quote(
+        "Judge Alan Brisk to the defendant: “You took the savings of people who trusted you.”",
+        "You took",
+        Direct,
+        Some("Alan Brisk"),
+        Some(":"),
+    );
+    // A title in apposition to the name after it.
+    check_quote(
+        "“We are still in the rescue phase of this disaster,” said the director of emergencies in the north, Karen Olde, on Friday.",
+        "We are still",
+        Direct,
+        Some("Karen Olde"),
+        Some("said"),
+    );
+    // Any verb after `, she` attributes the quote.
+    check_quote(
+        "Rosa Mendes, 52, spent the night on the roof. “The water reached my chest in ten minutes,” she recalled.",
+        "The water reached",
+        Direct,
+        Some("Rosa Mendes"),
+        Some("recalled"),
+    );
+    // A reporting participle speaks for the subject of the sentence.
+    check_quote(
+        "The health ministry withdrew the figure on Friday, saying it “was not verified and should be disregarded”.",
+        "was not verified",
+        Direct,
+        Some("health ministry"),
+        Some("saying"),
+    );
+    // `One in five voters` is a figure, never a speaker `One`.
+    let x = run(
+        "One in five voters told pollsters that corruption was the issue that mattered most.",
+        None,
+    );
+    assert!(
+        x.quotes.iter().all(|q| q.speaker.as_deref() != Some("One")),
+        "{:#?}",
+        x.quotes
+    );
+    // Words quoted inside reported speech are a label, not a statement.
+    let x = run(
+        "The company said it was “deeply shocked” by the accident.",
+        None,
+    );
+    assert!(x.quotes.is_empty(), "{:#?}", x.quotes);
+}
+
+#[test]
+fn bylines_credits_and_labels_are_no_entities() {
+    let text = "Storm hits coast\n\nCoast Review · Monday 22 April 2024\n\nBRANTON, April 22 (Harbour Wire) – Mayor Lena Dahl said the storm was the worst in years. She told the Evening Courier the town would rebuild. It came ashore as a Category 4 storm.\n\n(Reporting by Harbour Wire; Editing by Tom Rye)";
+    for junk in [
+        "Coast Review",
+        "Harbour Wire",
+        "Evening Courier",
+        "Category",
+        "Editing",
+        "Tom Rye",
+    ] {
+        check_no_entity(text, junk);
+    }
+    check_entity(
+        text,
+        "Lena Dahl",
+        EntityType::Person,
+        "Lena Dahl",
+        Some("Mayor"),
+    );
+    check_entity(
+        "The hearing ended. Helen Marsh KC said the case was closed.",
+        "Helen Marsh",
+        EntityType::Person,
+        "Helen Marsh",
+        None,
+    );
+}

@@ -74,6 +74,33 @@ const TITLES: &[&str] = &[
     "st",
 ];
 
+/// The forms of a person's slot that the stemmed key joined although they are spelled
+/// differently (`Okafour` with `Okafor`: the stem reads `-our` as British `-or`), and
+/// that fewer sources write than the slot's most used spelling: a person's name has no
+/// British and American forms, so these are variants to flag, not aliases.
+fn stem_merged_minority(c: &Cluster, kind: EntityType) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if kind != EntityType::Person || c.names.len() < 2 {
+        return out;
+    }
+    let mut by_spelling: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (form, srcs) in &c.names {
+        let ws = words(form);
+        let last = ws.last().cloned().unwrap_or_default();
+        by_spelling.entry(last).or_default().extend(srcs);
+    }
+    let Some(most) = by_spelling.values().map(BTreeSet::len).max() else {
+        return out;
+    };
+    for form in c.names.keys() {
+        let last = words(form).last().cloned().unwrap_or_default();
+        if by_spelling[&last].len() < most {
+            out.insert(form.clone());
+        }
+    }
+    out
+}
+
 /// Matching key of a name: folded words, titles dropped at the front, stemmed.
 pub fn name_key(name: &str) -> String {
     let ws = words(name);
@@ -588,7 +615,14 @@ fn finish(
                     }
                 }
             } else {
+                let minority = stem_merged_minority(c, kind_of(c));
                 for (form, srcs) in &c.names {
+                    if minority.contains(form) {
+                        for s in srcs {
+                            variants.push(format!("{form} ({})", source_ids[*s]));
+                        }
+                        continue;
+                    }
                     names.entry(form.clone()).or_default().extend(srcs);
                     *name_mentions.entry(form.clone()).or_default() += c.mentions;
                 }

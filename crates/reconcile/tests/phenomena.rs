@@ -98,6 +98,29 @@ fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
 }
 
 #[test]
+fn a_misspelling_the_stem_key_would_join_is_still_a_variant() {
+    let a = Doc::new(
+        "a.txt",
+        "Talks resume\n\nChidi Okafor, the minister, spoke.",
+    )
+    .person("Chidi Okafor", "Chidi Okafor", Some("minister"));
+    let b = Doc::new(
+        "b.txt",
+        "Talks resume\n\nMinister Chidi Okafor spoke again.",
+    )
+    .person("Chidi Okafor", "Chidi Okafor", Some("Minister"));
+    let c = Doc::new("c.txt", "Talks resume\n\nMinister Chidi Okafour spoke.").person(
+        "Chidi Okafour",
+        "Chidi Okafour",
+        Some("Minister"),
+    );
+    let r = run(vec![a, b, c]);
+    let chidi = entity(&r, "Chidi Okafor");
+    assert_eq!(chidi.variants, vec!["Chidi Okafour (c.txt)"]);
+    assert_eq!(chidi.source_ids, vec!["a.txt", "b.txt", "c.txt"]);
+}
+
+#[test]
 fn one_off_misspelling_is_a_variant_and_namesakes_stay_apart() {
     let a = Doc::new(
         "a.txt",
