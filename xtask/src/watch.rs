@@ -478,6 +478,9 @@ mod tests {
             attributed_to: vec![],
             evidence: String::new(),
             as_of: None,
+            kind: records::QuantityKind::Count,
+            unit: None,
+            part_of: None,
         }
     }
 

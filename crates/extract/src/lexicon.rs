@@ -302,7 +302,15 @@ protested:protested|marched:protested|rallied:protested|demonstrated:protested|t
 striking:striking|walked out:striking|on strike:striking|strike:striking|\
 laid off:laid off|lost their jobs:laid off|cut:laid off|shed:laid off|axe:laid off|slash:laid off|\
 voted:voted|votes:voted|\
-infected:infected|cases:infected";
+infected:infected|cases:infected|tested positive:infected|\
+acquitted:acquitted|cleared:acquitted|not guilty:acquitted|found not guilty:acquitted|\
+fined:fined|kidnapped:kidnapped|abducted:kidnapped|taken hostage:kidnapped|freed:released|released:released|pardoned:released|\
+won:won|winning:won|secured:won|elected:elected|resigned:resigned|\
+registered:registered|eligible:registered|signed up:registered|enrolled:registered|\
+without power:without power|without electricity:without power|lost power:without power|cut power to:without power|power cuts:without power|outages:without power|\
+aboard:aboard|on board:aboard|carrying:aboard|\
+lose their jobs:laid off|job cuts:laid off|redundancies:laid off|made redundant:laid off|axed:laid off|eliminated:laid off|\
+vaccinated:vaccinated|recovered:recovered";
 
 /// Nouns that name counted people or things, with their normalised plural.
 /// Multiword keys are matched before single words.
@@ -315,7 +323,7 @@ militants:militants|fighters:fighters|rebels:rebels|insurgents:insurgents|gunmen
 children:children|child:children|kids:children|minors:children|students:students|pupils:students|women:women|men:men|babies:children|\
 workers:workers|worker:workers|employees:workers|staff:workers|workforce:workers|personnel:personnel|rescue personnel:rescuers|rescue workers:rescuers|rescuers:rescuers|firefighter:firefighters|soldier:troops|officer:police officers|journalist:journalists|miners:workers|firefighters:firefighters|doctors:doctors|nurses:nurses|journalists:journalists|reporters:journalists|\
 migrants:migrants|refugees:refugees|asylum seekers:migrants|passengers:passengers|tourists:tourists|pilgrims:pilgrims|patients:patients|prisoners:prisoners|inmates:prisoners|detainees:detainees|hostages:hostages|suspects:suspects|victims:people|others:people|casualties:casualties|survivors:survivors|\
-voters:voters|votes:votes|seats:seats|delegates:delegates|candidates:candidates|members:members|lawmakers:lawmakers|\
+voters:voters|votes:votes|ballots:votes|seats:seats|seat:seats|counts:charges|charges:charges|crew:crew|crew members:crew|customers:customers|positions:jobs|posts:jobs|delegates:delegates|candidates:candidates|members:members|lawmakers:lawmakers|\
 families:families|households:households|homes:homes|houses:homes|buildings:buildings|vehicles:vehicles|cars:vehicles|tanks:tanks|aircraft:aircraft|planes:aircraft|jets:aircraft|ships:ships|boats:boats|units:units|\
 villages:villages|towns:towns|schools:schools|hospitals:hospitals|factories:factories|businesses:businesses|shops:shops|jobs:jobs|animals:animals|cattle:livestock|livestock:livestock|sheep:livestock|trees:trees|acres:acres";
 

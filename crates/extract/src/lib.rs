@@ -97,6 +97,8 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
                 exact: q.exact,
                 unit: q.unit.clone(),
                 counted: q.counted.clone(),
+                class: q.class.clone(),
+                holder: q.holder.clone(),
                 event: q.event.clone(),
                 attributed_to: q.attributed_to.clone(),
                 hedged: q.hedged,

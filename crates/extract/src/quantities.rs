@@ -27,7 +27,13 @@ pub struct Qty {
     pub high: f64,
     pub exact: bool,
     pub unit: Option<String>,
+    /// What is counted (counts) or what the figure is of (percentages, money,
+    /// measures: see [`MEASURED`]).
     pub counted: Option<String>,
+    /// Class of the counted noun (see [`CLASSES`]).
+    pub class: Option<String>,
+    /// Whose figure it is (see [`holder_of`]).
+    pub holder: Option<String>,
     pub event: Option<String>,
     pub attributed_to: Option<String>,
     pub hedged: bool,
@@ -389,6 +395,12 @@ fn counted_after(d: &Doc<'_>, lex: &Lexicon, j: usize) -> Option<(String, usize)
 
 /// Event word at token `m` (trying multiword keys first): the event and its last token.
 fn event_at(d: &Doc<'_>, lex: &Lexicon, m: usize, limit: usize) -> Option<(&'static str, usize)> {
+    // `found not guilty`: a negation before the word may make another predicate.
+    if m > 0 && d.t(m - 1).eq_ignore_ascii_case("not") {
+        if let Some(e) = lex.events.get(d.span(m - 1, m)) {
+            return Some((e, m));
+        }
+    }
     for len in [4usize, 3, 2] {
         if m + len - 1 < limit {
             let s = d.span(m, m + len - 1);
@@ -562,6 +574,20 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             unit = Some(next(end + 2).to_string());
             q_end = end + 2;
         }
+        // A magnitude: `magnitude 6.6`, `a magnitude of 6.4`, `6.6 in magnitude`.
+        if kind == QuantityKind::Other && core.digits {
+            let p2 = if start >= sa + 2 { d.t(start - 2) } else { "" };
+            let p1 = prev(start);
+            let is_mag = |w: &str| w.eq_ignore_ascii_case("magnitude");
+            if is_mag(p1)
+                || (p1 == "of" && is_mag(p2))
+                || is_mag(next(end + 1))
+                || (next(end + 1) == "in" && is_mag(next(end + 2)))
+            {
+                kind = QuantityKind::Measure;
+                unit = Some("magnitude".into());
+            }
+        }
         // Hyphenated word numbers: `five-day`, `three-year-old`.
         if kind == QuantityKind::Other && !core.digits && !core.vague {
             let w = d.t(end);
@@ -625,6 +651,8 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 .filter(|&s| s < sb && !included_at(d, s));
             let fwd_limit = next_q_start.unwrap_or(limit).min(end + 22);
             let mut m = counted.as_ref().map_or(end + 1, |c| c.1 + 1);
+            let noun: Option<String> = counted.as_ref().map(|c| c.0.clone());
+            let agree = |e: &str| agrees(e, noun.as_deref());
             if let Some((_, cend)) = &counted {
                 // The counted noun may itself be an event word (`victims`).
                 if let Some((e, _)) = event_at(d, lex, *cend, cend + 1) {
@@ -652,8 +680,15 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             // `killing at least 632 people and injuring 329 others`: an event word
             // right before the figure is its own.
             if start > 0 && event.is_none() {
-                if let Some(e) = lex.events.get(d.t(start - 1)) {
+                if let Some(e) = lex.events.get(d.t(start - 1)).filter(|e| agree(e)) {
                     event = Some(e);
+                } else if start > sa + 1 && d.t(start - 1) == "of" {
+                    // `found guilty of nine counts`, `acquitted of three`.
+                    if let Some((e, _)) =
+                        event_at(d, lex, start - 2, start - 1).filter(|(e, _)| agree(e))
+                    {
+                        event = Some(e);
+                    }
                 }
             }
             let mut near_found = event.is_some();
@@ -675,7 +710,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 {
                     break;
                 }
-                if let Some((e, _)) = event_at(d, lex, m, fwd_limit) {
+                if let Some((e, _)) = event_at(d, lex, m, fwd_limit).filter(|(e, _)| agree(e)) {
                     event = Some(e);
                     near_found = m <= counted.as_ref().map_or(end, |c| c.1) + 3;
                     if counted.is_none() && m <= end + 5 {
@@ -739,7 +774,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                     {
                         break;
                     }
-                    if let Some((e, _)) = event_at(d, lex, m, start) {
+                    if let Some((e, _)) = event_at(d, lex, m, start).filter(|(e, _)| agree(e)) {
                         event = Some(e);
                         break;
                     }
@@ -786,6 +821,122 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             event = None;
         }
         let last_tok = counted.as_ref().map_or(q_end, |c| c.1.max(q_end));
+        // `64 of the 120 seats`: the second figure is the whole, the first one counts
+        // its noun and takes the predicate.
+        if kind == QuantityKind::Count
+            && start >= sa + 3
+            && d.t(start - 1) == "the"
+            && d.t(start - 2) == "of"
+            && out.last().is_some_and(|p| {
+                p.last_tok + 3 == start
+                    && (p.kind == QuantityKind::Other
+                        || p.kind == QuantityKind::Count && p.counted.is_none())
+            })
+        {
+            let noun = counted.as_ref().map(|c| c.0.clone());
+            let agreed = event.filter(|e| agrees(e, noun.as_deref()));
+            if let Some(p) = out.last_mut() {
+                p.kind = QuantityKind::Count;
+                p.class = noun.as_deref().and_then(class_of).map(str::to_string);
+                if p.event
+                    .as_deref()
+                    .is_none_or(|e| !agrees(e, noun.as_deref()))
+                {
+                    p.event = agreed.map(str::to_string);
+                }
+                p.counted = noun;
+                if p.class.as_deref() == Some("seats") {
+                    p.holder = holder_of(d, ents, (sa, sb), (p.tok, p.last_tok), None);
+                }
+            }
+            event = None;
+        }
+        // The figure before in the sentence, which bounds the search for what this one
+        // is of and whose it is.
+        let prev_q = out.last().filter(|p| {
+            p.tok >= sa
+                && p.last_tok < start
+                && matches!(
+                    p.kind,
+                    QuantityKind::Count
+                        | QuantityKind::Percent
+                        | QuantityKind::Money
+                        | QuantityKind::Measure
+                )
+        });
+        let prev_end = prev_q.map(|p| p.last_tok);
+        let mut measured: Option<&'static str> = None;
+        let mut holder: Option<String> = None;
+        if matches!(
+            kind,
+            QuantityKind::Percent | QuantityKind::Money | QuantityKind::Measure
+        ) {
+            measured = if unit.as_deref() == Some("magnitude") {
+                Some("magnitude")
+            } else {
+                measured_of(d, kind, (sa, sb), (start, q_end), prev_end)
+            };
+            // `a fine of 250,000 pounds`: pounds of a sum of money are sterling.
+            if kind == QuantityKind::Measure
+                && unit.as_deref() == Some("lb")
+                && measured.is_some_and(|m| MONEY_MEASURED.contains(&m))
+            {
+                kind = QuantityKind::Money;
+                unit = Some("GBP".into());
+            }
+            // `from £5.6bn to £5.3bn`: both figures are of one thing.
+            if measured.is_none() {
+                if let Some(p) = prev_q.filter(|p| {
+                    p.kind == kind
+                        && p.unit == unit
+                        && (p.last_tok + 1..start).all(|x| matches!(d.t(x), "to" | "from"))
+                }) {
+                    measured = lex_measured(p.counted.as_deref());
+                }
+            }
+            // `measured at magnitude 6.6 and ... at 6.4`: a bare reading joined to a
+            // measure of its sentence.
+            let progress = (q_end + 1..(q_end + 5).min(sb))
+                .any(|x| matches!(d.t(x), "counted" | "tallied" | "processed"));
+            if kind == QuantityKind::Percent && !progress {
+                let share = matches!(measured, None | Some("share" | "vote share"));
+                if share {
+                    holder = holder_of(d, ents, (sa, sb), (start, q_end), prev_end);
+                }
+                if share && (holder.is_some() || measured.is_some()) {
+                    let votey = (sa..sb).any(|x| {
+                        matches!(
+                            d.t(x).to_ascii_lowercase().as_str(),
+                            "vote" | "votes" | "ballot" | "ballots" | "election" | "elections"
+                        )
+                    });
+                    measured = Some(if votey { "vote share" } else { "share" });
+                }
+                if projected(d, sa, start) {
+                    measured = None;
+                }
+            }
+            if progress || out_of_scope(d, sa, sb, start, q_end) {
+                measured = None;
+            }
+            if measured.is_none() {
+                holder = None;
+            }
+        }
+        if kind == QuantityKind::Other
+            && core.digits
+            && core.lo.fract() != 0.0
+            && let Some(p) = prev_q.filter(|p| {
+                p.kind == QuantityKind::Measure
+                    && p.counted.is_some()
+                    && start - p.last_tok <= 12
+                    && (p.last_tok + 1..start).any(|x| d.t(x) == "and")
+            })
+        {
+            kind = QuantityKind::Measure;
+            unit = p.unit.clone();
+            measured = lex_measured(p.counted.as_deref());
+        }
         // A count of an event that befalls people, with no noun, counts people
         // (`kill at least 90`, `dozens killed`).
         let people_event = matches!(
@@ -815,13 +966,16 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         // Hedges count near the figure, in its clause, not anywhere in a long sentence.
         let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
         let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
-        let hedged =
-            kind == QuantityKind::Count && HEDGES.iter().any(|h| contains_words(&window, h));
+        let is_fact_kind = kind == QuantityKind::Count || measured.is_some();
+        let hedged = is_fact_kind && HEDGES.iter().any(|h| contains_words(&window, h));
         let neg_at = start.checked_sub(1).filter(|&m| m >= sa);
         let negated =
             neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
-        let attributed_to = if kind == QuantityKind::Count {
-            attribution(d, lex, ents, sa, sb, first_num).map(|s| s.name)
+        let attributed_to = if is_fact_kind {
+            let measurer = (kind == QuantityKind::Measure)
+                .then(|| measurer(d, ents, sa, start))
+                .flatten();
+            measurer.or_else(|| attribution(d, lex, ents, sa, sb, first_num).map(|s| s.name))
         } else {
             None
         };
@@ -873,10 +1027,23 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             high: hi,
             exact,
             unit,
+            class: if kind == QuantityKind::Count {
+                counted_s.as_deref().and_then(class_of).map(str::to_string)
+            } else {
+                None
+            },
+            holder: if kind == QuantityKind::Count {
+                counted_s
+                    .as_deref()
+                    .filter(|c| class_of(c) == Some("seats"))
+                    .and_then(|_| holder_of(d, ents, (sa, sb), (start, last_tok), prev_end))
+            } else {
+                holder
+            },
             counted: if kind == QuantityKind::Count {
                 counted_s
             } else {
-                None
+                measured.map(str::to_string)
             },
             event,
             attributed_to,
@@ -1082,7 +1249,7 @@ fn out_of_scope(d: &Doc<'_>, sa: usize, sb: usize, start: usize, last_tok: usize
     ];
     const GROWTH: &[&str] = &[
         "reach", "rise", "climb", "exceed", "top", "pass", "surpass", "increase", "grow", "hit",
-        "go", "soar", "jump", "double", "mount",
+        "go", "soar", "jump", "double", "mount", "take", "win", "get",
     ];
     let mut saw_growth = false;
     for k in 1..=6 {
@@ -1294,4 +1461,435 @@ pub fn attribution(
     }
     let _ = lex;
     None
+}
+
+/// The hierarchy of what is counted: each normalised counted noun (the lexicon's
+/// `COUNTED` values) belongs to one class. `people` holds every kind of person
+/// (workers, residents, civilians, children, protesters, voters, passengers, crew ...);
+/// `security personnel` (police officers, troops, peacekeepers) are people too, a class
+/// of their own because news counts them apart. Things: `homes` (homes, households,
+/// utility customers), `buildings`, `vehicles`, `votes`, `seats`, `cases`, `jobs`,
+/// `charges` (counts of an indictment), `places`, `animals`.
+const CLASSES: &[(&str, &[&str])] = &[
+    (
+        "people",
+        &[
+            "people",
+            "civilians",
+            "residents",
+            "citizens",
+            "protesters",
+            "rioters",
+            "children",
+            "students",
+            "women",
+            "men",
+            "workers",
+            "personnel",
+            "rescuers",
+            "firefighters",
+            "journalists",
+            "doctors",
+            "nurses",
+            "migrants",
+            "refugees",
+            "passengers",
+            "tourists",
+            "pilgrims",
+            "patients",
+            "prisoners",
+            "detainees",
+            "hostages",
+            "suspects",
+            "casualties",
+            "survivors",
+            "voters",
+            "delegates",
+            "candidates",
+            "members",
+            "lawmakers",
+            "families",
+            "militants",
+            "fighters",
+            "rebels",
+            "insurgents",
+            "gunmen",
+            "criminals",
+            "crew",
+        ],
+    ),
+    (
+        "security personnel",
+        &[
+            "troops",
+            "peacekeepers",
+            "security personnel",
+            "police officers",
+        ],
+    ),
+    ("homes", &["homes", "households", "customers"]),
+    (
+        "buildings",
+        &[
+            "buildings",
+            "schools",
+            "hospitals",
+            "factories",
+            "businesses",
+            "shops",
+        ],
+    ),
+    (
+        "vehicles",
+        &["vehicles", "tanks", "aircraft", "ships", "boats", "units"],
+    ),
+    ("votes", &["votes"]),
+    ("seats", &["seats"]),
+    ("cases", &["cases"]),
+    ("jobs", &["jobs"]),
+    ("charges", &["charges"]),
+    ("places", &["villages", "towns"]),
+    ("animals", &["animals", "livestock"]),
+];
+
+/// The class of a normalised counted noun in [`CLASSES`]; none for a noun outside it.
+pub fn class_of(counted: &str) -> Option<&'static str> {
+    CLASSES
+        .iter()
+        .find(|(_, members)| members.contains(&counted))
+        .map(|(class, _)| *class)
+}
+
+/// Predicates with several senses take only some classes of counted noun: `cut` is
+/// jobs cut only for jobs or people (`cut power to 20,000 homes` is homes without
+/// power), `held` is detained only for people (`held 64 seats`), `carrying` is aboard
+/// only for people, `cleared` is acquitted only of charges or people. A predicate not
+/// listed takes any noun.
+const AGREEMENT: &[(&str, &[&str])] = &[
+    ("laid off", &["jobs", "people"]),
+    ("detained", &["people", "security personnel"]),
+    ("without power", &["homes", "people", "buildings"]),
+    ("aboard", &["people", "security personnel"]),
+    ("won", &["votes", "seats"]),
+    ("voted", &["votes", "people"]),
+    ("acquitted", &["charges", "people"]),
+    ("convicted", &["charges", "people"]),
+    ("registered", &["people"]),
+    ("released", &["people", "security personnel"]),
+    ("kidnapped", &["people", "security personnel"]),
+];
+
+/// Whether predicate `event` can count `counted` (see [`AGREEMENT`]); a figure with
+/// no noun agrees with every predicate.
+fn agrees(event: &str, counted: Option<&str>) -> bool {
+    let Some(counted) = counted else { return true };
+    match AGREEMENT.iter().find(|(e, _)| *e == event) {
+        None => true,
+        Some((_, classes)) => class_of(counted).is_some_and(|c| classes.contains(&c)),
+    }
+}
+
+/// What a percentage, an amount of money or a measure is of: a word of its clause ->
+/// the normalised name. General news vocabulary of politics (turnout, vote share),
+/// courts (fine, damages, compensation, bail), business (revenue, profit, guidance,
+/// budget), weather and disasters (magnitude, depth, rainfall, wind speed, storm
+/// surge) and transport (speed, limit). Multiword keys are tried first.
+const MEASURED: &[(&str, &str)] = &[
+    ("turnout", "turnout"),
+    ("vote", "vote share"),
+    ("votes", "vote share"),
+    ("ballot", "vote share"),
+    ("share", "share"),
+    ("revenue", "revenue"),
+    ("revenues", "revenue"),
+    ("sales", "revenue"),
+    ("turnover", "revenue"),
+    ("profit", "profit"),
+    ("profits", "profit"),
+    ("net profit", "profit"),
+    ("operating profit", "operating profit"),
+    ("pre-tax profit", "pre-tax profit"),
+    ("pretax profit", "pre-tax profit"),
+    ("gross profit", "gross profit"),
+    ("net income", "profit"),
+    ("earnings", "profit"),
+    ("fine", "fine"),
+    ("fined", "fine"),
+    ("penalty", "fine"),
+    ("damages", "damages"),
+    ("compensation", "compensation"),
+    ("restitution", "compensation"),
+    ("bail", "bail"),
+    ("budget", "budget"),
+    ("guidance", "guidance"),
+    ("forecast", "guidance"),
+    ("outlook", "guidance"),
+    ("price", "price"),
+    ("salary", "salary"),
+    ("ransom", "ransom"),
+    ("debt", "debt"),
+    ("deficit", "deficit"),
+    ("magnitude", "magnitude"),
+    ("depth", "depth"),
+    ("rainfall", "rainfall"),
+    ("rain", "rainfall"),
+    ("precipitation", "rainfall"),
+    ("snowfall", "snowfall"),
+    ("snow", "snowfall"),
+    ("wind", "wind speed"),
+    ("winds", "wind speed"),
+    ("gusts", "wind speed"),
+    ("storm surge", "storm surge"),
+    ("surge", "storm surge"),
+    ("speed", "speed"),
+    ("travelling at", "speed"),
+    ("traveling at", "speed"),
+    ("limit", "speed limit"),
+    ("temperature", "temperature"),
+    ("temperatures", "temperature"),
+    ("unemployment", "unemployment"),
+    ("inflation", "inflation"),
+    ("interest rate", "interest rate"),
+    ("approval", "approval"),
+    ("workforce", "workforce share"),
+    ("staff", "workforce share"),
+    ("labour force", "workforce share"),
+    ("labor force", "workforce share"),
+];
+
+fn measured_word(d: &Doc<'_>, m: usize, limit: usize) -> Option<(&'static str, usize)> {
+    if m + 1 < limit {
+        let two = d.span(m, m + 1);
+        if let Some((_, v)) = MEASURED.iter().find(|(k, _)| k.eq_ignore_ascii_case(two)) {
+            return Some((v, m + 1));
+        }
+    }
+    let w = d.t(m);
+    MEASURED
+        .iter()
+        .find(|(k, _)| !k.contains(' ') && k.eq_ignore_ascii_case(w))
+        .map(|(_, v)| (*v, m))
+}
+
+/// What only a sum of money can be (see [`MEASURED`]).
+const MONEY_MEASURED: &[&str] = &[
+    "revenue",
+    "profit",
+    "fine",
+    "damages",
+    "compensation",
+    "bail",
+    "budget",
+    "guidance",
+    "price",
+    "salary",
+    "ransom",
+    "debt",
+    "deficit",
+];
+
+/// Words of a change between a noun and a figure (`revenue fell 12%`): the figure is
+/// the change, not the noun's value.
+const CHANGE: &[&str] = &[
+    "fell",
+    "rose",
+    "drop",
+    "dropped",
+    "fall",
+    "rise",
+    "up",
+    "down",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "jumped",
+    "slumped",
+    "climbed",
+    "grew",
+    "declined",
+    "gained",
+    "lost",
+    "by",
+    "cut",
+    "lowered",
+    "raised",
+    "slashed",
+];
+
+/// Words in a figure's clause before it that make a percentage a projection, not a
+/// result (`an exit poll projects her on 54%`).
+const PROJECTING: &[&str] = &[
+    "poll",
+    "polls",
+    "projects",
+    "projected",
+    "projection",
+    "predicted",
+    "predicts",
+    "forecasts",
+    "survey",
+];
+
+/// What a percentage, money amount or measure spanning tokens `start..=end` of
+/// sentence `sa..sb` is of (see [`MEASURED`]): a noun right after it (`130 mph winds`)
+/// or after `of`/`in` (`24 inches of rain`, `£4.8m in compensation`, `6% of its
+/// workforce`), else the nearest one before it in its clause (`Turnout was 61.3%`,
+/// `fined £250,000`, `a storm surge of up to 3.5 metres`), never across a reporting
+/// clause, a comma or another figure (`prev_end`), nor across a change (`revenue fell
+/// 12%` is a change). A sum over several (`a combined €112 million`) is of no one.
+fn measured_of(
+    d: &Doc<'_>,
+    kind: QuantityKind,
+    (sa, sb): (usize, usize),
+    (start, end): (usize, usize),
+    prev_end: Option<usize>,
+) -> Option<&'static str> {
+    let at = |m: usize| if m >= sa && m < sb { d.t(m) } else { "" };
+    if matches!(at(start.wrapping_sub(1)), "combined" | "total") {
+        return None;
+    }
+    // After: directly, or after `of`/`in` and a determiner, past a conversion in
+    // brackets (`24 inches (610 millimetres) of rain`).
+    let mut m = end + 1;
+    if at(m) == "(" {
+        if let Some(close) = (m + 1..sb.min(m + 8)).find(|&x| d.t(x) == ")") {
+            m = close + 1;
+        }
+    }
+    if matches!(at(m), "of" | "in") {
+        m += 1;
+        if matches!(at(m), "the" | "its" | "their" | "his" | "her" | "a") {
+            m += 1;
+        }
+    }
+    if m < sb {
+        if let Some((v, last)) = measured_word(d, m, sb) {
+            // `80% of ballots counted` is the progress of a count, not a share.
+            let progress = matches!(
+                at(last + 1),
+                "counted" | "tallied" | "processed" | "reported" | "declared"
+            );
+            return (!progress).then_some(v);
+        }
+    }
+    // Before, in the clause.
+    let floor = prev_end
+        .map_or(sa, |p| p + 1)
+        .max(sa)
+        .max(start.saturating_sub(12));
+    let mut m = start;
+    while m > floor {
+        m -= 1;
+        let w = d.t(m);
+        if matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–")
+            || clause_ends_at(d, m)
+            || matches!(w, "said" | "says" | "while" | "whereas" | "but")
+        {
+            return None;
+        }
+        if kind == QuantityKind::Percent && CHANGE.contains(&w) {
+            return None;
+        }
+        // A two-word name ending here (`storm surge`, `travelling at`), then one word.
+        if m > floor {
+            let two = d.span(m - 1, m);
+            if let Some((_, v)) = MEASURED.iter().find(|(k, _)| k.eq_ignore_ascii_case(two)) {
+                return Some(v);
+            }
+        }
+        if let Some((v, _)) = measured_word(d, m, m + 1) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Whose figure a share or a count of seats is: the named person or organisation of
+/// its clause, `for X` right after the figure (`41.9% for Kadyrbekov`), else the
+/// nearest name before it and after the previous figure (`Hasanova had 52.8%`,
+/// `Hasanova's share at 52%`, `Renewal Party won 64 seats`).
+fn holder_of(
+    d: &Doc<'_>,
+    ents: &[Ent],
+    (sa, sb): (usize, usize),
+    (start, last): (usize, usize),
+    prev_end: Option<usize>,
+) -> Option<String> {
+    let named = |e: &&Ent| matches!(e.kind, EntityType::Person | EntityType::Organization);
+    let mut m = last + 1;
+    if m < sb && d.t(m) == "of" {
+        // `41.9% of the vote for X`
+        m = (m..sb.min(m + 4)).find(|&x| d.t(x) == "for").unwrap_or(m);
+    }
+    if m < sb && d.t(m) == "for" {
+        // `for President Ivan Ostrova`: a title may stand before the name.
+        if let Some(e) = ents
+            .iter()
+            .filter(named)
+            .find(|e| e.tok > m && e.tok <= m + 3 && (m + 1..e.tok).all(|x| d.cap(x)))
+        {
+            return Some(e.name.clone());
+        }
+    }
+    let floor = prev_end
+        .map_or(sa, |p| p + 1)
+        .max(sa)
+        .max(start.saturating_sub(10));
+    ents.iter()
+        .filter(named)
+        .filter(|e| e.tok >= floor && e.tok_end < start)
+        .filter(|e| {
+            !(e.tok_end + 1..start).any(|x| {
+                matches!(d.t(x), ";" | "," | "said" | "says")
+                    || CHANGE.contains(&d.t(x))
+                    || clause_ends_at(d, x)
+            })
+        })
+        .max_by_key(|e| e.tok_end)
+        .map(|e| e.name.clone())
+}
+
+/// Whether the clause before a percentage makes it a projection (see [`PROJECTING`]).
+fn projected(d: &Doc<'_>, sa: usize, start: usize) -> bool {
+    (sa.max(start.saturating_sub(12))..start)
+        .rev()
+        .take_while(|&m| !matches!(d.t(m), ";" | "."))
+        .any(|m| PROJECTING.contains(&d.t(m).to_ascii_lowercase().as_str()))
+}
+
+/// The static name of a measured thing already found (see [`MEASURED`]).
+fn lex_measured(name: Option<&str>) -> Option<&'static str> {
+    let name = name?;
+    MEASURED.iter().map(|(_, v)| *v).find(|v| *v == name)
+}
+
+/// Who gives a measure, when the sentence says who measured it: a named organisation
+/// right before `at` and the figure (`... and Iran's Seismological Center at 6.4`),
+/// else the subject of the nearest verb of measuring before the figure (`the Survey
+/// measured it at 6.6`, `the centre recorded a magnitude of 6.4`, `gives a magnitude
+/// of 6.4`).
+fn measurer(d: &Doc<'_>, ents: &[Ent], sa: usize, start: usize) -> Option<String> {
+    if start >= sa + 2 && d.t(start - 1) == "at" {
+        if let Some(e) = ents
+            .iter()
+            .find(|e| e.tok_end + 2 == start && e.kind == EntityType::Organization)
+        {
+            return Some(e.name.clone());
+        }
+    }
+    let v = (sa.max(start.saturating_sub(10))..start).rev().find(|&m| {
+        matches!(
+            d.t(m),
+            "measured" | "recorded" | "registered" | "gives" | "gave" | "put" | "puts"
+        )
+    })?;
+    ents.iter()
+        .find(|e| e.tok_end + 1 == v && e.kind == EntityType::Organization)
+        .map(|e| e.name.clone())
+        .or_else(|| {
+            subject_before(d, ents, v, sa)
+                .filter(is_source)
+                .map(|s| s.name)
+        })
 }

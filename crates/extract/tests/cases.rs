@@ -155,9 +155,13 @@ fn numbers_that_are_not_head_counts() {
         "The border runs 1,770 km (1,110 mile) east.",
         m("1,110 mile", QuantityKind::Measure, 1110.0, 1110.0),
     );
+    // A percentage says what it is of (the counted field holds it).
     check_quantity(
         "Turnout was 33% this time.",
-        m("33%", QuantityKind::Percent, 33.0, 33.0),
+        Q {
+            counted: Some("turnout"),
+            ..m("33%", QuantityKind::Percent, 33.0, 33.0)
+        },
     );
     check_quantity(
         "A 52-year-old man was arrested.",
@@ -175,9 +179,13 @@ fn numbers_that_are_not_head_counts() {
         "The plan costs $5 million.",
         m("5 million", QuantityKind::Money, 5e6, 5e6),
     );
+    // A magnitude is a measure (never a head count).
     check_quantity(
         "A magnitude 6.8 earthquake struck.",
-        m("6.8", QuantityKind::Other, 6.8, 6.8),
+        Q {
+            counted: Some("magnitude"),
+            ..m("6.8", QuantityKind::Measure, 6.8, 6.8)
+        },
     );
     // A year after `in` is a date, not a quantity.
     let x = run("Protests took place in 2019 and killed 5 people.", None);

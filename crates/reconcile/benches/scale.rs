@@ -186,6 +186,8 @@ fn source(rng: &mut Rng, id: &str, story: &Story, common: &[String], reword: boo
             exact: low == high,
             unit: None,
             counted: Some(counted.to_string()),
+            class: None,
+            holder: None,
             event: Some(event.to_string()),
             attributed_to: Some("officials".into()),
             hedged: false,

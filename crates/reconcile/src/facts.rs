@@ -5,7 +5,16 @@
 //! `detained`, ...) and counted noun after synonyms are folded (`security forces`,
 //! `security officers` and `security personnel` are one thing; `soldiers` and `troops`
 //! are one). A part (`including 16 security personnel`) is kept apart from its total,
-//! even when it counts the same noun. Negated figures are not claims and are skipped.
+//! even when it counts the same noun, and points to its total's fact (`part_of`).
+//! Negated figures are not claims and are skipped.
+//!
+//! Percentages, money and measures make facts the same way, keyed by story, kind, what
+//! they are of (`turnout`, `vote share`, `fine`, `revenue`, `magnitude`, `rainfall`),
+//! whose figure it is (a named candidate's share is its own fact; the holder is folded
+//! to its last name, so `Leyla Hasanova` and `Hasanova` are one) and unit (`130 mph` and
+//! `209 km/h` are kept apart rather than converted). Who gives a figure is a column,
+//! not a key: two agencies' magnitudes of one quake are one fact, and when one source
+//! sets them against each other it is a conflict between named claims.
 //!
 //! A figure that changes over time is not a conflict. Each mention holds for a date
 //! (`as_of`; an undated mention takes the latest date whose figures it agrees with).
@@ -115,10 +124,40 @@ fn readable_counted(key: &str, counted: Option<&str>) -> String {
     }
 }
 
+/// The rank of a percentage, money or measure kind in the fact key (counts are 0);
+/// none for kinds that never make a fact of their own.
+fn measured_rank(kind: QuantityKind) -> Option<u8> {
+    match kind {
+        QuantityKind::Percent => Some(1),
+        QuantityKind::Money => Some(2),
+        QuantityKind::Measure => Some(3),
+        _ => None,
+    }
+}
+
+/// Whose figure it is, as a key: the last word of the name, folded (`Leyla Hasanova`
+/// and `Hasanova` are one candidate; `Renewal Party` and `the Renewal Party` one party).
+fn holder_key(holder: &str) -> Option<String> {
+    let ws = words(holder);
+    let last = ws.last()?;
+    // `Renewal Party`: the word before a generic organisation word names it.
+    let generic = matches!(
+        last.as_str(),
+        "party" | "group" | "company" | "alliance" | "front" | "movement" | "bloc" | "union"
+    );
+    if generic && ws.len() >= 2 {
+        Some(format!("{} {last}", ws[ws.len() - 2]))
+    } else {
+        Some(last.clone())
+    }
+}
+
 /// One quantity mention with where it came from.
 #[derive(Debug, Clone)]
 struct Item<'a> {
     source: usize,
+    /// Index of the mention in its extraction's `quantities`.
+    idx: usize,
     q: &'a QuantityMention,
     /// Key of the counted noun.
     counted: String,
@@ -143,7 +182,14 @@ pub struct Facts {
 /// its last non-zero digit (`5,000` allows 4,500-5,500), so that it supports `4,962`
 /// instead of contradicting it. The mention's own `low`/`high` are reported unchanged.
 pub fn compared_range(q: &QuantityMention) -> (f64, f64) {
-    if q.exact || q.low != q.high || q.low < 10.0 || q.low.fract() != 0.0 {
+    // A sum of money, a percentage or a measure is stated as given (`£250,000`, a fine),
+    // not rounded like a head count.
+    if q.exact
+        || q.kind != QuantityKind::Count
+        || q.low != q.high
+        || q.low < 10.0
+        || q.low.fract() != 0.0
+    {
         return (q.low, q.high);
     }
     let mut unit = 1.0;
@@ -281,6 +327,65 @@ fn claimant_disputes<'a>(items: &[&'a Item<'a>]) -> Vec<(&'a Item<'a>, &'a Item<
     out
 }
 
+/// Splits the mentions of a measure by who gives them, when two named claimants give
+/// values that cannot both hold (`the USGS measured 6.6, Iran's centre 6.4`): each
+/// claimant's mentions are one bucket, and a mention that names no one joins the one
+/// claimant whose values it agrees with (with none or several, it stays unassigned).
+/// With fewer than two disagreeing claimants, one bucket holds all.
+fn split_by_claimant(items: Vec<Item<'_>>) -> Vec<(Option<String>, Vec<Item<'_>>)> {
+    let claimant = |i: &Item| {
+        i.q.attributed_to
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+    };
+    // Claimants (the first spelling of each) with the hull of their values.
+    let mut claimants: Vec<(String, (f64, f64))> = Vec::new();
+    for i in items.iter().filter(|i| !i.q.retracted) {
+        let Some(c) = claimant(i) else { continue };
+        let r = compared_range(i.q);
+        match claimants.iter_mut().find(|(k, _)| same_claimant(k, &c)) {
+            Some((_, h)) => *h = (h.0.min(r.0), h.1.max(r.1)),
+            None => claimants.push((c, r)),
+        }
+    }
+    let disagree = claimants
+        .iter()
+        .enumerate()
+        .any(|(k, a)| claimants[k + 1..].iter().any(|b| !overlap(a.1, b.1)));
+    if !disagree {
+        return vec![(None, items)];
+    }
+    let mut out: Vec<(Option<String>, Vec<Item>)> = claimants
+        .iter()
+        .map(|(c, _)| (Some(c.clone()), Vec::new()))
+        .collect();
+    let mut rest = Vec::new();
+    for i in items {
+        let own =
+            claimant(&i).and_then(|c| claimants.iter().position(|(k, _)| same_claimant(k, &c)));
+        let slot = own.or_else(|| {
+            let r = compared_range(i.q);
+            let agreeing: Vec<usize> = claimants
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, h))| overlap(*h, r))
+                .map(|(k, _)| k)
+                .collect();
+            (agreeing.len() == 1).then(|| agreeing[0])
+        });
+        match slot {
+            Some(k) => out[k].1.push(i),
+            None => rest.push(i),
+        }
+    }
+    if !rest.is_empty() {
+        out.push((None, rest));
+    }
+    out
+}
+
 /// A figure dated this many days or more before its own article is about an earlier
 /// event (`the 2010 floods killed 1,700`), not a step of the current figure.
 pub const EARLIER_EVENT_DAYS: i64 = 30;
@@ -397,10 +502,67 @@ pub fn build(
     story_ids: &[String],
     id_base: usize,
 ) -> Facts {
-    // (story, what) -> mentions
-    let mut keyed: BTreeMap<(usize, String), Vec<Item>> = BTreeMap::new();
+    // (story, kind, what) -> mentions
+    let mut keyed: BTreeMap<(usize, u8, String), Vec<Item>> = BTreeMap::new();
+    // The readable name of a percentage, money or measure fact, by its key.
+    let mut labels: BTreeMap<(usize, u8, String), String> = BTreeMap::new();
     for (s, x) in extractions.iter().enumerate() {
-        for q in &x.quantities {
+        for (idx, q) in x.quantities.iter().enumerate() {
+            if q.negated || q.low.is_nan() || q.high.is_nan() || q.low > q.high {
+                continue;
+            }
+            if let Some(rank) = measured_rank(q.kind) {
+                // A percentage, an amount of money or a measure: one fact per thing it
+                // is of, whose it is (a candidate's vote share) and unit.
+                let Some(measured) = q
+                    .counted
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                else {
+                    continue;
+                };
+                let holder_key = q.holder.as_deref().and_then(holder_key);
+                let mut what = measured.to_string();
+                if let Some(h) = &holder_key {
+                    what.push_str(&format!(" of {h}"));
+                }
+                if let Some(unit) = q
+                    .unit
+                    .as_deref()
+                    .filter(|u| q.kind != QuantityKind::Percent && *u != measured)
+                {
+                    what.push_str(&format!(" ({unit})"));
+                }
+                let mut label = measured.to_string();
+                if let Some(h) = q.holder.as_deref() {
+                    label.push_str(&format!(" of {h}"));
+                }
+                if let Some(unit) = q
+                    .unit
+                    .as_deref()
+                    .filter(|u| q.kind != QuantityKind::Percent && *u != measured)
+                {
+                    label.push_str(&format!(" ({unit})"));
+                }
+                let base = what.clone();
+                if let Some(as_of) = q.as_of.as_deref()
+                    && earlier_event(as_of, x.document.date.as_deref())
+                {
+                    what.push_str(&format!(" (as of {as_of})"));
+                    label.push_str(&format!(" (as of {as_of})"));
+                }
+                let key = (story_of[s], rank, what);
+                labels.entry(key.clone()).or_insert(label);
+                keyed.entry(key).or_default().push(Item {
+                    source: s,
+                    idx,
+                    q,
+                    counted: base,
+                    event: String::new(),
+                });
+                continue;
+            }
             if q.kind != QuantityKind::Count
                 || q.negated
                 || q.low.is_nan()
@@ -437,8 +599,9 @@ pub fn build(
                     what.push_str(" (part of a total)");
                 }
             }
-            keyed.entry((story_of[s], what)).or_default().push(Item {
+            keyed.entry((story_of[s], 0, what)).or_default().push(Item {
                 source: s,
+                idx,
                 q,
                 counted,
                 event,
@@ -453,7 +616,8 @@ pub fn build(
         as_of_order: Option<String>,
     }
     let mut drafts: Vec<Draft> = Vec::new();
-    for ((story, what), mut items) in keyed {
+    for ((story, rank, what), mut items) in keyed {
+        let label = labels.get(&(story, rank, what.clone())).cloned();
         items.sort_by(|a, b| {
             extractions[a.source]
                 .document
@@ -461,8 +625,19 @@ pub fn build(
                 .cmp(&extractions[b.source].document.source_id)
                 .then(a.q.start.cmp(&b.q.start))
         });
-        {
-            let bucket = items;
+        // A measure given by named claimants that disagree (two agencies' magnitudes of
+        // one quake) is one figure per claimant, each shown with who gives it.
+        let buckets = if rank == 3 {
+            split_by_claimant(items)
+        } else {
+            vec![(None, items)]
+        };
+        for (claimant, bucket) in buckets {
+            let according = |s: String| match &claimant {
+                Some(c) => format!("{s} (according to {c})"),
+                None => s,
+            };
+            let label = label.clone().map(according);
             let dates: BTreeSet<&String> =
                 bucket.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
             let as_of_order = dates.iter().next().map(|d| (*d).clone());
@@ -487,6 +662,7 @@ pub fn build(
                     )
                 })
                 .unwrap_or_else(|| what.clone());
+            let shown = label.unwrap_or(shown);
             drafts.push(Draft {
                 story,
                 what: shown,
@@ -515,8 +691,27 @@ pub fn build(
         conflicts: Vec::new(),
         fact_sources: Vec::new(),
     };
+    // The fact of each mention, so that a part points to its total's fact.
+    let mut fact_of: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    for (n, d) in drafts.iter().enumerate() {
+        for i in &d.items {
+            fact_of.insert((i.source, i.idx), format!("F{}", id_base + n + 1));
+        }
+    }
     for (n, d) in drafts.iter().enumerate() {
         let fact_id = format!("F{}", id_base + n + 1);
+        let mut totals: BTreeMap<&str, usize> = BTreeMap::new();
+        for i in &d.items {
+            if let Some(t) = i.q.part_of.and_then(|p| fact_of.get(&(i.source, p)))
+                && *t != fact_id
+            {
+                *totals.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let part_of = totals
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(t, _)| t.to_string());
         // A number conflict of this fact between two (source, surface text) sides.
         let number_conflict = |(source_a, value_a): (&String, &String),
                                (source_b, value_b): (&String, &String),
@@ -627,6 +822,9 @@ pub fn build(
             attributed_to: attributed,
             evidence: sentence_text(&extractions[first.source], first.q.sentence),
             as_of: latest.map(str::to_string),
+            kind: first.q.kind,
+            unit: first.q.unit.clone(),
+            part_of,
         });
         for i in &d.items {
             let x = &extractions[i.source];

@@ -1312,3 +1312,125 @@ fn a_story_with_many_sources_stays_one_story() {
         r.sources.iter().map(|s| s.story_id.clone()).collect();
     assert_eq!(stories.len(), 1, "{stories:?}");
 }
+
+// ---------------------------------------------------------------- percentages, money, measures
+
+/// A percentage, an amount of money or a measure, as extract gives it: `counted` holds
+/// what it is of.
+fn measured(
+    kind: records::QuantityKind,
+    unit: &str,
+    holder: Option<&'static str>,
+    by: Option<&'static str>,
+) -> impl FnOnce(&mut records::QuantityMention) {
+    move |q| {
+        q.kind = kind;
+        q.unit = Some(unit.to_string());
+        q.event = None;
+        q.holder = holder.map(str::to_string);
+        q.attributed_to = by.map(str::to_string);
+    }
+}
+
+#[test]
+fn a_named_candidates_share_is_its_own_fact_and_reads_as_a_percentage() {
+    use records::QuantityKind::Percent;
+    let a = Doc::new(
+        "a.txt",
+        "Vote\n\nAna Velarde had 48.5% of the vote against 39.9% for Ivan Ostrova.",
+    )
+    .quantity(
+        "48.5%",
+        48.5,
+        48.5,
+        "vote share",
+        "",
+        measured(Percent, "%", Some("Ana Velarde"), None),
+    )
+    .quantity(
+        "39.9%",
+        39.9,
+        39.9,
+        "vote share",
+        "",
+        measured(Percent, "%", Some("Ivan Ostrova"), None),
+    );
+    let b = Doc::new("b.txt", "Result\n\nVelarde won 48.5% of the vote.").quantity(
+        "48.5%",
+        48.5,
+        48.5,
+        "vote share",
+        "",
+        measured(Percent, "%", Some("Velarde"), None),
+    );
+    let r = run(vec![a, b]);
+    let f = fact(&r, "vote share of Ana Velarde");
+    assert_eq!(f.status, FactStatus::Agreed);
+    assert_eq!(f.kind, Percent);
+    assert_eq!(f.unit.as_deref(), Some("%"));
+    assert_eq!(f.sources, 2);
+    assert_eq!(
+        fact(&r, "vote share of Ivan Ostrova").status,
+        FactStatus::Single
+    );
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+}
+
+#[test]
+fn two_agencies_magnitudes_are_each_their_own_figure() {
+    use records::QuantityKind::Measure;
+    let m = |by| measured(Measure, "magnitude", None, by);
+    let a = Doc::new(
+        "a.txt",
+        "Quake\n\nThe survey put the magnitude at 6.1. The institute measured it at 5.8.",
+    )
+    .quantity("6.1", 6.1, 6.1, "magnitude", "", m(Some("survey")))
+    .quantity("5.8", 5.8, 5.8, "magnitude", "", m(Some("institute")));
+    let b = Doc::new("b.txt", "Quake\n\nThe magnitude 6.1 quake struck at dawn.").quantity(
+        "6.1",
+        6.1,
+        6.1,
+        "magnitude",
+        "",
+        m(None),
+    );
+    let r = run(vec![a, b]);
+    let f = fact(&r, "magnitude (according to survey)");
+    assert_eq!(f.status, FactStatus::Agreed);
+    assert_eq!(f.sources, 2);
+    assert_eq!(
+        fact(&r, "magnitude (according to institute)").best_low,
+        Some(5.8)
+    );
+}
+
+#[test]
+fn a_stated_sum_of_money_is_not_widened_like_a_round_head_count() {
+    use records::QuantityKind::Money;
+    let a = Doc::new("a.txt", "Court\n\nHe was fined £250,000.").quantity(
+        "£250,000",
+        250000.0,
+        250000.0,
+        "fine",
+        "",
+        |q| {
+            measured(Money, "GBP", None, None)(q);
+            q.exact = false;
+        },
+    );
+    let b = Doc::new("b.txt", "Court\n\nA fine of £250,000 was imposed.").quantity(
+        "£250,000",
+        250000.0,
+        250000.0,
+        "fine",
+        "",
+        |q| {
+            measured(Money, "GBP", None, None)(q);
+            q.exact = false;
+        },
+    );
+    let r = run(vec![a, b]);
+    let f = fact(&r, "fine (GBP)");
+    assert_eq!(f.status, FactStatus::Agreed);
+    assert_eq!((f.best_low, f.best_high), (Some(250000.0), Some(250000.0)));
+}

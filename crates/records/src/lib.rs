@@ -314,6 +314,23 @@ pub enum QuantityKind {
     Other,
 }
 
+impl QuantityKind {
+    /// The `facts.csv` wording: `count`, `percentage`, `money`, `measure` (and `age`,
+    /// `year`, `duration`, `other` for kinds that never make a fact).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Count => "count",
+            QuantityKind::Percent => "percentage",
+            QuantityKind::Money => "money",
+            QuantityKind::Measure => "measure",
+            QuantityKind::Age => "age",
+            QuantityKind::Year => "year",
+            QuantityKind::Duration => "duration",
+            QuantityKind::Other => "other",
+        }
+    }
+}
+
 /// How a figure the text gives stopped standing. A flagged figure is shown but never
 /// counts towards a fact's status or best estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -366,8 +383,19 @@ pub struct QuantityMention {
     pub exact: bool,
     /// Unit (`km`, `%`, `USD`), for measures, money and percentages.
     pub unit: Option<String>,
-    /// What is counted, normalised to a plural noun (`people`, `troops`, `children`).
+    /// What is counted, normalised to a plural noun (`people`, `troops`, `children`);
+    /// for a percentage, an amount of money or a measure, what it is of (`turnout`,
+    /// `vote share`, `fine`, `revenue`, `magnitude`, `rainfall`, `wind speed`).
     pub counted: Option<String>,
+    /// The class of the counted noun in the hierarchy of `extract`'s README (`people`
+    /// for workers, voters or passengers; `security personnel` for police and troops;
+    /// `homes`, `votes`, `seats`, `jobs`, `charges` ...).
+    #[serde(default)]
+    pub class: Option<String>,
+    /// Whose figure it is, when a name says so: the candidate of a vote share
+    /// (`Hasanova had 52.8%`), the party of seats won, the company of a revenue.
+    #[serde(default)]
+    pub holder: Option<String>,
     /// The event the count is about, normalised (`killed`, `detained`, `injured`, `deployed`).
     pub event: Option<String>,
     /// Who gives the figure (`Interior Ministry`), when the text says.
@@ -565,6 +593,20 @@ pub struct Fact {
     pub evidence: String,
     /// The date the figure holds for, when all mentions agree on one.
     pub as_of: Option<String>,
+    /// Sort of number: `count`, `percent`, `money` or `measure`.
+    #[serde(default = "count_kind")]
+    pub kind: QuantityKind,
+    /// Unit of the values (`%`, a currency code, `km`, `mph`, `magnitude`); none for counts.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The fact this one is a part of (`F3`), when its figures are shares of that
+    /// fact's total (the toll of one province within the national toll).
+    #[serde(default)]
+    pub part_of: Option<String>,
+}
+
+fn count_kind() -> QuantityKind {
+    QuantityKind::Count
 }
 
 /// One mention of a quantity, attached to its fact: a row of `fact_mentions.csv`.

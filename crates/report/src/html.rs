@@ -17,7 +17,7 @@ use records::{Fact, FactMention, Reconciled, Relation};
 use crate::ReportConfig;
 use crate::csv::format_number;
 use crate::summary::plural;
-use crate::table::best_estimate_readable;
+use crate::table::{best_estimate_readable, fact_value_readable};
 use crate::text::{html_escape as h, natural_cmp, truncate};
 use crate::view::{ConflictView, Evidence, View};
 
@@ -643,7 +643,7 @@ fn best_facts(out: &mut Out, v: &View) -> std::fmt::Result {
             h(&f.fact_id),
             h(&f.story_id),
             h(&f.what),
-            h(&best_estimate_readable(f.best_low, f.best_high)),
+            h(&fact_value_readable(f)),
             f.status.as_str(),
             f.status.as_str(),
             f.independent_sources,

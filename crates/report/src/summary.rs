@@ -12,7 +12,7 @@ use std::fmt::Write;
 use records::Reconciled;
 
 use crate::ReportConfig;
-use crate::table::best_estimate_readable;
+use crate::table::fact_value_readable;
 use crate::text::md_escape;
 use crate::view::{ConflictView, Evidence, Updated, View};
 
@@ -161,7 +161,7 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
             md_escape(&figure(last)),
             first.map(|s| s.0).unwrap_or(""),
             last.map(|s| s.0).unwrap_or(""),
-            md_escape(&best_estimate_readable(u.fact.best_low, u.fact.best_high)),
+            md_escape(&fact_value_readable(u.fact)),
             u.fact.as_of.as_deref().unwrap_or("")
         )?;
         writeln!(out, "| as of | figures (source: text) |")?;
@@ -192,7 +192,7 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
                 md_escape(&f.fact_id),
                 md_escape(&f.story_id),
                 md_escape(&f.what),
-                md_escape(&best_estimate_readable(f.best_low, f.best_high)),
+                md_escape(&fact_value_readable(f)),
                 f.status.as_str(),
                 f.independent_sources,
                 f.sources,
@@ -346,7 +346,7 @@ fn write_conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Res
             "- fact {}: status {}, best estimate {}",
             md_escape(&f.fact_id),
             f.status.as_str(),
-            md_escape(&best_estimate_readable(f.best_low, f.best_high))
+            md_escape(&fact_value_readable(f))
         )?;
     }
     writeln!(out)

@@ -22,7 +22,8 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use records::{
-    Conflict, ConflictKind, Fact, FactStatus, QuoteKind, Reconciled, Relation, SourceStatus,
+    Conflict, ConflictKind, Fact, FactStatus, QuantityKind, QuoteKind, Reconciled, Relation,
+    SourceStatus,
 };
 
 use crate::csv::format_number;
@@ -244,6 +245,46 @@ pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
     }
 }
 
+/// A fact's best estimate for a reader, with its unit: `51.4%`, `EUR 250,000`,
+/// `130 mph`, `6.6 magnitude`; a count as [`best_estimate_readable`] gives it.
+pub fn fact_value_readable(f: &Fact) -> String {
+    let value = best_estimate_readable(f.best_low, f.best_high);
+    match (f.kind, f.unit.as_deref()) {
+        (_, None) | (QuantityKind::Count, _) => value,
+        _ if value.is_empty() => value,
+        (QuantityKind::Percent, Some(_)) => format!("{value}%"),
+        (QuantityKind::Money, Some(code)) => format!("{code} {}", group_thousands(&value)),
+        (QuantityKind::Measure, Some("magnitude")) => format!("magnitude {value}"),
+        (_, Some(unit)) => format!("{value} {unit}"),
+    }
+}
+
+/// Commas between the thousands of every run of digits before a decimal point
+/// (`1310000000 to 1400000000` reads `1,310,000,000 to 1,400,000,000`).
+fn group_thousands(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || chars[i - 1] != '.') {
+            let j = (i..chars.len())
+                .find(|&k| !chars[k].is_ascii_digit())
+                .unwrap_or(chars.len());
+            for (n, c) in chars[i..j].iter().enumerate() {
+                if n > 0 && (j - i - n) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(*c);
+            }
+            i = j;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Finds the fact a number conflict is about. Its subject names the fact by what is
 /// counted (`people killed`), by its id (`F5`), or both (`people killed (F5)`).
 pub struct ConflictFacts<'a> {
@@ -343,6 +384,9 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 wrap("attributed_to"),
                 wrap("evidence"),
                 fit("as_of"),
+                fit("kind"),
+                fit("unit"),
+                link("part_of", "facts", &[("part_of", "fact_id")]),
             ],
             &["story_id", "fact_id"],
         ),
@@ -524,6 +568,9 @@ fn record_rows<'a>(
                     list(&f.attributed_to),
                     text(&f.evidence),
                     opt(&f.as_of),
+                    text(f.kind.as_str()),
+                    opt(&f.unit),
+                    opt(&f.part_of),
                 ],
                 if f.status == FactStatus::Conflict {
                     Mark::Conflict
@@ -844,7 +891,28 @@ mod tests {
             attributed_to: vec![],
             evidence: String::new(),
             as_of: None,
+            kind: QuantityKind::Count,
+            unit: None,
+            part_of: None,
         }
+    }
+
+    #[test]
+    fn fact_values_read_with_their_unit() {
+        let mut f = fact("F1", "S1", "vote share");
+        f.best_low = Some(51.4);
+        f.best_high = Some(51.4);
+        f.kind = QuantityKind::Percent;
+        f.unit = Some("%".into());
+        assert_eq!(fact_value_readable(&f), "51.4%");
+        f.best_low = Some(250000.0);
+        f.best_high = Some(250000.0);
+        f.kind = QuantityKind::Money;
+        f.unit = Some("EUR".into());
+        assert_eq!(fact_value_readable(&f), "EUR 250,000");
+        f.kind = QuantityKind::Count;
+        assert_eq!(fact_value_readable(&f), "250000");
+        assert_eq!(group_thousands("1310000000 to 1.5"), "1,310,000,000 to 1.5");
     }
 
     fn check_conflict_fact(kind: ConflictKind, story: &str, subject: &str, expected: Option<&str>) {

@@ -149,6 +149,8 @@ impl Doc {
             exact: low == high,
             unit: None,
             counted: Some(counted.to_string()),
+            class: None,
+            holder: None,
             event: Some(event.to_string()),
             attributed_to: None,
             hedged: false,

@@ -100,6 +100,9 @@ fn fact(
         attributed_to: vec!["Ministry of Emergencies".to_string()],
         evidence: evidence.to_string(),
         as_of: None,
+        kind: records::QuantityKind::Count,
+        unit: None,
+        part_of: None,
     }
 }
 
