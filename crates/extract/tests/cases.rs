@@ -87,7 +87,7 @@ fn quantities_with_their_intervals() {
     );
     check_quantity(
         "More than 164 people had died.",
-        count("164", 165.0, 246.0, "people", Some("killed")),
+        count("164", 165.0, f64::INFINITY, "people", Some("killed")),
     );
     check_quantity(
         "Up to 50 people were injured.",
@@ -133,7 +133,7 @@ fn quantities_with_their_intervals() {
     );
     check_quantity(
         "At least 10 children were among the dead.",
-        count("10", 10.0, 15.0, "children", Some("killed")),
+        count("10", 10.0, f64::INFINITY, "children", Some("killed")),
     );
 }
 

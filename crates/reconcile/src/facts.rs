@@ -11,7 +11,9 @@
 //! (`as_of`; an undated mention takes the latest date whose figures it agrees with).
 //! When the values cannot all share one range but every date's values can (no two
 //! independence groups disagree on the same date), the fact is `updated`: one fact
-//! holding the whole series, its best estimate and `as_of` those of the latest date. A
+//! holding the whole series, its best estimate and `as_of` those of the latest date. An
+//! open bound (`more than 400`: no upper end) is consistent with any larger figure, so
+//! a floor raised on a later date (`more than 1,300`) makes the fact `updated` too. A
 //! conflict needs two groups whose figures for one date cannot both hold, and its
 //! conflict rows compare figures of that date only. A figure dated more than
 //! [`EARLIER_EVENT_DAYS`] before its own article is about an earlier event and stays
@@ -157,6 +159,15 @@ pub fn compared_range(q: &QuantityMention) -> (f64, f64) {
     }
 }
 
+/// A range as the notes write it: `165-246`, or `165 or more` for an open one.
+fn range_text((lo, hi): (f64, f64)) -> String {
+    if hi.is_finite() {
+        format!("{}-{}", num(lo), num(hi))
+    } else {
+        format!("{} or more", num(lo))
+    }
+}
+
 fn width(q: &QuantityMention) -> f64 {
     let (lo, hi) = compared_range(q);
     hi - lo
@@ -212,8 +223,15 @@ pub fn best_estimate(ranges: &[(usize, f64, f64)]) -> Option<(f64, f64, usize)> 
                 }
             }
         }
-        let lo = per_group.values().map(|r| r.0).fold(f64::MIN, f64::max);
-        let hi = per_group.values().map(|r| r.1).fold(f64::MAX, f64::min);
+        // Infinite seeds, so that groups that all give open bounds leave the high open.
+        let lo = per_group
+            .values()
+            .map(|r| r.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let hi = per_group
+            .values()
+            .map(|r| r.1)
+            .fold(f64::INFINITY, f64::min);
         if best.is_none_or(|b| hi - lo < b.1 - b.0) {
             best = Some((lo, hi));
         }
@@ -338,6 +356,24 @@ fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
                         .any(|y| overlap((x.1, x.2), (y.1, y.2)))
                 })
         })
+    })
+}
+
+/// Whether open floors rise over the dates (`more than 400` on one day, `more than
+/// 1,300` or `1,312` later): the figures are consistent, an open bound allowing any
+/// larger value, but the count was updated. True when the latest date's figures all
+/// lie above the floor of an open bound given on an earlier date.
+fn floor_raised(by_date: &BTreeMap<&str, Vec<&Item>>) -> bool {
+    let Some((_, latest)) = by_date.iter().next_back() else {
+        return false;
+    };
+    let latest_low = latest
+        .iter()
+        .map(|i| compared_range(i.q).0)
+        .fold(f64::INFINITY, f64::min);
+    by_date.values().rev().skip(1).flatten().any(|i| {
+        let (lo, hi) = compared_range(i.q);
+        hi == f64::INFINITY && lo < latest_low
     })
 }
 
@@ -570,6 +606,9 @@ pub fn build(
         } else if st != FactStatus::Conflict {
             scopes.clear();
         }
+        if st == FactStatus::Consistent && floor_raised(&by_date) {
+            st = FactStatus::Updated;
+        }
         let disputes = claimant_disputes(&counting);
         if !disputes.is_empty() {
             st = FactStatus::Conflict;
@@ -610,7 +649,8 @@ pub fn build(
             what: d.what.clone(),
             status: st,
             best_low: best.map(|b| b.0),
-            best_high: best.map(|b| b.1),
+            // An open best estimate (`12+`) has no high.
+            best_high: best.map(|b| b.1).filter(|h| h.is_finite()),
             values: d
                 .items
                 .iter()
@@ -699,14 +739,12 @@ pub fn build(
                     (sa, &out_item.q.text),
                     (sb, &rep.q.text),
                     format!(
-                        "{} allows {}-{}, {} allows {}-{}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
+                        "{} allows {}, {} allows {}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
                         out_item.q.text,
-                        num(compared_range(out_item.q).0),
-                        num(compared_range(out_item.q).1),
+                        range_text(compared_range(out_item.q)),
                         rep.q.text,
-                        num(compared_range(rep.q).0),
-                        num(compared_range(rep.q).1),
-                        if lo == hi { num(lo) } else { format!("{}-{}", num(lo), num(hi)) },
+                        range_text(compared_range(rep.q)),
+                        if lo == hi { num(lo) } else { range_text((lo, hi)) },
                         groups.len()
                     ),
                 ));
