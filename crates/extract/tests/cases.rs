@@ -828,3 +828,38 @@ fn shares_of_a_total_point_to_it() {
     let x = events_of("Ten people died in Harlow. Five were injured in Dunmore.");
     assert_eq!((x[0].2, x[1].2), (None, None), "{x:?}");
 }
+
+#[test]
+fn fractions_ratios_and_changes() {
+    // A fraction of a total counts its share.
+    check_quantity(
+        "A quarter of the 800 workers were laid off on Monday.",
+        count(
+            "A quarter of the 800",
+            200.0,
+            200.0,
+            "workers",
+            Some("laid off"),
+        ),
+    );
+    // A ratio is a share, not a count of its denominator.
+    let x = run("One in five voters stayed at home.", None);
+    let q = x
+        .quantities
+        .iter()
+        .find(|q| q.text.contains("five"))
+        .unwrap_or_else(|| panic!("{:#?}", x.quantities));
+    assert_eq!(
+        (q.kind, q.low, q.high, q.text.as_str()),
+        (QuantityKind::Percent, 20.0, 20.0, "One in five"),
+        "{:#?}",
+        x.quantities
+    );
+    // A change is never a count of the event.
+    let x = run("The number of people killed rose by 12 to 45.", None);
+    let by = x.quantities.iter().find(|q| q.text == "12").unwrap();
+    assert_eq!(by.event, None, "{by:?}");
+    // Nor is a year after `in` a ratio.
+    let x = run("Twelve people were killed in 2024.", None);
+    assert!(x.quantities.iter().all(|q| q.kind != QuantityKind::Percent));
+}

@@ -29,7 +29,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use records::{
-    Conflict, ConflictKind, Extraction, Fact, FactMention, FactStatus, QuantityKind,
+    Conflict, ConflictKind, Correction, Extraction, Fact, FactMention, FactStatus, QuantityKind,
     QuantityMention,
 };
 
@@ -126,6 +126,40 @@ struct Item<'a> {
     counted: String,
     /// Key of the event.
     event: String,
+    /// How the figure stopped standing: its own flag, or one it shares with the same
+    /// value withdrawn elsewhere in the fact (see [`withdrawn_everywhere`]).
+    correction: Option<Correction>,
+}
+
+impl Item<'_> {
+    /// Flagged as no longer standing.
+    fn flagged(&self) -> bool {
+        self.q.retracted || self.correction.is_some()
+    }
+}
+
+/// A value withdrawn, denied or corrected by one source is withdrawn wherever the fact
+/// repeats it (a deputy minister's toll reported on Thursday and withdrawn by the
+/// ministry on Friday): every unflagged mention with the same interval takes that
+/// flag. A superseded value held once and is not spread.
+fn withdrawn_everywhere(items: &mut [Item]) {
+    let wrong: Vec<(f64, f64, Correction)> = items
+        .iter()
+        .filter_map(|i| match i.correction {
+            Some(c @ (Correction::Retracted | Correction::Denied | Correction::Corrected)) => {
+                Some((i.q.low, i.q.high, c))
+            }
+            _ => None,
+        })
+        .collect();
+    for i in items.iter_mut().filter(|i| !i.flagged()) {
+        if let Some(&(_, _, c)) = wrong
+            .iter()
+            .find(|&&(lo, hi, _)| lo == i.q.low && hi == i.q.high)
+        {
+            i.correction = Some(c);
+        }
+    }
 }
 
 /// Output of [`build`].
@@ -478,6 +512,7 @@ pub fn build(
                 q,
                 counted,
                 event,
+                correction: q.correction,
             });
         }
     }
@@ -497,6 +532,7 @@ pub fn build(
                 .cmp(&extractions[b.source].document.source_id)
                 .then(a.q.start.cmp(&b.q.start))
         });
+        withdrawn_everywhere(&mut items);
         {
             let bucket = items;
             let dates: BTreeSet<&String> =
@@ -567,7 +603,7 @@ pub fn build(
             value_b: value_b.clone(),
             note,
         };
-        let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
+        let counting: Vec<&Item> = d.items.iter().filter(|i| !i.flagged()).collect();
         let range_of = |i: &Item| {
             let (lo, hi) = compared_range(i.q);
             (group_of[i.source], lo, hi)
@@ -655,7 +691,7 @@ pub fn build(
                 .items
                 .iter()
                 .map(|i| {
-                    let mark = if i.q.retracted { " (retracted)" } else { "" };
+                    let mark = if i.flagged() { " (retracted)" } else { "" };
                     format!(
                         "{}: {}{mark}",
                         extractions[i.source].document.source_id, i.q.text
@@ -685,8 +721,8 @@ pub fn build(
                 event: i.q.event.clone(),
                 attributed_to: i.q.attributed_to.clone(),
                 hedged: i.q.hedged,
-                retracted: i.q.retracted,
-                correction: i.q.correction,
+                retracted: i.flagged(),
+                correction: i.correction,
                 as_of: i.q.as_of.clone(),
                 sentence: sentence_text(x, i.q.sentence),
                 start: i.q.start,

@@ -374,6 +374,41 @@ fn a_denied_figure_carries_its_kind_and_stays_out_of_the_status() {
 }
 
 #[test]
+fn a_figure_withdrawn_in_one_source_is_withdrawn_where_others_repeat_it() {
+    let said = Doc::new(
+        "a.txt",
+        "Unrest\n\nA deputy minister said 112 people had died. The ministry said 31 people were killed.",
+    )
+    .count("112", 112.0, 112.0, "people", "died")
+    .count("31", 31.0, 31.0, "people", "killed");
+    let withdrawn = Doc::new(
+        "b.txt",
+        "Unrest\n\nThe ministry withdrew a statement that 112 people had died. It said 31 people were killed.",
+    )
+    .quantity("112", 112.0, 112.0, "people", "died", |q| {
+        q.retracted = true;
+        q.correction = Some(records::Correction::Retracted);
+    })
+    .count("31", 31.0, 31.0, "people", "killed");
+    let r = run(vec![said, withdrawn]);
+    let f = fact(&r, "people killed");
+    assert_eq!(f.status, FactStatus::Agreed, "{f:#?}");
+    let flagged: Vec<_> = r
+        .fact_mentions
+        .iter()
+        .filter(|m| m.retracted)
+        .map(|m| (m.source_id.as_str(), m.text.as_str(), m.correction))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("a.txt", "112", Some(records::Correction::Retracted)),
+            ("b.txt", "112", Some(records::Correction::Retracted))
+        ]
+    );
+}
+
+#[test]
 fn retracted_figures_are_shown_but_do_not_count() {
     let a = Doc::new("a.txt", "Quake\n\nOfficials said 120 people were killed.")
         .count("120", 120.0, 120.0, "people", "killed");
