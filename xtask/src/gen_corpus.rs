@@ -1478,20 +1478,28 @@ fn step_for(v: u64, coarse: bool) -> u64 {
 // plants is both what extract's rule says the words mean and true of the story.
 
 /// The interval extract's rule for `qualifier` gives the stated value `r` (`whole` for
-/// counts of whole things), if the qualifier is in its table and the bounds are whole.
-fn qualified(qualifier: &str, r: u64, whole: bool) -> Option<(u64, u64)> {
+/// counts of whole things), if the qualifier is in its table and the bounds are whole;
+/// no high for an open bound (`more than`, `at least`).
+fn qualified(qualifier: &str, r: u64, whole: bool) -> Option<(u64, Option<u64>)> {
     let rule: Rule = QUALIFIERS.iter().find(|(q, _)| *q == qualifier)?.1;
     let (low, high) = apply(rule, r as f64, r as f64, whole);
-    (low >= 0.0 && low.fract() == 0.0 && high.fract() == 0.0).then_some((low as u64, high as u64))
+    let high = if high == f64::INFINITY {
+        None
+    } else if high.fract() == 0.0 {
+        Some(high as u64)
+    } else {
+        return None;
+    };
+    (low >= 0.0 && low.fract() == 0.0).then_some((low as u64, high))
 }
 
 /// `qualifier R` as a surface when extract's interval for it holds `v`.
 fn qualified_surface(qualifier: &str, r: u64, v: u64, written: &str) -> Option<Surface> {
     let (low, high) = qualified(qualifier, r, true)?;
-    (low <= v && v <= high).then(|| Surface {
+    (low <= v && high.is_none_or(|h| v <= h)).then(|| Surface {
         text: format!("{qualifier} {written}"),
         low,
-        high: Some(high),
+        high,
         exact: false,
         of: false,
     })
@@ -1507,11 +1515,15 @@ fn surface(v: u64, kind: &str, noun_follows: bool, sign: &str, rng: &mut Rng) ->
         {
             // A qualified sum: extract's rule (money is not a whole count).
             let (low, high) = apply(rule, stated as f64, stated as f64, false);
-            if low.fract() == 0.0 && high.fract() == 0.0 && low as u64 <= v && v <= high as u64 {
+            if low.fract() == 0.0
+                && (high.fract() == 0.0 || high == f64::INFINITY)
+                && low as u64 <= v
+                && v as f64 <= high
+            {
                 return Surface {
                     text: format!("{q} {text}"),
                     low: low as u64,
-                    high: Some(high as u64),
+                    high: high.is_finite().then_some(high as u64),
                     exact: false,
                     of: false,
                 };
@@ -3441,7 +3453,7 @@ mod tests {
                 let (lo, hi) = apply(rule, r, r, true);
                 assert_eq!(
                     (s.low as f64, s.high.map(|h| h as f64)),
-                    (lo, Some(hi)),
+                    (lo, hi.is_finite().then_some(hi)),
                     "{s:?}"
                 );
                 qualified_seen += 1;

@@ -333,6 +333,7 @@ fn best(fact: &records::Fact) -> String {
             report::format_number(lo),
             report::format_number(hi)
         ),
+        (Some(lo), None) => format!("{}+", report::format_number(lo)),
         _ => "none".to_string(),
     }
 }

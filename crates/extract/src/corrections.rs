@@ -21,7 +21,10 @@
 //!    N a year earlier`);
 //! 6. a figure named as given before (`an earlier figure of N`, `the figure of N it
 //!    gave on Thursday`, `had given a figure of N`);
-//! 7. the same value of the same thing elsewhere in the article takes the flag.
+//! 7. the same value of the same thing elsewhere in the article takes the flag;
+//! 8. on a live page (updates under timestamps, see [`crate::dates::timestamps`]), a
+//!    count of one series (what is counted, the event, not a part) given in an update
+//!    older than the series' latest one, with another value, is superseded by it.
 //!
 //! Every cue is tied to a figure noun or a figure in a fixed slot, so `withdrew from
 //! the talks` or `denied the charges` flag nothing.
@@ -163,6 +166,44 @@ const REVISE: &[&str] = &[
     "corrected",
     "amended",
 ];
+/// Verbs of a change in a figure (`rose by 5%`, `fell from 12% to 9%`): the figure
+/// after `by` is the change, not a count; `from N to M` is two values, not a range.
+pub(crate) const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "increased",
+    "increase",
+    "increases",
+    "grew",
+    "grown",
+    "grows",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "surged",
+    "soared",
+    "gained",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "dropped",
+    "drops",
+    "declined",
+    "declines",
+    "decreased",
+    "decreases",
+    "slipped",
+    "slumped",
+    "shrank",
+    "shrunk",
+    "up",
+    "down",
+];
+
 /// Lead-ins to an earlier value of the same count (`up from N`, `compared with N`).
 const EARLIER_LEADS: &[&[&str]] = &[
     &["up", "from"],
@@ -213,8 +254,9 @@ const GAVE: &[&str] = &[
     "cited",
 ];
 
-/// Sets `correction` on the figures the text says no longer stand.
-pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
+/// Sets `correction` on the figures the text says no longer stand. `stamps` are the
+/// live page's update timestamps (`(token, day)`, from [`crate::dates::timestamps`]).
+pub fn mark(d: &Doc<'_>, qs: &mut [Qty], stamps: &[(usize, i64)]) {
     let nsent = d.sent_start.len();
     // Figures a rule may reach back or forward to, and figures in a fixed slot
     // (`a figure of 140`), where a bare number is a figure too.
@@ -299,12 +341,14 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             let after = c + len;
             // The object follows: the first figure after a figure noun (`retracted a
             // statement that said N`, `denied ever giving a figure of N`).
+            // `one of its ministers` names who gave it, not the figure.
             let forward = (!passive)
                 .then(|| {
                     slot.iter().copied().find(|&i| {
                         qs[i].tok >= after
                             && qs[i].tok - after <= 12
                             && (after..qs[i].tok).any(|k| is(k, FIGURE_NOUNS))
+                            && !(qs[i].low == 1.0 && w(qs[i].tok + 1) == "of")
                     })
                 })
                 .flatten();
@@ -342,8 +386,10 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             else {
                 continue;
             };
-            let pointed =
-                (l + 1..(l + 6).min(b)).find(|&k| is(k, FIGURE_NOUNS) && is(k - 1, POINTERS));
+            // `the figure`, or with one word between (`the exact number`, `the new toll`).
+            let pointed = (l + 1..(l + 6).min(b)).find(|&k| {
+                is(k, FIGURE_NOUNS) && (is(k - 1, POINTERS) || (k > l + 2 && is(k - 2, POINTERS)))
+            });
             let Some(n) = pointed else { continue };
             // The new value may be a bare number (`the figure was 7`): any figure counts.
             if !qs.iter().any(|q| q.tok > n && q.tok < b) {
@@ -354,7 +400,8 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             }
         }
 
-        // 4. A revision: `from N` in a sentence with a revising verb.
+        // 4. A revision: `from N` in a sentence with a revising verb. A change of a
+        // price or a rate (`rose from 210 to 380`) is two values, neither withdrawn.
         if (a..b).any(|k| is(k, REVISE)) {
             for f in (a..b).filter(|&k| w(k) == "from") {
                 if let Some(i) = slot
@@ -431,8 +478,93 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty]) {
             flags[j] = Some(c);
         }
     }
+    // 8. Older updates of a live page.
+    live_superseded(d, qs, stamps, &mut flags);
     for (q, f) in qs.iter_mut().zip(flags) {
         q.correction = f;
+    }
+}
+
+/// A clock time (`19:40`, `7.05`) among the few tokens after a live page's timestamp,
+/// in minutes.
+fn clock_after(d: &Doc<'_>, tok: usize) -> Option<i64> {
+    let block = d.toks.get(tok)?.block;
+    let mut k = tok;
+    while k < d.toks.len() && d.toks[k].block == block && k < tok + 10 {
+        let t = d.t(k);
+        let (h, m) = if let Some((h, m)) = t.split_once([':', '.']) {
+            (h, m)
+        } else if matches!(d.t(k + 1), ":" | ".") && k + 2 < d.toks.len() {
+            (t, d.t(k + 2))
+        } else {
+            k += 1;
+            continue;
+        };
+        if let (Ok(h), Ok(m)) = (h.parse::<i64>(), m.parse::<i64>()) {
+            if h < 24 && m < 60 && m.to_string().len() <= 2 {
+                return Some(h * 60 + m);
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Rule 8: on a page of timestamped updates, the latest update giving a count of a
+/// series (counted noun, event, not a part) holds; the same series given with another
+/// value in an older update is superseded. The updates are ordered by day and clock
+/// time, else by their order on the page (newest first unless the days rise).
+fn live_superseded(
+    d: &Doc<'_>,
+    qs: &[Qty],
+    stamps: &[(usize, i64)],
+    flags: &mut [Option<Correction>],
+) {
+    if stamps.len() < 2 {
+        return;
+    }
+    let oldest_first = stamps[0].1 < stamps[stamps.len() - 1].1;
+    let rank: Vec<(i64, i64, i64)> = stamps
+        .iter()
+        .enumerate()
+        .map(|(n, &(tok, day))| {
+            let order = if oldest_first { n as i64 } else { -(n as i64) };
+            (day, clock_after(d, tok).unwrap_or(-1), order)
+        })
+        .collect();
+    // The update a figure stands in: the last timestamp before it.
+    let entry = |q: &Qty| stamps.iter().rposition(|&(tok, _)| tok <= q.tok);
+    fn series(q: &Qty) -> Option<(Option<&str>, Option<&str>)> {
+        (q.kind == QuantityKind::Count && q.event.is_some() && q.part_of.is_none() && !q.negated)
+            .then_some((q.counted.as_deref(), q.event.as_deref()))
+    }
+    for (i, q) in qs.iter().enumerate() {
+        let (Some(key), Some(e)) = (series(q), entry(q)) else {
+            continue;
+        };
+        if flags[i].is_some() {
+            continue;
+        }
+        // The figures of the same series in a later update, if any.
+        let later: Vec<&Qty> = qs
+            .iter()
+            .filter(|o| series(o) == Some(key))
+            .filter(|o| entry(o).is_some_and(|f| rank[f] > rank[e]))
+            .collect();
+        let Some(latest) = later
+            .iter()
+            .filter_map(|o| entry(o))
+            .max_by(|&a, &b| rank[a].cmp(&rank[b]))
+        else {
+            continue;
+        };
+        let same_value = later
+            .iter()
+            .filter(|o| entry(o) == Some(latest))
+            .any(|o| o.low == q.low && o.high == q.high);
+        if !same_value {
+            flags[i] = Some(Correction::Superseded);
+        }
     }
 }
 

@@ -1,6 +1,10 @@
 //! The interval rules: how wording around a number widens it into the range it
 //! allows. This module is the only place they live; `README.md` carries the same
 //! table for readers.
+//!
+//! No rule invents a bound the wording does not set: `more than` and `at least` have
+//! no upper end (`f64::INFINITY`, an empty `high` in the reports), `up to` and `fewer
+//! than` start at zero.
 
 /// How a qualifier turns a stated value `x` into an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,9 +13,9 @@ pub enum Rule {
     Below,
     /// `about`, `around`, `some`, `roughly`: either side: `[0.9x, 1.1x]`.
     Around,
-    /// `more than`, `over`: above the value: `[x+1, 1.5x]` for whole counts, `[x, 1.5x]` otherwise.
+    /// `more than`, `over`: above the value, open: `[x+1, ∞)` for whole counts, `[x, ∞)` otherwise.
     Above,
-    /// `at least`: the value or more: `[x, 1.5x]`.
+    /// `at least`: the value or more, open: `[x, ∞)`.
     AtLeast,
     /// `up to`, `at most`: `[0, x]`.
     AtMost,
@@ -99,8 +103,8 @@ pub fn apply(rule: Rule, lo: f64, hi: f64, whole: bool) -> (f64, f64) {
     match rule {
         Rule::Below => (round(lo * 0.9), hi),
         Rule::Around => (round(lo * 0.9), round(hi * 1.1)),
-        Rule::Above => (lo + step, round(hi * 1.5).max(lo + step)),
-        Rule::AtLeast => (lo, round(hi * 1.5)),
+        Rule::Above => (lo + step, f64::INFINITY),
+        Rule::AtLeast => (lo, f64::INFINITY),
         Rule::AtMost => (0.0, hi),
         Rule::Under => (0.0, (hi - step).max(0.0)),
         Rule::Exact => (lo, hi),
@@ -127,8 +131,9 @@ mod tests {
     fn rules() {
         check(Rule::Below, 8000.0, (7200.0, 8000.0));
         check(Rule::Around, 8000.0, (7200.0, 8800.0));
-        check(Rule::Above, 164.0, (165.0, 246.0));
-        check(Rule::AtLeast, 10.0, (10.0, 15.0));
+        check(Rule::Above, 164.0, (165.0, f64::INFINITY));
+        check(Rule::AtLeast, 10.0, (10.0, f64::INFINITY));
+        assert_eq!(apply(Rule::Above, 2.5, 2.5, false), (2.5, f64::INFINITY));
         check(Rule::AtMost, 50.0, (0.0, 50.0));
         check(Rule::Under, 50.0, (0.0, 49.0));
         check(Rule::Exact, 4817.0, (4817.0, 4817.0));

@@ -57,7 +57,8 @@ pub fn extract(doc: &CleanDocument, config: &ExtractConfig) -> Extraction {
     entities::drop_outlet(&mut ents, doc.meta.outlet.as_deref());
     let dms = dates::find(&d, doc.date.as_deref());
     let mut qs = quantities::find(&d, &ents, &dms, doc.date.as_deref());
-    corrections::mark(&d, &mut qs);
+    let stamps = dates::timestamps(&d, &dms, doc.date.as_deref());
+    corrections::mark(&d, &mut qs, &stamps);
     let qts = quotes::find(&d, &ents, config.min_quote_words.max(1));
 
     let idx = ByteToChar::new(&doc.text);

@@ -450,7 +450,14 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 && lexicon().currencies.contains_key(d.t(k - 1));
             let between = (k > 0 && d.t(k - 1).eq_ignore_ascii_case("between"))
                 || (cur_before && k > 1 && d.t(k - 2).eq_ignore_ascii_case("between"));
-            let sep_ok = matches!(sep, "to" | "-" | "–" | "or") || (sep == "and" && between);
+            // `rose from 12 to 45`, `fell by 3 to 9`: a change, not a range.
+            let change = k >= 2
+                && matches!(d.t(k - 1), "by" | "from")
+                && crate::corrections::CHANGE_VERBS
+                    .iter()
+                    .any(|v| d.t(k - 2).eq_ignore_ascii_case(v));
+            let sep_ok = (matches!(sep, "to" | "-" | "–" | "or") && !(change && sep == "to"))
+                || (sep == "and" && between);
             let second = if end + 3 < n
                 && d.toks[end + 2].kind == Kind::Punct
                 && lexicon().currencies.contains_key(d.t(end + 2))
@@ -503,6 +510,30 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             }
             start = qk - best_len;
         }
+        if rule.is_none() && start == k && !core.vague {
+            // `one in five`: a ratio, a share in percent (kind set below).
+            if let Some(c2) = ratio_denominator(d, &in_date, core, end) {
+                let share = core.lo / c2.lo * 100.0;
+                core.lo = (share * 100.0).round() / 100.0;
+                core.hi = core.lo;
+                core.plain_int = false;
+                end = c2.end;
+                core.end = end;
+            } else if let Some((from, f)) = fraction_before(d, k) {
+                // `a quarter of the 800 workers` counts 200 workers.
+                let part = |v: f64| {
+                    if v * f >= 10.0 {
+                        (v * f).round()
+                    } else {
+                        v * f
+                    }
+                };
+                core.lo = part(core.lo);
+                core.hi = part(core.hi);
+                core.plain_int = false;
+                start = from;
+            }
+        }
         found.push((start, end, core, rule));
         k = end + 1;
     }
@@ -526,8 +557,13 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let mut lo = core.lo;
         let mut hi = core.hi;
         let after = next(end + 1);
+        // A ratio (`one in five`), made a share in the first pass.
+        let ratio = (first_num..end).any(|m| d.t(m) == "in");
         // Percent.
-        if after == "%"
+        if ratio {
+            kind = QuantityKind::Percent;
+            unit = Some("%".into());
+        } else if after == "%"
             || after.eq_ignore_ascii_case("percent")
             || (after == "per" && next(end + 2) == "cent")
         {
@@ -817,7 +853,16 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 continue;
             }
         }
-        if kind != QuantityKind::Count {
+        // `rose by 500`, `fell by 5%`: a change, never a count of the event.
+        let change = start >= 2
+            && d.t(start - 1) == "by"
+            && (1..=3).any(|back| {
+                start > back
+                    && crate::corrections::CHANGE_VERBS
+                        .iter()
+                        .any(|v| d.t(start - 1 - back).eq_ignore_ascii_case(v))
+            });
+        if kind != QuantityKind::Count || change {
             event = None;
         }
         let last_tok = counted.as_ref().map_or(q_end, |c| c.1.max(q_end));
@@ -1071,6 +1116,66 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         }
     }
     out
+}
+
+/// Fractions written before `of` and a figure (`a quarter of the 800 workers`).
+const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 0.5),
+    ("a half", 0.5),
+    ("one half", 0.5),
+    ("a third", 1.0 / 3.0),
+    ("one third", 1.0 / 3.0),
+    ("a quarter", 0.25),
+    ("one quarter", 0.25),
+    ("a fifth", 0.2),
+    ("one fifth", 0.2),
+    ("a tenth", 0.1),
+    ("one tenth", 0.1),
+    ("two-thirds", 2.0 / 3.0),
+    ("two thirds", 2.0 / 3.0),
+    ("three-quarters", 0.75),
+    ("three quarters", 0.75),
+];
+
+/// A fraction before the figure at token `k` (`a quarter of the 800`, `half of its
+/// 1,200`): the token it starts at and its value.
+fn fraction_before(d: &Doc<'_>, k: usize) -> Option<(usize, f64)> {
+    let mut m = k.checked_sub(1)?;
+    if matches!(
+        d.t(m),
+        "the" | "its" | "their" | "his" | "her" | "our" | "those" | "these"
+    ) {
+        m = m.checked_sub(1)?;
+    }
+    if d.t(m) != "of" || d.toks[m].block != d.toks[k].block {
+        return None;
+    }
+    FRACTIONS.iter().find_map(|(phrase, f)| {
+        let words = phrase.split(' ').count();
+        let from = m.checked_sub(words)?;
+        (matches_phrase(d, from, phrase) == Some(m - 1)).then_some((from, *f))
+    })
+}
+
+/// `one in five`, `3 in 10`: the denominator after `in` when the figure `core` (ending
+/// at token `end`) is a ratio; not a year or a duration (`12 in 2024`, `5 in 30 minutes`).
+fn ratio_denominator(d: &Doc<'_>, in_date: &[bool], core: Core, end: usize) -> Option<Core> {
+    let n = d.toks.len();
+    if end + 2 >= n || d.t(end + 1) != "in" || core.lo != core.hi || core.fused {
+        return None;
+    }
+    let c2 = parse_core(d, end + 2)?;
+    let year = c2.plain_int && (1000.0..=2199.0).contains(&c2.lo);
+    let unit_after = c2.end + 1 < n && lexicon().time_units.contains_key(d.t(c2.end + 1));
+    (c2.lo == c2.hi
+        && c2.lo > core.lo
+        && core.lo >= 1.0
+        && !c2.vague
+        && !c2.fused
+        && !year
+        && !unit_after
+        && !in_date[end + 2])
+        .then_some(c2)
 }
 
 fn rule_len(d: &Doc<'_>, start: usize, end: usize) -> usize {

@@ -87,7 +87,7 @@ fn quantities_with_their_intervals() {
     );
     check_quantity(
         "More than 164 people had died.",
-        count("164", 165.0, 246.0, "people", Some("killed")),
+        count("164", 165.0, f64::INFINITY, "people", Some("killed")),
     );
     check_quantity(
         "Up to 50 people were injured.",
@@ -133,7 +133,7 @@ fn quantities_with_their_intervals() {
     );
     check_quantity(
         "At least 10 children were among the dead.",
-        count("10", 10.0, 15.0, "children", Some("killed")),
+        count("10", 10.0, f64::INFINITY, "children", Some("killed")),
     );
 }
 
@@ -933,4 +933,39 @@ fn bylines_credits_and_labels_are_no_entities() {
         "Helen Marsh",
         None,
     );
+}
+
+#[test]
+fn fractions_ratios_and_changes() {
+    // A fraction of a total counts its share.
+    check_quantity(
+        "A quarter of the 800 workers were laid off on Monday.",
+        count(
+            "A quarter of the 800",
+            200.0,
+            200.0,
+            "workers",
+            Some("laid off"),
+        ),
+    );
+    // A ratio is a share, not a count of its denominator.
+    let x = run("One in five voters stayed at home.", None);
+    let q = x
+        .quantities
+        .iter()
+        .find(|q| q.text.contains("five"))
+        .unwrap_or_else(|| panic!("{:#?}", x.quantities));
+    assert_eq!(
+        (q.kind, q.low, q.high, q.text.as_str()),
+        (QuantityKind::Percent, 20.0, 20.0, "One in five"),
+        "{:#?}",
+        x.quantities
+    );
+    // A change is never a count of the event.
+    let x = run("The number of people killed rose by 12 to 45.", None);
+    let by = x.quantities.iter().find(|q| q.text == "12").unwrap();
+    assert_eq!(by.event, None, "{by:?}");
+    // Nor is a year after `in` a ratio.
+    let x = run("Twelve people were killed in 2024.", None);
+    assert!(x.quantities.iter().all(|q| q.kind != QuantityKind::Percent));
 }

@@ -50,6 +50,18 @@ fn each_shape_flags_the_figure_it_names() {
             "164",
             Some(Retracted),
         ),
+        // `one of` names who gave the figure; the figure is the number after.
+        (
+            "The ministry withdrew a statement by one of its deputy ministers that 88 people had died.",
+            "88",
+            Some(Retracted),
+        ),
+        // A restatement naming the figure with a word between (`the exact number`).
+        (
+            "More than 2,300 people were injured; the agency later gave the exact number as 2,317.",
+            "2,300",
+            Some(Corrected),
+        ),
         // Withdrawn, passive: the figure before.
         (
             "An earlier figure of 350 dead, given by a regional official, was later retracted.",
@@ -195,4 +207,47 @@ fn the_same_verbs_without_a_figure_flag_nothing() {
         let all = flags(text);
         assert!(all.iter().all(|(_, c)| c.is_none()), "{text}\n{all:?}");
     }
+}
+
+/// Extractions of a page whose updates stand under timestamps (`Sat 14 Sep, 09:05`).
+fn live(raw: &str) -> Vec<(String, Option<Correction>)> {
+    let doc = ingest::ingest_bytes("live.txt", raw.as_bytes(), &ingest::IngestConfig::default())
+        .expect("ingest")
+        .remove(0);
+    let mut clean =
+        normalize::normalize(&doc, &normalize::NormalizeConfig::default()).expect("normalize");
+    clean.date = Some("2024-09-14".into());
+    extract::extract(&clean, &Default::default())
+        .quantities
+        .iter()
+        .map(|q| (q.text.clone(), q.correction))
+        .collect()
+}
+
+#[test]
+fn an_older_update_of_a_live_page_is_superseded_by_the_latest() {
+    // Newest first, as live pages run; two updates of one day ordered by the clock.
+    let page = "Floods live: toll rises\n\n\
+                Sun 15 Sep, 10:20\n\nAt least 31 people have been killed, officials said.\n\n\
+                Sat 14 Sep, 18:40\n\nOfficials said 19 people had been killed.\n\n\
+                Sat 14 Sep, 09:05\n\nDozens of people were killed overnight. 40 homes were destroyed.\n";
+    let all = live(page);
+    let flag = |f: &str| all.iter().find(|(t, _)| t.contains(f)).unwrap().1;
+    assert_eq!(flag("31"), None, "{all:?}");
+    assert_eq!(flag("19"), Some(Superseded), "{all:?}");
+    assert_eq!(flag("Dozens"), Some(Superseded), "{all:?}");
+    // Another series (homes destroyed) has no later figure: it stands.
+    assert_eq!(flag("40"), None, "{all:?}");
+    // Oldest first: the last update holds; the same value repeated is not superseded.
+    let page = "Floods live\n\n\
+                Sat 14 Sep, 09:05\n\nOfficials said 19 people had been killed.\n\n\
+                Sun 15 Sep, 10:20\n\nOfficials said 19 people had been killed. 25 people were injured.\n\n\
+                Mon 16 Sep, 08:00\n\nThe number of people injured rose to 30.\n";
+    let all = live(page);
+    assert!(all.iter().all(|(t, c)| t != "19" || c.is_none()), "{all:?}");
+    assert_eq!(
+        all.iter().find(|(t, _)| t == "25").unwrap().1,
+        Some(Superseded),
+        "{all:?}"
+    );
 }

@@ -205,7 +205,8 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 0.5_f64.max(b.abs() * 0.001)
+    // An open bound (`inf`) is close only to an open bound.
+    a == b || (a - b).abs() <= 0.5_f64.max(b.abs() * 0.001)
 }
 
 fn score(gold_file: &str) -> Scores {

@@ -20,7 +20,9 @@
 //! (`as_of`; an undated mention takes the latest date whose figures it agrees with).
 //! When the values cannot all share one range but every date's values can (no two
 //! independence groups disagree on the same date), the fact is `updated`: one fact
-//! holding the whole series, its best estimate and `as_of` those of the latest date. A
+//! holding the whole series, its best estimate and `as_of` those of the latest date. An
+//! open bound (`more than 400`: no upper end) is consistent with any larger figure, so
+//! a floor raised on a later date (`more than 1,300`) makes the fact `updated` too. A
 //! conflict needs two groups whose figures for one date cannot both hold, and its
 //! conflict rows compare figures of that date only. A figure dated more than
 //! [`EARLIER_EVENT_DAYS`] before its own article is about an earlier event and stays
@@ -36,7 +38,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use records::{
-    Conflict, ConflictKind, Extraction, Fact, FactMention, FactStatus, QuantityKind,
+    Conflict, ConflictKind, Correction, Extraction, Fact, FactMention, FactStatus, QuantityKind,
     QuantityMention,
 };
 
@@ -163,6 +165,40 @@ struct Item<'a> {
     counted: String,
     /// Key of the event.
     event: String,
+    /// How the figure stopped standing: its own flag, or one it shares with the same
+    /// value withdrawn elsewhere in the fact (see [`withdrawn_everywhere`]).
+    correction: Option<Correction>,
+}
+
+impl Item<'_> {
+    /// Flagged as no longer standing.
+    fn flagged(&self) -> bool {
+        self.q.retracted || self.correction.is_some()
+    }
+}
+
+/// A value withdrawn, denied or corrected by one source is withdrawn wherever the fact
+/// repeats it (a deputy minister's toll reported on Thursday and withdrawn by the
+/// ministry on Friday): every unflagged mention with the same interval takes that
+/// flag. A superseded value held once and is not spread.
+fn withdrawn_everywhere(items: &mut [Item]) {
+    let wrong: Vec<(f64, f64, Correction)> = items
+        .iter()
+        .filter_map(|i| match i.correction {
+            Some(c @ (Correction::Retracted | Correction::Denied | Correction::Corrected)) => {
+                Some((i.q.low, i.q.high, c))
+            }
+            _ => None,
+        })
+        .collect();
+    for i in items.iter_mut().filter(|i| !i.flagged()) {
+        if let Some(&(_, _, c)) = wrong
+            .iter()
+            .find(|&&(lo, hi, _)| lo == i.q.low && hi == i.q.high)
+        {
+            i.correction = Some(c);
+        }
+    }
 }
 
 /// Output of [`build`].
@@ -200,6 +236,15 @@ pub fn compared_range(q: &QuantityMention) -> (f64, f64) {
         (q.low, q.high)
     } else {
         (q.low - unit / 2.0, q.low + unit / 2.0)
+    }
+}
+
+/// A range as the notes write it: `165-246`, or `165 or more` for an open one.
+fn range_text((lo, hi): (f64, f64)) -> String {
+    if hi.is_finite() {
+        format!("{}-{}", num(lo), num(hi))
+    } else {
+        format!("{} or more", num(lo))
     }
 }
 
@@ -258,8 +303,15 @@ pub fn best_estimate(ranges: &[(usize, f64, f64)]) -> Option<(f64, f64, usize)> 
                 }
             }
         }
-        let lo = per_group.values().map(|r| r.0).fold(f64::MIN, f64::max);
-        let hi = per_group.values().map(|r| r.1).fold(f64::MAX, f64::min);
+        // Infinite seeds, so that groups that all give open bounds leave the high open.
+        let lo = per_group
+            .values()
+            .map(|r| r.0)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let hi = per_group
+            .values()
+            .map(|r| r.1)
+            .fold(f64::INFINITY, f64::min);
         if best.is_none_or(|b| hi - lo < b.1 - b.0) {
             best = Some((lo, hi));
         }
@@ -446,6 +498,24 @@ fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
     })
 }
 
+/// Whether open floors rise over the dates (`more than 400` on one day, `more than
+/// 1,300` or `1,312` later): the figures are consistent, an open bound allowing any
+/// larger value, but the count was updated. True when the latest date's figures all
+/// lie above the floor of an open bound given on an earlier date.
+fn floor_raised(by_date: &BTreeMap<&str, Vec<&Item>>) -> bool {
+    let Some((_, latest)) = by_date.iter().next_back() else {
+        return false;
+    };
+    let latest_low = latest
+        .iter()
+        .map(|i| compared_range(i.q).0)
+        .fold(f64::INFINITY, f64::min);
+    by_date.values().rev().skip(1).flatten().any(|i| {
+        let (lo, hi) = compared_range(i.q);
+        hi == f64::INFINITY && lo < latest_low
+    })
+}
+
 /// The place a share of a total is given for: `in` and a capitalised name within a few
 /// words after the figure, in its sentence (`seven in Brunswick County`, `655 of the
 /// victims died in East Azerbaijan`); none across a comma or another figure.
@@ -560,6 +630,7 @@ pub fn build(
                     q,
                     counted: base,
                     event: String::new(),
+                    correction: q.correction,
                 });
                 continue;
             }
@@ -605,6 +676,7 @@ pub fn build(
                 q,
                 counted,
                 event,
+                correction: q.correction,
             });
         }
     }
@@ -625,6 +697,7 @@ pub fn build(
                 .cmp(&extractions[b.source].document.source_id)
                 .then(a.q.start.cmp(&b.q.start))
         });
+        withdrawn_everywhere(&mut items);
         // A measure given by named claimants that disagree (two agencies' magnitudes of
         // one quake) is one figure per claimant, each shown with who gives it.
         let buckets = if rank == 3 {
@@ -726,7 +799,7 @@ pub fn build(
             value_b: value_b.clone(),
             note,
         };
-        let counting: Vec<&Item> = d.items.iter().filter(|i| !i.q.retracted).collect();
+        let counting: Vec<&Item> = d.items.iter().filter(|i| !i.flagged()).collect();
         let range_of = |i: &Item| {
             let (lo, hi) = compared_range(i.q);
             (group_of[i.source], lo, hi)
@@ -764,6 +837,9 @@ pub fn build(
             scopes = disputed;
         } else if st != FactStatus::Conflict {
             scopes.clear();
+        }
+        if st == FactStatus::Consistent && floor_raised(&by_date) {
+            st = FactStatus::Updated;
         }
         let disputes = claimant_disputes(&counting);
         if !disputes.is_empty() {
@@ -805,12 +881,13 @@ pub fn build(
             what: d.what.clone(),
             status: st,
             best_low: best.map(|b| b.0),
-            best_high: best.map(|b| b.1),
+            // An open best estimate (`12+`) has no high.
+            best_high: best.map(|b| b.1).filter(|h| h.is_finite()),
             values: d
                 .items
                 .iter()
                 .map(|i| {
-                    let mark = if i.q.retracted { " (retracted)" } else { "" };
+                    let mark = if i.flagged() { " (retracted)" } else { "" };
                     format!(
                         "{}: {}{mark}",
                         extractions[i.source].document.source_id, i.q.text
@@ -843,8 +920,8 @@ pub fn build(
                 event: i.q.event.clone(),
                 attributed_to: i.q.attributed_to.clone(),
                 hedged: i.q.hedged,
-                retracted: i.q.retracted,
-                correction: i.q.correction,
+                retracted: i.flagged(),
+                correction: i.correction,
                 as_of: i.q.as_of.clone(),
                 sentence: sentence_text(x, i.q.sentence),
                 start: i.q.start,
@@ -897,14 +974,12 @@ pub fn build(
                     (sa, &out_item.q.text),
                     (sb, &rep.q.text),
                     format!(
-                        "{} allows {}-{}, {} allows {}-{}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
+                        "{} allows {}, {} allows {}: the ranges do not overlap; best estimate {} is supported by {depth} of {} independent groups",
                         out_item.q.text,
-                        num(compared_range(out_item.q).0),
-                        num(compared_range(out_item.q).1),
+                        range_text(compared_range(out_item.q)),
                         rep.q.text,
-                        num(compared_range(rep.q).0),
-                        num(compared_range(rep.q).1),
-                        if lo == hi { num(lo) } else { format!("{}-{}", num(lo), num(hi)) },
+                        range_text(compared_range(rep.q)),
+                        if lo == hi { num(lo) } else { range_text((lo, hi)) },
                         groups.len()
                     ),
                 ));

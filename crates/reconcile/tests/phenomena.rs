@@ -312,7 +312,16 @@ fn statuses_follow_the_report_contract() {
         &[
             ("120", 120.0, 120.0),
             ("about 120", 110.0, 130.0),
-            ("more than 100", 101.0, 199.0),
+            ("more than 100", 101.0, f64::INFINITY),
+        ],
+        FactStatus::Consistent,
+    );
+    // An open bound is consistent with any larger figure, never a conflict with it.
+    check(
+        &[
+            ("at least 12", 12.0, f64::INFINITY),
+            ("14", 14.0, 14.0),
+            ("more than 10", 11.0, f64::INFINITY),
         ],
         FactStatus::Consistent,
     );
@@ -321,6 +330,36 @@ fn statuses_follow_the_report_contract() {
         FactStatus::Conflict,
     );
     check(&[("120", 120.0, 120.0)], FactStatus::Single);
+}
+
+#[test]
+fn open_bounds_never_outvote_an_exact_count_and_stay_open() {
+    let doc = |id: &str, text: &str, lo: f64, hi: f64| {
+        Doc::new(
+            id,
+            &format!("Flood\n\nOfficials said {text} people were killed. {id} reports."),
+        )
+        .count(text, lo, hi, "people", "killed")
+    };
+    // Two groups give only a floor, one gives the count: the count is the estimate.
+    let r = run(vec![
+        doc("a.txt", "at least 30", 30.0, f64::INFINITY),
+        doc("b.txt", "more than 25", 26.0, f64::INFINITY),
+        doc("c.txt", "34", 34.0, 34.0),
+    ]);
+    let f = fact(&r, "people killed");
+    assert_eq!(f.status, FactStatus::Consistent, "{f:#?}");
+    assert_eq!((f.best_low, f.best_high), (Some(34.0), Some(34.0)));
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+    // Floors only: the estimate is open (`30+`), its high absent, the mentions' highs
+    // infinite.
+    let r = run(vec![
+        doc("a.txt", "at least 30", 30.0, f64::INFINITY),
+        doc("b.txt", "more than 25", 26.0, f64::INFINITY),
+    ]);
+    let f = fact(&r, "people killed");
+    assert_eq!((f.best_low, f.best_high), (Some(30.0), None), "{f:#?}");
+    assert!(r.fact_mentions.iter().all(|m| m.high == f64::INFINITY));
 }
 
 #[test]
@@ -355,6 +394,41 @@ fn a_denied_figure_carries_its_kind_and_stays_out_of_the_status() {
         ("41", Some(records::Correction::Denied), true)
     );
     assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+}
+
+#[test]
+fn a_figure_withdrawn_in_one_source_is_withdrawn_where_others_repeat_it() {
+    let said = Doc::new(
+        "a.txt",
+        "Unrest\n\nA deputy minister said 112 people had died. The ministry said 31 people were killed.",
+    )
+    .count("112", 112.0, 112.0, "people", "died")
+    .count("31", 31.0, 31.0, "people", "killed");
+    let withdrawn = Doc::new(
+        "b.txt",
+        "Unrest\n\nThe ministry withdrew a statement that 112 people had died. It said 31 people were killed.",
+    )
+    .quantity("112", 112.0, 112.0, "people", "died", |q| {
+        q.retracted = true;
+        q.correction = Some(records::Correction::Retracted);
+    })
+    .count("31", 31.0, 31.0, "people", "killed");
+    let r = run(vec![said, withdrawn]);
+    let f = fact(&r, "people killed");
+    assert_eq!(f.status, FactStatus::Agreed, "{f:#?}");
+    let flagged: Vec<_> = r
+        .fact_mentions
+        .iter()
+        .filter(|m| m.retracted)
+        .map(|m| (m.source_id.as_str(), m.text.as_str(), m.correction))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("a.txt", "112", Some(records::Correction::Retracted)),
+            ("b.txt", "112", Some(records::Correction::Retracted))
+        ]
+    );
 }
 
 #[test]
@@ -491,6 +565,31 @@ fn a_rising_toll_is_a_sequence_not_a_conflict() {
         day("b.txt", "12", 12.0, "2024-03-03"),
     ]);
     assert_eq!(fact(&r, "people killed").status, FactStatus::Updated);
+
+    // Open floors raised day by day are consistent, but an update: the estimate is the
+    // latest floor, still open.
+    let floor = |id: &str, text: &str, lo: f64, date: &str| {
+        Doc::new(
+            id,
+            &format!("Floods\n\nBy then {text} people had been killed in the floods."),
+        )
+        .quantity(text, lo, f64::INFINITY, "people", "killed", |q| {
+            q.as_of = Some(date.to_string())
+        })
+    };
+    let r = run(vec![
+        floor("a.txt", "more than 40", 41.0, "2024-03-01"),
+        floor("b.txt", "at least 85", 85.0, "2024-03-03"),
+    ]);
+    let toll = fact(&r, "people killed");
+    assert_eq!(toll.status, FactStatus::Updated, "{toll:#?}");
+    assert_eq!((toll.best_low, toll.best_high), (Some(85.0), None));
+    // The same floor repeated on a later date is no update.
+    let r = run(vec![
+        floor("a.txt", "at least 85", 85.0, "2024-03-01"),
+        floor("b.txt", "at least 85", 85.0, "2024-03-03"),
+    ]);
+    assert_eq!(fact(&r, "people killed").status, FactStatus::Consistent);
 
     // Two independent sources that disagree on the same date are a conflict, whatever
     // else the series holds; the conflict rows compare that date's figures only.

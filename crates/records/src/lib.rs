@@ -362,6 +362,27 @@ impl Correction {
     }
 }
 
+/// The upper end of an interval that may be open: `f64::INFINITY` in memory (so that
+/// comparisons and overlaps need no special case), `null` in JSON, which has no
+/// infinity. Any other non-finite value is written `null` too and read back as open.
+pub mod open_high {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes a finite bound as a number, an open one as `null`.
+    pub fn serialize<S: Serializer>(high: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if high.is_finite() {
+            s.serialize_some(high)
+        } else {
+            s.serialize_none()
+        }
+    }
+
+    /// Reads a number, or `null` as an open bound.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+        Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+    }
+}
+
 /// One mention of a quantity in one source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuantityMention {
@@ -377,7 +398,9 @@ pub struct QuantityMention {
     pub kind: QuantityKind,
     /// Lowest value the wording allows.
     pub low: f64,
-    /// Highest value the wording allows.
+    /// Highest value the wording allows: `f64::INFINITY` when the wording sets no
+    /// upper bound (`at least 12`, `more than 300`), written `null` (see [`open_high`]).
+    #[serde(with = "open_high")]
     pub high: f64,
     /// Whether the wording is exact (`7,939`) rather than vague or rounded.
     pub exact: bool,
@@ -579,7 +602,8 @@ pub struct Fact {
     pub status: FactStatus,
     /// Best estimate: low and high of the range supported by most independent groups.
     pub best_low: Option<f64>,
-    /// See `best_low`.
+    /// See `best_low`. `None` with a `best_low` is an open bound (`12+`: 12 or more).
+    /// Never infinite.
     pub best_high: Option<f64>,
     /// `source_id: surface text` per mention.
     pub values: Vec<String>,
@@ -620,7 +644,9 @@ pub struct FactMention {
     pub text: String,
     /// Lowest value the wording allows.
     pub low: f64,
-    /// Highest value the wording allows.
+    /// Highest value the wording allows: `f64::INFINITY` for an open bound, written
+    /// `null` (see [`open_high`]) and as an empty cell in the reports.
+    #[serde(with = "open_high")]
     pub high: f64,
     /// Unit, if any.
     pub unit: Option<String>,
@@ -892,6 +918,27 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_open_high_round_trips_through_json_as_null() {
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct Bound {
+            #[serde(with = "open_high")]
+            high: f64,
+        }
+        let open = serde_json::to_string(&Bound {
+            high: f64::INFINITY,
+        })
+        .unwrap();
+        assert_eq!(open, r#"{"high":null}"#);
+        assert_eq!(
+            serde_json::from_str::<Bound>(&open).unwrap().high,
+            f64::INFINITY
+        );
+        let closed = serde_json::to_string(&Bound { high: 246.0 }).unwrap();
+        assert_eq!(closed, r#"{"high":246.0}"#);
+        assert_eq!(serde_json::from_str::<Bound>(&closed).unwrap().high, 246.0);
+    }
 
     #[test]
     fn char_slice_counts_scalar_values() {

@@ -389,7 +389,8 @@ fn number_line(
     let mut rows: Vec<&FactMention> = mentions
         .iter()
         .copied()
-        .filter(|m| m.low.is_finite() && m.high.is_finite())
+        // An open bound (`at least 12`: an infinite high) is drawn to the axis's end.
+        .filter(|m| m.low.is_finite() && !m.high.is_nan() && m.high != f64::NEG_INFINITY)
         .collect();
     rows.sort_by(|a, b| {
         a.low
@@ -404,15 +405,29 @@ fn number_line(
         .iter()
         .map(|m| m.low.min(m.high))
         .fold(f64::INFINITY, f64::min);
+    // The axis spans every finite end; an open interval runs off its right end.
     let mut hi = rows
         .iter()
-        .map(|m| m.high.max(m.low))
+        .map(|m| {
+            if m.high.is_finite() {
+                m.high.max(m.low)
+            } else {
+                m.low
+            }
+        })
         .fold(f64::NEG_INFINITY, f64::max);
-    if let (Some(bl), Some(bh)) = (fact.best_low, fact.best_high) {
-        if bl.is_finite() && bh.is_finite() {
-            lo = lo.min(bl);
-            hi = hi.max(bh);
-        }
+    // The best estimate's ends: an absent high with a low is open (`12+`).
+    let best = fact.best_low.filter(|bl| bl.is_finite()).map(|bl| {
+        (
+            bl,
+            fact.best_high
+                .filter(|bh| bh.is_finite())
+                .unwrap_or(f64::INFINITY),
+        )
+    });
+    if let Some((bl, bh)) = best {
+        lo = lo.min(bl);
+        hi = hi.max(if bh.is_finite() { bh } else { bl });
     }
     let span = hi - lo;
     if span <= 0.0 {
@@ -425,7 +440,9 @@ fn number_line(
     }
     let (width, left, plot_right) = (960.0, 230.0, 800.0);
     let (top, row_h) = (22.0, 26.0);
-    let x = |val: f64| left + (val - lo) / (hi - lo) * (plot_right - left);
+    // Clamped to the plot: an open end is drawn at the axis's right end.
+    let x =
+        |val: f64| (left + (val - lo) / (hi - lo) * (plot_right - left)).clamp(left, plot_right);
     let axis_y = top + row_h * rows.len() as f64 + 6.0;
     let height = axis_y + 30.0;
     writeln!(
@@ -435,25 +452,26 @@ fn number_line(
         n(height),
         h(&fact.what)
     )?;
-    if let (Some(bl), Some(bh)) = (fact.best_low, fact.best_high) {
-        if bl.is_finite() && bh.is_finite() {
-            let (x0, x1) = (x(bl.min(bh)), x(bl.max(bh)));
-            writeln!(
-                out,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#d4edda\"><title>best estimate {}</title></rect>",
-                n(x0 - 1.5),
-                n(top - 6.0),
-                n((x1 - x0).max(0.0) + 3.0),
-                n(axis_y - top + 6.0),
-                h(&best_estimate_readable(Some(bl), Some(bh)))
-            )?;
-            writeln!(
-                out,
-                "<text x=\"{}\" y=\"{}\" class=\"small\" text-anchor=\"middle\">best estimate</text>",
-                n((x0 + x1) / 2.0),
-                n(top - 9.0)
-            )?;
-        }
+    if let Some((bl, bh)) = best {
+        let (x0, x1) = (x(bl.min(bh)), x(bl.max(bh)));
+        writeln!(
+            out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#d4edda\"><title>best estimate {}</title></rect>",
+            n(x0 - 1.5),
+            n(top - 6.0),
+            n((x1 - x0).max(0.0) + 3.0),
+            n(axis_y - top + 6.0),
+            h(&best_estimate_readable(
+                Some(bl),
+                Some(bh).filter(|v| v.is_finite())
+            ))
+        )?;
+        writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" class=\"small\" text-anchor=\"middle\">best estimate</text>",
+            n((x0 + x1) / 2.0),
+            n(top - 9.0)
+        )?;
     }
     // Axis and ticks.
     let step = nice_step((hi - lo) / 6.0);
@@ -518,6 +536,19 @@ fn number_line(
                 n(x0),
                 n(y - 5.5),
                 n(x1 - x0)
+            )?;
+        }
+        if !m.high.is_finite() {
+            // No upper bound: an arrowhead past the axis's end.
+            writeln!(
+                out,
+                "<polygon points=\"{},{} {},{} {},{}\" fill=\"{stroke}\"/>",
+                n(x1 + 1.0),
+                n(y - 7.0),
+                n(x1 + 9.0),
+                n(y),
+                n(x1 + 1.0),
+                n(y + 7.0)
             )?;
         }
         let retracted = if m.retracted { " (retracted)" } else { "" };

@@ -198,17 +198,28 @@ fn rounded(v: f64) -> Cell<'static> {
     Cell::Num(format_number(v).parse::<f64>().unwrap_or(v))
 }
 
-/// The best estimate of a fact: a number, or a range `low-high`.
+/// The best estimate of a fact: a number, a range `low-high`, or an open bound `low+`
+/// (a low with no high, or an infinite high: `12+` is 12 or more).
 pub fn best_estimate(low: Option<f64>, high: Option<f64>) -> Cell<'static> {
-    match (low, high) {
+    match (low, high.filter(|h| h.is_finite())) {
         (Some(lo), Some(hi)) if lo == hi => rounded(lo),
         (Some(lo), Some(hi)) => Cell::Text(Cow::Owned(format!(
             "{}-{}",
             format_number(lo),
             format_number(hi)
         ))),
-        (Some(v), None) | (None, Some(v)) => rounded(v),
+        (Some(lo), None) => Cell::Text(Cow::Owned(format!("{}+", format_number(lo)))),
+        (None, Some(v)) => rounded(v),
         (None, None) => Cell::Text(Cow::Borrowed("")),
+    }
+}
+
+/// The upper end of a mention's interval: a number, or empty for an open bound.
+fn high_cell(high: f64) -> Cell<'static> {
+    if high.is_finite() {
+        rounded(high)
+    } else {
+        Cell::Text(Cow::Borrowed(""))
     }
 }
 
@@ -235,12 +246,13 @@ pub fn parse_best_estimate(cell: &str) -> Option<(f64, Option<f64>)> {
 }
 
 /// The best estimate for a reader: `120`, `400 to 450` (a dash would be ambiguous
-/// next to negative numbers).
+/// next to negative numbers), `12 or more`.
 pub fn best_estimate_readable(low: Option<f64>, high: Option<f64>) -> String {
-    match (low, high) {
+    match (low, high.filter(|h| h.is_finite())) {
         (Some(lo), Some(hi)) if lo != hi => {
             format!("{} to {}", format_number(lo), format_number(hi))
         }
+        (Some(lo), None) => format!("{} or more", format_number(lo)),
         _ => best_estimate(low, high).plain().into_owned(),
     }
 }
@@ -600,7 +612,7 @@ fn record_rows<'a>(
                         text(&m.source_id),
                         text(&m.text),
                         rounded(m.low),
-                        rounded(m.high),
+                        high_cell(m.high),
                         opt(&m.unit),
                         opt(&m.event),
                         opt(&m.attributed_to),
@@ -864,6 +876,7 @@ mod tests {
             (Some(24.0), Some(99.0)),
             (Some(-3.0), Some(5.5)),
             (Some(0.25), Some(0.25)),
+            (Some(300.0), None),
         ] {
             let cell = best_estimate(low, high).plain().into_owned();
             assert_eq!(
@@ -873,6 +886,12 @@ mod tests {
             );
         }
         assert_eq!(parse_best_estimate("300+"), Some((300.0, None)));
+        assert_eq!(
+            best_estimate(Some(12.0), Some(f64::INFINITY)).plain(),
+            "12+"
+        );
+        assert_eq!(best_estimate_readable(Some(12.0), None), "12 or more");
+        assert_eq!(high_cell(f64::INFINITY).plain(), "");
         assert_eq!(parse_best_estimate(""), None);
         assert_eq!(parse_best_estimate("dozens"), None);
     }
