@@ -642,6 +642,7 @@ pub fn fixture() -> Reconciled {
         source_pairs,
         timeline,
         errors,
+        reviews: Vec::new(),
     }
 }
 
