@@ -935,6 +935,12 @@ pub fn run_report(
             &mut read
         }
     };
+    // The reviewer's file beside the input: its verdicts and notes go on their rows.
+    if let Some(path) = report::review::path_for(&pipeline.input) {
+        let (reviews, problems) = report::review::read(&path);
+        reconciled.reviews = reviews;
+        reconciled.errors.extend(problems);
+    }
     let dir = layout.reports_dir();
     let settings = cache::settings_hash(&pipeline.settings.report);
     let input_hash =

@@ -338,20 +338,10 @@ fn best(fact: &records::Fact) -> String {
     }
 }
 
-fn conflict_key(c: &Conflict) -> (String, String, String, String, String, String) {
-    (
-        c.kind.as_str().to_string(),
-        c.subject.clone(),
-        c.source_a.clone(),
-        c.value_a.clone(),
-        c.source_b.clone(),
-        c.value_b.clone(),
-    )
-}
-
 fn describe_conflict(c: &Conflict) -> String {
     format!(
-        "{} conflict on {}: {} says {}, {} says {}",
+        "{} {} conflict on {}: {} says {}, {} says {}",
+        c.conflict_id,
         c.kind.as_str(),
         c.subject,
         c.source_a,
@@ -361,10 +351,15 @@ fn describe_conflict(c: &Conflict) -> String {
     )
 }
 
+fn describe_fact(f: &records::Fact) -> String {
+    format!("{} {} ({})", f.fact_id, f.what, f.story_id)
+}
+
 /// What changed between two runs' records, one line each: sources added, removed or
-/// with a new status, conflicts new and resolved, best estimates that moved, and the
-/// number of errors. Ids (`F1`, `C1`) can be renumbered by a change, so facts are
-/// matched by story and what they count, conflicts by their content.
+/// with a new status; facts new or gone, with a new status or a best estimate that
+/// moved; conflicts new and resolved; the number of errors. Rows are matched by their
+/// stable ids (see `reconcile::ids`), which an unrelated change leaves alone, so each
+/// change is said once and a row that did not change is not named.
 pub fn describe_changes(old: &Reconciled, new: &Reconciled) -> Vec<String> {
     let mut lines = Vec::new();
     let old_sources: BTreeMap<&str, &SourceStatus> = old
@@ -396,39 +391,60 @@ pub fn describe_changes(old: &Reconciled, new: &Reconciled) -> Vec<String> {
     {
         lines.push(format!("source removed: {id}"));
     }
-    let old_conflicts: BTreeMap<_, &Conflict> =
-        old.conflicts.iter().map(|c| (conflict_key(c), c)).collect();
-    let new_conflicts: BTreeMap<_, &Conflict> =
-        new.conflicts.iter().map(|c| (conflict_key(c), c)).collect();
-    for (key, c) in &new_conflicts {
-        if !old_conflicts.contains_key(key) {
+    let old_facts: BTreeMap<&str, &records::Fact> =
+        old.facts.iter().map(|f| (f.fact_id.as_str(), f)).collect();
+    let new_facts: BTreeMap<&str, &records::Fact> =
+        new.facts.iter().map(|f| (f.fact_id.as_str(), f)).collect();
+    for (id, fact) in &new_facts {
+        let now = best(fact);
+        match old_facts.get(id) {
+            None => lines.push(format!(
+                "fact new: {} {}: {now}",
+                describe_fact(fact),
+                fact.status.as_str()
+            )),
+            Some(before) => {
+                if before.status != fact.status {
+                    lines.push(format!(
+                        "status changed: {}: {} -> {}",
+                        describe_fact(fact),
+                        before.status.as_str(),
+                        fact.status.as_str()
+                    ));
+                }
+                let then = best(before);
+                if then != now {
+                    lines.push(format!(
+                        "best estimate moved: {}: {then} -> {now}",
+                        describe_fact(fact)
+                    ));
+                }
+            }
+        }
+    }
+    for (id, fact) in &old_facts {
+        if !new_facts.contains_key(id) {
+            lines.push(format!("fact gone: {}", describe_fact(fact)));
+        }
+    }
+    let old_conflicts: BTreeMap<&str, &Conflict> = old
+        .conflicts
+        .iter()
+        .map(|c| (c.conflict_id.as_str(), c))
+        .collect();
+    let new_conflicts: BTreeMap<&str, &Conflict> = new
+        .conflicts
+        .iter()
+        .map(|c| (c.conflict_id.as_str(), c))
+        .collect();
+    for (id, c) in &new_conflicts {
+        if !old_conflicts.contains_key(id) {
             lines.push(format!("conflict new: {}", describe_conflict(c)));
         }
     }
-    for (key, c) in &old_conflicts {
-        if !new_conflicts.contains_key(key) {
+    for (id, c) in &old_conflicts {
+        if !new_conflicts.contains_key(id) {
             lines.push(format!("conflict resolved: {}", describe_conflict(c)));
-        }
-    }
-    let old_facts: BTreeMap<(&str, &str), String> = old
-        .facts
-        .iter()
-        .map(|f| ((f.story_id.as_str(), f.what.as_str()), best(f)))
-        .collect();
-    for fact in &new.facts {
-        let now = best(fact);
-        match old_facts.get(&(fact.story_id.as_str(), fact.what.as_str())) {
-            Some(before) if *before != now => {
-                lines.push(format!(
-                    "best estimate moved: {} ({}): {before} -> {now}",
-                    fact.what, fact.story_id
-                ));
-            }
-            None => lines.push(format!(
-                "fact new: {} ({}): {now}",
-                fact.what, fact.story_id
-            )),
-            Some(_) => {}
         }
     }
     if old.errors.len() != new.errors.len() {
@@ -465,12 +481,12 @@ mod tests {
         }
     }
 
-    fn fact(what: &str, low: f64, high: f64) -> Fact {
+    fn fact(id: &str, what: &str, status: FactStatus, low: f64, high: f64) -> Fact {
         Fact {
-            fact_id: "F1".into(),
-            story_id: "S1".into(),
+            fact_id: id.into(),
+            story_id: "S-1a2b".into(),
             what: what.into(),
-            status: FactStatus::Single,
+            status,
             best_low: Some(low),
             best_high: Some(high),
             values: vec![],
@@ -485,12 +501,12 @@ mod tests {
         }
     }
 
-    fn conflict(value_b: &str) -> Conflict {
+    fn conflict(id: &str, value_b: &str) -> Conflict {
         Conflict {
-            conflict_id: "C1".into(),
+            conflict_id: id.into(),
             kind: ConflictKind::Number,
-            story_id: "S1".into(),
-            subject: "people evacuated".into(),
+            story_id: "S-1a2b".into(),
+            subject: "people evacuated (F-00aa)".into(),
             source_a: "a.txt".into(),
             value_a: "40".into(),
             source_b: "b.txt".into(),
@@ -509,42 +525,222 @@ mod tests {
             stage: "ingest".into(),
             reason: "binary file".into(),
         };
+        let unchanged = fact("F-77cc", "people rescued", FactStatus::Agreed, 9.0, 9.0);
         check(
             Reconciled {
                 sources: vec![
                     source("a.txt", SourceStatus::Ok),
                     source("b.txt", SourceStatus::Ok),
+                    source("d.txt", SourceStatus::Ok),
                 ],
-                facts: vec![fact("people evacuated", 40.0, 40.0)],
-                conflicts: vec![conflict("400")],
+                facts: vec![
+                    fact("F-00aa", "people evacuated", FactStatus::Single, 40.0, 40.0),
+                    fact("F-99ee", "homes destroyed", FactStatus::Agreed, 7.0, 7.0),
+                    unchanged.clone(),
+                ],
+                conflicts: vec![conflict("C-0001", "400"), conflict("C-0003", "41")],
                 ..Reconciled::default()
             },
             Reconciled {
                 sources: vec![
                     source("a.txt", err.clone()),
                     source("c.txt", SourceStatus::Ok),
+                    source("d.txt", SourceStatus::Ok),
                 ],
                 facts: vec![
-                    fact("people evacuated", 40.0, 45.0),
-                    fact("people injured", 3.0, 3.0),
+                    fact(
+                        "F-00aa",
+                        "people evacuated",
+                        FactStatus::Conflict,
+                        40.0,
+                        45.0,
+                    ),
+                    fact("F-11bb", "people injured", FactStatus::Single, 3.0, 3.0),
+                    unchanged,
                 ],
-                conflicts: vec![conflict("4000")],
+                conflicts: vec![conflict("C-0002", "4000"), conflict("C-0003", "41")],
                 ..Reconciled::default()
             },
             &[
                 "source changed: a.txt (ok -> error: binary file)",
                 "source added: c.txt (ok)",
                 "source removed: b.txt",
-                "conflict new: number conflict on people evacuated: a.txt says 40, b.txt says 4000",
-                "conflict resolved: number conflict on people evacuated: a.txt says 40, b.txt says 400",
-                "best estimate moved: people evacuated (S1): 40 -> 40-45",
-                "fact new: people injured (S1): 3",
+                "status changed: F-00aa people evacuated (S-1a2b): single -> conflict",
+                "best estimate moved: F-00aa people evacuated (S-1a2b): 40 -> 40-45",
+                "fact new: F-11bb people injured (S-1a2b) single: 3",
+                "fact gone: F-99ee homes destroyed (S-1a2b)",
+                "conflict new: C-0002 number conflict on people evacuated (F-00aa): a.txt says 40, b.txt says 4000",
+                "conflict resolved: C-0001 number conflict on people evacuated (F-00aa): a.txt says 40, b.txt says 400",
             ],
         );
         check(
             Reconciled::default(),
             Reconciled::default(),
             &["no change in the reports"],
+        );
+    }
+
+    /// The seeds (but `leave_out`) and `extra` articles, through the real stages.
+    fn reconciled(leave_out: &str, extra: &[(&str, &str)]) -> Reconciled {
+        let seeds = crate::pipeline::project_root().join("seeds");
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .filter(|(name, _)| name != leave_out)
+            .collect();
+        files.extend(
+            extra
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())),
+        );
+        files.sort();
+        let xs: Vec<records::Extraction> = files
+            .iter()
+            .map(|(name, bytes)| {
+                let raw = ingest::ingest_bytes(name, bytes, &Default::default())
+                    .unwrap()
+                    .remove(0);
+                let clean = normalize::normalize(&raw, &Default::default()).unwrap();
+                extract::extract(&clean, &Default::default())
+            })
+            .collect();
+        let entries: Vec<records::SourceEntry> = xs
+            .iter()
+            .map(|x| records::SourceEntry {
+                source_id: x.document.source_id.clone(),
+                file: x.document.file.clone(),
+                content_hash: Some(x.document.content_hash.clone()),
+                status: SourceStatus::Ok,
+            })
+            .collect();
+        reconcile::reconcile(&entries, &xs, Vec::new(), &Default::default())
+    }
+
+    const FLOOD: &str = "River floods farm towns\n\nFloodwater cut off three farm towns on Tuesday. \
+        At least 40 people were evacuated by boat, the fire brigade said. Two bridges were closed \
+        and 12 homes were destroyed, officials said.\n";
+
+    /// Every line once; the ids each line names.
+    fn named(lines: &[String]) -> Vec<String> {
+        let distinct: BTreeSet<&String> = lines.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            lines.len(),
+            "a change said twice: {lines:#?}"
+        );
+        lines
+            .iter()
+            .flat_map(|l| l.split([' ', '(', ')', ':']))
+            .filter(|w| w.len() > 2 && w.as_bytes()[1] == b'-' && w.starts_with(['S', 'F', 'C']))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn an_unrelated_article_added_or_removed_is_all_that_is_said() {
+        let seeds = reconciled("", &[]);
+        let with_flood = reconciled("", &[("!flood.txt", FLOOD)]);
+        let story = |r: &Reconciled, id: &str| {
+            r.sources
+                .iter()
+                .find(|s| s.source_id == id)
+                .and_then(|s| s.story_id.clone())
+                .unwrap()
+        };
+        let flood_story = story(&with_flood, "!flood.txt");
+        let seed_story = story(&seeds, "000_90fc14d205102fb3.txt");
+        assert_ne!(flood_story, seed_story);
+        let flood_facts: BTreeSet<&str> = with_flood
+            .facts
+            .iter()
+            .filter(|f| f.story_id == flood_story)
+            .map(|f| f.fact_id.as_str())
+            .collect();
+        assert!(!flood_facts.is_empty());
+        for (old, new, verb) in [(&seeds, &with_flood, "new"), (&with_flood, &seeds, "gone")] {
+            let lines = describe_changes(old, new);
+            let ids = named(&lines);
+            // One line for the source, one per fact of the new story, nothing of the seeds.
+            let source = if verb == "new" { "added" } else { "removed" };
+            assert_eq!(
+                lines
+                    .iter()
+                    .filter(|l| l.starts_with("source "))
+                    .collect::<Vec<_>>(),
+                [&format!(
+                    "source {source}: !flood.txt{}",
+                    if verb == "new" { " (ok)" } else { "" }
+                )]
+            );
+            let facts: BTreeSet<&str> = lines
+                .iter()
+                .filter(|l| l.starts_with(&format!("fact {verb}: ")))
+                .filter_map(|l| l.split(' ').nth(2))
+                .collect();
+            assert_eq!(facts, flood_facts, "{lines:#?}");
+            assert!(
+                ids.iter()
+                    .all(|id| !id.starts_with("S-") || *id == flood_story),
+                "{lines:#?}"
+            );
+            assert!(
+                lines.iter().all(|l| l.starts_with("source ")
+                    || l.starts_with(&format!("fact {verb}: "))
+                    || l.starts_with("conflict ")),
+                "{lines:#?}"
+            );
+        }
+        // Nothing changed: nothing said.
+        assert_eq!(
+            describe_changes(&seeds, &seeds),
+            ["no change in the reports"]
+        );
+    }
+
+    #[test]
+    fn a_source_removed_says_each_fact_that_went_or_changed_once() {
+        let all = reconciled("", &[]);
+        let fewer = reconciled("004_4aa8d58204b02cd4.txt", &[]);
+        let lines = describe_changes(&all, &fewer);
+        named(&lines);
+        let old: BTreeMap<&str, &records::Fact> =
+            all.facts.iter().map(|f| (f.fact_id.as_str(), f)).collect();
+        let new: BTreeMap<&str, &records::Fact> = fewer
+            .facts
+            .iter()
+            .map(|f| (f.fact_id.as_str(), f))
+            .collect();
+        let said = |prefix: &str| -> BTreeSet<String> {
+            lines
+                .iter()
+                .filter_map(|l| l.strip_prefix(prefix))
+                .filter_map(|rest| rest.split(' ').next())
+                .map(str::to_string)
+                .collect()
+        };
+        let gone: BTreeSet<String> = old
+            .keys()
+            .filter(|id| !new.contains_key(*id))
+            .map(|s| s.to_string())
+            .collect();
+        let restated: BTreeSet<String> = new
+            .iter()
+            .filter(|(id, f)| old.get(*id).is_some_and(|o| o.status != f.status))
+            .map(|(id, _)| id.to_string())
+            .collect();
+        assert!(!gone.is_empty() || !restated.is_empty(), "{lines:#?}");
+        assert_eq!(said("fact gone: "), gone);
+        assert_eq!(said("status changed: "), restated);
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.starts_with("source "))
+                .collect::<Vec<_>>(),
+            ["source removed: 004_4aa8d58204b02cd4.txt"]
         );
     }
 

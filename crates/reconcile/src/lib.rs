@@ -21,7 +21,9 @@
 //!
 //! Determinism: inputs are sorted by `source_id` first, every map is ordered
 //! (`BTreeMap`), and every id (`S`, `G`, `E`, `F`, `Q`, `C`) is given after sorting on
-//! the content, so the same input gives the same output, ids included.
+//! the content, so the same input gives the same output, ids included. At the end,
+//! [`ids`] replaces every id by one derived from what its row is about (`F-3a9c`), so
+//! that an id outlives the addition or removal of articles unrelated to its row.
 //!
 //! Scale: every step that compares sources or mentions works on blocked candidates
 //! (inverted indexes walked with a window of `block_cap`), so the work grows about
@@ -35,6 +37,7 @@
 pub mod dependence;
 pub mod entities;
 pub mod facts;
+pub mod ids;
 pub mod quotes;
 pub mod spelling;
 pub mod stories;
@@ -510,7 +513,7 @@ fn run<E: Send>(
         .collect();
     sources.sort_by(|a, b| a.source_id.cmp(&b.source_id));
 
-    Ok(Reconciled {
+    let mut reconciled = Reconciled {
         sources,
         entities: ents.rows,
         facts: parts.facts,
@@ -520,7 +523,10 @@ fn run<E: Send>(
         source_pairs,
         timeline,
         errors,
-    })
+        reviews: Vec::new(),
+    };
+    ids::assign(&mut reconciled);
+    Ok(reconciled)
 }
 
 /// Dependence, facts, quotes and the timeline of a batch of whole stories. `xs[i]` is

@@ -846,6 +846,24 @@ pub struct Reconciled {
     pub timeline: Vec<TimelineEvent>,
     /// Every problem met by any stage.
     pub errors: Vec<Diagnostic>,
+    /// The reviewer's verdicts and notes, read from the review file beside the input
+    /// before the reports are made (reconcile leaves it empty; see `report::review`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+}
+
+/// One line of the reviewer's file: a verdict and a note on a row of the reports,
+/// named by its stable id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// `fact`, `conflict` or `quote`.
+    pub kind: String,
+    /// The row's id (`F-3a9c`).
+    pub id: String,
+    /// The reviewer's judgement, in their words.
+    pub verdict: String,
+    /// Free text.
+    pub note: String,
 }
 
 /// Cuts `start..end` (char offsets) out of `text`; `None` when out of range.

@@ -20,6 +20,7 @@
 pub mod csv;
 pub mod html;
 mod order;
+pub mod review;
 pub mod summary;
 pub mod table;
 pub mod text;
@@ -365,6 +366,7 @@ fn page_records(rec: &Reconciled, max: usize) -> Option<(Reconciled, String)> {
             .cloned()
             .collect(),
         errors: rec.errors.clone(),
+        reviews: rec.reviews.clone(),
         sources,
     };
     let note = format!(

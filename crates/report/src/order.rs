@@ -70,10 +70,12 @@ pub fn canonical_in_place(rec: &mut Reconciled) -> Undo {
             natural_cmp(&a.source_id, &b.source_id)
         }),
         entities: sort(&mut rec.entities, |a, b| {
-            natural_cmp(&a.entity_id, &b.entity_id)
+            natural_cmp(&a.name, &b.name).then_with(|| natural_cmp(&a.entity_id, &b.entity_id))
         }),
         facts: sort(&mut rec.facts, |a, b| {
-            natural_cmp(&a.story_id, &b.story_id).then_with(|| natural_cmp(&a.fact_id, &b.fact_id))
+            natural_cmp(&a.story_id, &b.story_id)
+                .then_with(|| natural_cmp(&a.what, &b.what))
+                .then_with(|| natural_cmp(&a.fact_id, &b.fact_id))
         }),
         // Offsets compare as numbers, which is their natural order as text.
         fact_mentions: sort(&mut rec.fact_mentions, |a, b| {
@@ -89,7 +91,10 @@ pub fn canonical_in_place(rec: &mut Reconciled) -> Undo {
                 .then(a.end.cmp(&b.end))
         }),
         conflicts: sort(&mut rec.conflicts, |a, b| {
-            natural_cmp(&a.conflict_id, &b.conflict_id)
+            natural_cmp(&a.story_id, &b.story_id)
+                .then_with(|| natural_cmp(a.kind.as_str(), b.kind.as_str()))
+                .then_with(|| natural_cmp(&a.subject, &b.subject))
+                .then_with(|| natural_cmp(&a.conflict_id, &b.conflict_id))
         }),
         source_pairs: sort(&mut rec.source_pairs, |a, b| {
             natural_cmp(&a.source_a, &b.source_a)

@@ -276,6 +276,10 @@ fn write_all(out: &mut String, v: &View) -> std::fmt::Result {
         writeln!(out)?;
     }
 
+    if !rec.reviews.is_empty() {
+        write_reviews(out, rec)?;
+    }
+
     writeln!(out, "## Errors\n")?;
     if rec.errors.is_empty() {
         writeln!(out, "None.")?;
@@ -304,6 +308,42 @@ pub(crate) fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// The review file's verdicts and notes: how many found their row, and every one whose
+/// row is gone, with its verdict and note (never dropped).
+fn write_reviews(out: &mut String, rec: &Reconciled) -> std::fmt::Result {
+    let placed = crate::review::Placed::new(rec);
+    writeln!(out, "## Review\n")?;
+    writeln!(
+        out,
+        "{} of the review file are on their rows (columns `review_verdict` and `review_note` of facts.csv, \
+         conflicts.csv and quotes.csv).\n",
+        plural(placed.placed(), "review")
+    )?;
+    writeln!(out, "### Reviews whose row is gone\n")?;
+    if placed.orphans.is_empty() {
+        writeln!(out, "None: every review found its row.\n")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "No row of this run has these ids any more (the fact is no longer found, the conflict is resolved, or \
+         the articles it came from were removed). They are kept here, as the review file has them.\n"
+    )?;
+    writeln!(out, "| kind | id | verdict | note |")?;
+    writeln!(out, "|---|---|---|---|")?;
+    for r in &placed.orphans {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            md_escape(&r.kind),
+            md_escape(&r.id),
+            md_escape(&r.verdict),
+            md_escape(&r.note)
+        )?;
+    }
+    writeln!(out)
 }
 
 fn write_conflict(out: &mut String, v: &View, c: &ConflictView) -> std::fmt::Result {

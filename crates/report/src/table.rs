@@ -5,14 +5,16 @@
 //! large to hold.
 //!
 //! Row order (natural order: digit runs compare as numbers, `F2` before `F10`; the
-//! whole row breaks any remaining tie, so the order never depends on the input order):
+//! whole row breaks any remaining tie, so the order never depends on the input order).
+//! Ids are derived from content (`F-3a9c`, see `reconcile::ids`), so rows are sorted
+//! by what they say where that reads better than an id:
 //! - `sources`: `source_id`
-//! - `entities`: `entity_id`
-//! - `facts`: `story_id`, `fact_id`
+//! - `entities`: `name`, `entity_id`
+//! - `facts`: `story_id`, `what`, `fact_id`
 //! - `fact_mentions`: `fact_id`, `source_id`, `start`, `end`
 //! - `quotes`: `quote_id`, `source_id`, `start`, `end`
-//! - `conflicts`: `conflict_id` (an extra last column, `fact_id`, names the fact a number
-//!   conflict is about, when its subject names one)
+//! - `conflicts`: `story_id`, `kind`, `subject`, `conflict_id` (an extra column,
+//!   `fact_id`, names the fact a number conflict is about, when its subject names one)
 //! - `source_pairs`: `source_a`, `source_b`
 //! - `timeline`: `date`, `story_id`, `event`
 //! - `errors`: `source_id`, `stage`, `error`
@@ -38,6 +40,8 @@ pub enum Cell<'a> {
     Text(Cow<'a, str>),
     /// A number.
     Num(f64),
+    /// A yes/no flag: `true` or `false` in the CSV, a boolean in the workbook.
+    Bool(bool),
 }
 
 impl Cell<'_> {
@@ -46,12 +50,14 @@ impl Cell<'_> {
         match self {
             Cell::Text(s) => Cow::Borrowed(s.as_ref()),
             Cell::Num(n) => Cow::Owned(format_number(*n)),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         }
     }
 
     fn cmp_natural(&self, other: &Cell) -> Ordering {
         match (self, other) {
             (Cell::Num(a), Cell::Num(b)) => a.total_cmp(b),
+            (Cell::Bool(a), Cell::Bool(b)) => a.cmp(b),
             (Cell::Text(a), Cell::Text(b)) => natural_cmp(a, b),
             _ => natural_cmp(&self.plain(), &other.plain()),
         }
@@ -86,6 +92,21 @@ pub struct Column {
     pub width: Width,
     /// Where the workbook links this column's cells to, if anywhere.
     pub link: Option<Link>,
+    /// The column holding a web address the workbook links this column's cells to,
+    /// when it is an `http` or `https` URL (see [`web_url`]).
+    pub web: Option<&'static str>,
+}
+
+/// `url` as a link target when it is an `http` or `https` URL a spreadsheet can hold
+/// (printable ASCII, at most 2,000 characters); any other scheme (`javascript:`,
+/// `data:`, `file:`) or anything else is no link, and is shown as text.
+pub fn web_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once("://")?.0;
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let host = url[scheme.len() + 3..].split(['/', '?', '#']).next()?;
+    (web && !host.is_empty() && url.len() <= 2000 && url.bytes().all(|b| b.is_ascii_graphic()))
+        .then_some(url)
 }
 
 /// How a row is highlighted in the workbook.
@@ -128,6 +149,7 @@ const fn fit(name: &'static str) -> Column {
         name,
         width: Width::Fit,
         link: None,
+        web: None,
     }
 }
 
@@ -136,6 +158,17 @@ const fn wrap(name: &'static str) -> Column {
         name,
         width: Width::Wrap,
         link: None,
+        web: None,
+    }
+}
+
+/// Running text linked to the web address in column `url`.
+const fn web(name: &'static str, url: &'static str) -> Column {
+    Column {
+        name,
+        width: Width::Wrap,
+        link: None,
+        web: Some(url),
     }
 }
 
@@ -148,6 +181,7 @@ const fn link(
         name,
         width: Width::Fit,
         link: Some(Link { table, keys }),
+        web: None,
     }
 }
 
@@ -172,7 +206,7 @@ fn count(n: usize) -> Cell<'static> {
 }
 
 fn flag(b: bool) -> Cell<'static> {
-    Cell::Text(Cow::Borrowed(if b { "true" } else { "false" }))
+    Cell::Bool(b)
 }
 
 /// Source ids inside a cell: deduplicated and in natural order, whatever order
@@ -358,14 +392,14 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
             vec![
                 fit("source_id"),
                 fit("file"),
-                wrap("title"),
+                web("title", "url"),
                 fit("outlet"),
                 fit("published"),
                 fit("words"),
                 fit("status"),
                 fit("story_id"),
                 fit("group_id"),
-                wrap("url"),
+                web("url", "url"),
             ],
             &["source_id"],
         ),
@@ -381,7 +415,7 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 fit("mentions"),
                 wrap("source_ids"),
             ],
-            &["entity_id"],
+            &["name", "entity_id"],
         ),
         "facts" => (
             vec![
@@ -399,8 +433,10 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 fit("kind"),
                 fit("unit"),
                 link("part_of", "facts", &[("part_of", "fact_id")]),
+                fit("review_verdict"),
+                wrap("review_note"),
             ],
-            &["story_id", "fact_id"],
+            &["story_id", "what", "fact_id"],
         ),
         "fact_mentions" => (
             vec![
@@ -434,6 +470,8 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 fit("start"),
                 fit("end"),
                 fit("verb"),
+                fit("review_verdict"),
+                wrap("review_note"),
             ],
             &["quote_id", "source_id", "start", "end"],
         ),
@@ -449,8 +487,10 @@ fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
                 wrap("value_b"),
                 wrap("note"),
                 link("fact_id", "facts", &[("fact_id", "fact_id")]),
+                fit("review_verdict"),
+                wrap("review_note"),
             ],
-            &["conflict_id"],
+            &["story_id", "kind", "subject", "conflict_id"],
         ),
         "source_pairs" => (
             vec![
@@ -527,6 +567,8 @@ fn record_rows<'a>(
     rec: &'a Reconciled,
     name: &str,
 ) -> Option<Box<dyn Iterator<Item = Row<'a>> + 'a>> {
+    // The reviewer's verdicts and notes, on the rows of facts, conflicts and quotes.
+    let placed = crate::review::Placed::new(rec);
     Some(match name {
         "sources" => Box::new(rec.sources.iter().map(|s| {
             let mark = match s.status {
@@ -566,7 +608,8 @@ fn record_rows<'a>(
                 Mark::None,
             )
         })),
-        "facts" => Box::new(rec.facts.iter().map(|f| {
+        "facts" => Box::new(rec.facts.iter().map(move |f| {
+            let (verdict, note) = placed.of("fact", &f.fact_id);
             (
                 vec![
                     text(&f.fact_id),
@@ -583,6 +626,8 @@ fn record_rows<'a>(
                     text(f.kind.as_str()),
                     opt(&f.unit),
                     opt(&f.part_of),
+                    Cell::Text(Cow::Owned(verdict)),
+                    Cell::Text(Cow::Owned(note)),
                 ],
                 if f.status == FactStatus::Conflict {
                     Mark::Conflict
@@ -628,7 +673,8 @@ fn record_rows<'a>(
                 )
             }))
         }
-        "quotes" => Box::new(rec.quotes.iter().map(|q| {
+        "quotes" => Box::new(rec.quotes.iter().map(move |q| {
+            let (verdict, note) = placed.of("quote", &q.quote_id);
             (
                 vec![
                     text(&q.quote_id),
@@ -644,6 +690,8 @@ fn record_rows<'a>(
                     count(q.start),
                     count(q.end),
                     opt(&q.verb),
+                    Cell::Text(Cow::Owned(verdict)),
+                    Cell::Text(Cow::Owned(note)),
                 ],
                 Mark::None,
             )
@@ -655,6 +703,7 @@ fn record_rows<'a>(
                     .find(c)
                     .map(|f| f.fact_id.as_str())
                     .unwrap_or("");
+                let (verdict, note) = placed.of("conflict", &c.conflict_id);
                 (
                     vec![
                         text(&c.conflict_id),
@@ -667,6 +716,8 @@ fn record_rows<'a>(
                         text(&c.value_b),
                         text(&c.note),
                         text(fact_id),
+                        Cell::Text(Cow::Owned(verdict)),
+                        Cell::Text(Cow::Owned(note)),
                     ],
                     Mark::Conflict,
                 )
@@ -868,6 +919,33 @@ impl RowSource for Rows<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_and_https_addresses_are_links() {
+        assert_eq!(
+            web_url(" https://example.com/a?b=1#c "),
+            Some("https://example.com/a?b=1#c")
+        );
+        assert_eq!(web_url("HTTP://example.com"), Some("HTTP://example.com"));
+        for text in [
+            "javascript:alert(1)",
+            "javascript://example.com/%0Aalert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "file:///etc/passwd",
+            "ftp://example.com/a",
+            "https://",
+            "https://exa mple.com/",
+            "https://example.com/\u{202E}gpj",
+            "www.example.com",
+            "",
+        ] {
+            assert_eq!(web_url(text), None, "{text}");
+        }
+        assert_eq!(
+            web_url(&format!("https://e.com/{}", "a".repeat(2000))),
+            None
+        );
+    }
 
     #[test]
     fn best_estimates_read_back_as_written() {

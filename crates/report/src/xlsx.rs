@@ -5,7 +5,12 @@
 //! (running text in wide, wrapped columns), rows of facts in conflict in red, retracted
 //! figures struck through in grey, failed sources and errors in orange, duplicates and
 //! derived pairs in yellow. Ids link to the rows they name: a fact to its first mention
-//! and back, a source id to its row in `sources`, a number conflict to its fact.
+//! and back, a source id to its row in `sources`, a number conflict to its fact. A
+//! source's title and url link to the article when its url is an `http` or `https`
+//! address (any other scheme, such as `javascript:`, `data:` or `file:`, stays text).
+//! Flags (`hedged`, `retracted`) are booleans. Each row with wrapped text is given the
+//! height its text needs (LibreOffice Calc keeps written heights and does not grow rows
+//! on opening, so without one it shows only a wrapped cell's last line).
 //!
 //! The cells hold exactly what the CSV files hold, except that text is not prefixed
 //! with the CSV's formula-neutralising quote: a workbook cell written as a string is
@@ -300,6 +305,32 @@ fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Height of a line of text in the default font, in points.
+const LINE_HEIGHT: f64 = 15.0;
+/// Tallest row a spreadsheet holds, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+/// Characters of running text a wrapped column shows on one line (a little under its
+/// width, since words wrap whole).
+const WRAP_CHARS: usize = 52;
+
+/// Lines the tallest cell of a row takes: wrapped text at [`WRAP_CHARS`] a line, each
+/// line break a new line.
+fn row_lines(columns: &[crate::table::Column], row: &[Cell]) -> usize {
+    columns
+        .iter()
+        .zip(row)
+        .filter(|(column, _)| column.width == Width::Wrap)
+        .map(|(_, cell)| match cell {
+            Cell::Text(s) => s
+                .split('\n')
+                .map(|line| line.chars().count().div_ceil(WRAP_CHARS).max(1))
+                .sum(),
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1)
+}
+
 fn write_sheet(
     sheet: &mut Worksheet,
     table: &impl RowSource,
@@ -329,10 +360,18 @@ fn write_sheet(
             return Ok(());
         }
         r += 1;
+        // Calc does not grow a row to fit its wrapped text on opening: the height is written.
+        let lines = row_lines(columns, row);
+        if lines > 1 {
+            sheet.set_row_height(r, (lines as f64 * LINE_HEIGHT).min(MAX_ROW_HEIGHT))?;
+        }
         for (c, cell) in row.iter().enumerate() {
             let column = columns[c];
             let link = if n_links < MAX_LINKS {
-                anchors.link(table, row, c)
+                anchors.link(table, row, c).or_else(|| {
+                    let url = column.web.and_then(|u| table.column(u))?;
+                    crate::table::web_url(&row[url].plain()).map(str::to_string)
+                })
             } else {
                 None
             };
@@ -352,6 +391,10 @@ fn write_sheet(
                 }
                 Cell::Num(_) => {
                     sheet.write_blank(r, col, format)?;
+                }
+                Cell::Bool(b) => {
+                    sheet.write_boolean_with_format(r, col, *b, format)?;
+                    widths[c] = widths[c].max(cell.plain().len() + 1);
                 }
                 Cell::Text(s) if s.is_empty() => {
                     sheet.write_blank(r, col, format)?;

@@ -438,10 +438,12 @@ fn rows_follow_the_documented_order() {
             "wire/a.txt"
         ]
     );
-    assert_eq!(column("entities.csv", "entity_id"), ["E1", "E2", "E10"]);
+    // Entities by name, facts by story and what (ids come from content, see
+    // reconcile's `ids`, so they are no order a reader follows).
+    assert_eq!(column("entities.csv", "entity_id"), ["E2", "E10", "E1"]);
     assert_eq!(
         column("facts.csv", "fact_id"),
-        ["F1", "F2", "F10", "F3", "F4"]
+        ["F10", "F2", "F1", "F3", "F4"]
     );
     assert_eq!(
         column("fact_mentions.csv", "source_id")[..4],
@@ -450,7 +452,8 @@ fn rows_follow_the_documented_order() {
     );
     assert_eq!(
         column("conflicts.csv", "conflict_id"),
-        ["C1", "C2", "C3", "C10"]
+        ["C2", "C1", "C10", "C3"],
+        "by story, kind and subject"
     );
     assert_eq!(
         column("timeline.csv", "date"),
@@ -465,7 +468,7 @@ fn rows_follow_the_documented_order() {
     assert_eq!(column("quotes.csv", "quote_id"), ["Q1", "Q1", "Q2", "Q10"]);
     // Lists of source ids inside a cell are sorted too.
     assert_eq!(
-        column("entities.csv", "source_ids")[0],
+        column("entities.csv", "source_ids")[2],
         "b.md; src2.txt; src10.txt; wire/a.txt"
     );
 }
@@ -849,30 +852,30 @@ fn workbook_links_lead_from_facts_to_mentions_and_sources() {
             + 1;
         workbook_part(bytes, &format!("xl/worksheets/sheet{i}.xml"))
     };
-    // facts: F1 (row 2) links to its first mention, row 2 of fact_mentions.
+    // facts: F1 (row 4) links to its first mention, row 2 of fact_mentions.
     let facts = sheet("facts");
     assert!(
-        facts.contains("<hyperlink ref=\"A2\" location=\"'fact_mentions'!A2\""),
+        facts.contains("<hyperlink ref=\"A4\" location=\"'fact_mentions'!A2\""),
         "{facts}"
     );
     // fact_mentions: each mention links back to its fact and to its source.
     let mentions = sheet("fact_mentions");
     assert!(
-        mentions.contains("<hyperlink ref=\"A2\" location=\"'facts'!A2\""),
+        mentions.contains("<hyperlink ref=\"A2\" location=\"'facts'!A4\""),
         "{mentions}"
     );
     assert!(
         mentions.contains("<hyperlink ref=\"B2\" location=\"'sources'!A2\""),
         "b.md is row 2 of sources"
     );
-    // conflicts: a number conflict links to its fact, the sources to theirs.
+    // conflicts: a number conflict (row 3) links to its fact, the sources to theirs.
     let conflicts = sheet("conflicts");
     assert!(
-        conflicts.contains("<hyperlink ref=\"D2\" location=\"'facts'!A2\""),
+        conflicts.contains("<hyperlink ref=\"D3\" location=\"'facts'!A4\""),
         "{conflicts}"
     );
     assert!(
-        conflicts.contains("<hyperlink ref=\"E2\" location=\"'sources'!A2\""),
+        conflicts.contains("<hyperlink ref=\"E3\" location=\"'sources'!A2\""),
         "{conflicts}"
     );
 }
@@ -1055,4 +1058,129 @@ fn sources_carry_their_url_as_plain_text() {
     );
     // Any other scheme is shown as it is written, never made into something to follow.
     assert_eq!(url("src3.txt").as_deref(), Some("javascript:alert(1)"));
+}
+
+/// The contract's table of leading columns, as `crates/report/README.md` writes it:
+/// `(file, columns)` per row naming a CSV file.
+fn readme_contract() -> Vec<(String, Vec<String>)> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("crates/report/README.md");
+    readme
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            // `| file | one row per | leading columns |`
+            let [_, file, _, columns, _] = cells.as_slice() else {
+                return None;
+            };
+            let file = file.strip_prefix('`')?.strip_suffix(".csv`")?;
+            let columns = columns.trim_matches('`');
+            Some((
+                format!("{file}.csv"),
+                columns.split(", ").map(str::to_string).collect(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn the_contract_in_the_readme_is_what_the_reports_write() {
+    let contract = readme_contract();
+    let named: Vec<&str> = contract.iter().map(|(f, _)| f.as_str()).collect();
+    let expected: Vec<&str> = CONTRACT.iter().map(|(n, _)| *n).collect();
+    assert_eq!(named, expected, "every CSV file of the contract, in order");
+    let files = files(&fixture());
+    for (name, leading) in &contract {
+        let (header, _) = read_csv(&files[name.as_str()]);
+        assert!(
+            header.len() >= leading.len() && header[..leading.len()] == leading[..],
+            "{name}: the report's header {header:?} does not begin with the README's {leading:?}"
+        );
+    }
+    // The workbook's sheets hold the same columns.
+    use calamine::Reader;
+    let bytes = files["corroborate.xlsx"].clone();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("opens");
+    for (name, leading) in &contract {
+        let sheet = book
+            .worksheet_range(name.trim_end_matches(".csv"))
+            .expect("a sheet per CSV file");
+        let header: Vec<String> = sheet
+            .rows()
+            .next()
+            .expect("a header row")
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        assert_eq!(&header[..leading.len()], &leading[..], "sheet {name}");
+    }
+}
+
+#[test]
+fn the_workbook_links_sources_to_their_http_urls_only() {
+    let files = files(&fixture());
+    let bytes = &files["corroborate.xlsx"];
+    let rels = workbook_part(bytes, "xl/worksheets/_rels/sheet1.xml.rels");
+    assert!(
+        rels.contains("Target=\"https://news.example/b.md\""),
+        "{rels}"
+    );
+    assert!(
+        !rels.contains("javascript") && !rels.contains("data:") && !rels.contains("file:"),
+        "only http and https are links: {rels}"
+    );
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes.clone())).expect("opens");
+    let sheet = book.worksheet_range("sources").expect("sources sheet");
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let (id, url) = (
+        header.iter().position(|h| h == "source_id").unwrap(),
+        header.iter().position(|h| h == "url").unwrap(),
+    );
+    let row = sheet
+        .rows()
+        .find(|r| r[id] == "src3.txt")
+        .expect("src3.txt");
+    assert_eq!(row[url].to_string(), "javascript:alert(1)", "shown as text");
+    // Flags are booleans in the workbook, `true`/`false` in the CSV.
+    let mentions = book.worksheet_range("fact_mentions").expect("sheet");
+    let hedged = mentions
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .position(|c| *c == "hedged")
+        .unwrap();
+    assert!(
+        mentions
+            .rows()
+            .skip(1)
+            .all(|r| matches!(r[hedged], calamine::Data::Bool(_))),
+        "hedged is a boolean"
+    );
+}
+
+#[test]
+fn rows_with_wrapped_text_are_as_tall_as_their_text() {
+    let mut rec = fixture();
+    rec.facts[0].evidence = "word ".repeat(60);
+    let files = files(&rec);
+    let i = CONTRACT
+        .iter()
+        .position(|(n, _)| *n == "facts.csv")
+        .expect("facts")
+        + 1;
+    let sheet = workbook_part(
+        &files["corroborate.xlsx"],
+        &format!("xl/worksheets/sheet{i}.xml"),
+    );
+    // 300 characters of evidence wrap to six lines of 15 points.
+    assert!(sheet.contains("ht=\"90\""), "{sheet}");
+    assert!(sheet.contains("customHeight=\"1\""), "{sheet}");
 }

@@ -645,6 +645,7 @@ pub fn fixture() -> Reconciled {
         source_pairs,
         timeline,
         errors,
+        reviews: Vec::new(),
     }
 }
 
