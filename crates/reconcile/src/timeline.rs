@@ -30,7 +30,7 @@ use records::{Conflict, ConflictKind, Extraction, TimelineEvent};
 use crate::text::{content_set, content_stems, dice, stem, words};
 use crate::{ReconcileConfig, UnionFind};
 
-/// Words that date a sentence rather than say what happened in it.
+/// Words that date a sentence rather than say what happened in it ([`MONTHS`] too).
 const DATE_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -39,30 +39,6 @@ const DATE_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "today",
     "tonight",
     "yesterday",
@@ -91,7 +67,7 @@ const DATE_WORDS: &[&str] = &[
 /// Whether a content-word stem is a date word.
 fn is_date_stem(w: &str) -> bool {
     static SET: LazyLock<HashSet<String>> =
-        LazyLock::new(|| DATE_WORDS.iter().map(|w| stem(w)).collect());
+        LazyLock::new(|| DATE_WORDS.iter().chain(MONTHS).map(|w| stem(w)).collect());
     SET.contains(w)
 }
 
