@@ -5,32 +5,9 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use records::{Extraction, Reconciled};
-
-fn pipeline_for(path: &Path, rel: String) -> Extraction {
-    let bytes = std::fs::read(path).unwrap();
-    let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default())
-        .unwrap()
-        .remove(0);
-    let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).unwrap();
-    extract::extract(&clean, &extract::ExtractConfig::default())
-}
-
-fn files(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-}
-
-fn name(p: &Path) -> String {
-    p.file_name().unwrap().to_string_lossy().into_owned()
-}
 
 /// Every id of the rows about the seeds, each under a key naming the row by its content.
 fn seed_ids(r: &Reconciled) -> BTreeMap<String, String> {
@@ -82,16 +59,18 @@ fn seed_ids(r: &Reconciled) -> BTreeMap<String, String> {
 
 #[test]
 fn ids_of_rows_stay_when_an_unrelated_article_comes_or_goes() {
-    let seeds: Vec<Extraction> = files("../../seeds")
-        .iter()
-        .map(|p| pipeline_for(p, name(p)))
-        .collect();
+    let seeds: Vec<Extraction> =
+        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
+            .iter()
+            .map(|p| common::through_the_stages(p, common::name(p)))
+            .collect();
     // The other event's articles sort before the seeds, so a numbering by position
     // would shift every seed row.
-    let others: Vec<Extraction> = files("tests/data/derna")
-        .iter()
-        .map(|p| pipeline_for(p, format!("-{}", name(p))))
-        .collect();
+    let others: Vec<Extraction> =
+        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/derna"))
+            .iter()
+            .map(|p| common::through_the_stages(p, format!("-{}", common::name(p))))
+            .collect();
     let alone = common::run_extractions(&seeds);
     let with_all: Vec<Extraction> = others.iter().chain(&seeds).cloned().collect();
     let together = common::run_extractions(&with_all);
@@ -118,10 +97,17 @@ fn ids_of_rows_stay_when_an_unrelated_article_comes_or_goes() {
             .find(|s| s.source_id == id)
             .and_then(|s| s.story_id.clone())
     };
-    let derna = name(&files("tests/data/derna")[0]);
+    let derna = common::name(
+        &common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/derna"))[0],
+    );
     assert_ne!(
         story(&together, &format!("-{derna}")),
-        story(&together, &name(&files("../../seeds")[0]))
+        story(
+            &together,
+            &common::name(
+                &common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))[0]
+            )
+        )
     );
     // The ids have their short readable form, unique within their kind.
     for f in &together.facts {
@@ -143,10 +129,11 @@ fn ids_of_rows_stay_when_an_unrelated_article_comes_or_goes() {
 
 #[test]
 fn a_conflict_whose_sides_come_the_other_way_round_keeps_its_id() {
-    let seeds: Vec<Extraction> = files("../../seeds")
-        .iter()
-        .map(|p| pipeline_for(p, name(p)))
-        .collect();
+    let seeds: Vec<Extraction> =
+        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
+            .iter()
+            .map(|p| common::through_the_stages(p, common::name(p)))
+            .collect();
     let r = common::run_extractions(&seeds);
     assert!(!r.conflicts.is_empty());
     let mut swapped = r.clone();

@@ -7,33 +7,14 @@ use std::path::{Path, PathBuf};
 
 use records::{Extraction, Reconciled};
 
-fn pipeline_for(path: &Path) -> Extraction {
-    let rel = path.file_name().unwrap().to_string_lossy().into_owned();
-    let bytes = std::fs::read(path).unwrap();
-    let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default())
-        .unwrap()
-        .remove(0);
-    let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).unwrap();
-    extract::extract(&clean, &extract::ExtractConfig::default())
-}
-
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-}
-
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }
 
 fn seeds() -> (Vec<Extraction>, Reconciled) {
-    let xs: Vec<Extraction> = files(&seeds_dir())
+    let xs: Vec<Extraction> = common::files(&seeds_dir())
         .iter()
-        .map(|p| pipeline_for(p))
+        .map(|p| common::through_the_stages(p, common::name(p)))
         .collect();
     let r = common::run_extractions(&xs);
     (xs, r)
@@ -83,11 +64,14 @@ fn the_seeds_are_one_story_and_the_spun_rewrites_one_group() {
 
 /// The seeds and three articles on another event.
 fn seeds_and_another_event() -> Vec<Extraction> {
-    let mut paths = files(&seeds_dir());
-    paths.extend(files(
+    let mut paths = common::files(&seeds_dir());
+    paths.extend(common::files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/derna"),
     ));
-    paths.iter().map(|p| pipeline_for(p)).collect()
+    paths
+        .iter()
+        .map(|p| common::through_the_stages(p, common::name(p)))
+        .collect()
 }
 
 #[test]

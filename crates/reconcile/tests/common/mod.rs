@@ -247,3 +247,29 @@ pub fn assert_offsets(r: &Reconciled, xs: &[Extraction]) {
         );
     }
 }
+
+/// One article file run through the real stages before reconcile (ingest, normalize,
+/// extract), under the source id `rel`.
+pub fn through_the_stages(path: &std::path::Path, rel: String) -> Extraction {
+    let bytes = std::fs::read(path).unwrap();
+    let raw = ingest::ingest_bytes(&rel, &bytes, &ingest::IngestConfig::default())
+        .unwrap()
+        .remove(0);
+    let clean = normalize::normalize(&raw, &normalize::NormalizeConfig::default()).unwrap();
+    extract::extract(&clean, &extract::ExtractConfig::default())
+}
+
+/// The files of a folder, sorted.
+pub fn files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// A file's name, the source id the runner gives it.
+pub fn name(p: &std::path::Path) -> String {
+    p.file_name().unwrap().to_string_lossy().into_owned()
+}
