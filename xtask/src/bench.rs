@@ -190,7 +190,7 @@ struct Target {
 
 /// `cargo xtask bench`.
 pub fn main(args: &BenchArgs) -> Result<()> {
-    let root = crate::pipeline::project_root();
+    let root = runner::pipeline::project_root();
     let out = args
         .out
         .clone()
@@ -294,7 +294,7 @@ pub fn main(args: &BenchArgs) -> Result<()> {
     print_table(&report);
     let path = out.join("bench.json");
     let json = serde_json::to_vec_pretty(&report).context("bench: serializing bench.json")?;
-    crate::stages::write_atomic(&path, &json)
+    runner::store::write_atomic(&path, &json)
         .with_context(|| format!("bench: cannot write {}", path.display()))?;
     println!("bench.json: {}", path.display());
     Ok(())

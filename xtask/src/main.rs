@@ -1,28 +1,24 @@
-//! corroborate's job runner. `cargo xtask run` runs the default pipeline on `seeds/`;
+//! corroborate's command line. `cargo xtask run` runs the default pipeline on `seeds/`;
 //! `cargo xtask stage NAME` runs one stage on the files of the stage before it.
 //!
-//! The stages are library crates (`crates/`); this binary only wires them to files,
-//! the terminal and the pipeline files (`pipelines/*.toml`).
+//! The stages are library crates (`crates/`) and the runner (`crates/runner`) wires
+//! them to files, the terminal and the pipeline files; this binary parses the command
+//! and calls the runner, or one of the developer tools (eval, gen-corpus, score, bench,
+//! fuzz).
 
 mod bench;
 mod bench_html;
 mod bench_watch;
-mod cache;
 mod eval;
 mod fuzz;
 mod gen_corpus;
-mod lock;
-mod pipeline;
-mod progress;
-mod run;
 mod score;
-mod stages;
-mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use runner::{lock, pipeline, progress, run, watch};
 
 #[derive(Debug, Parser)]
 #[command(

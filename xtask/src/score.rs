@@ -110,7 +110,7 @@ pub fn main(args: &ScoreArgs) -> Result<()> {
 /// Writes `score` as pretty JSON to `path`, atomically.
 pub fn write_score(score: &Score, path: &Path) -> Result<()> {
     let json = serde_json::to_vec_pretty(score).context("score: serializing score.json")?;
-    crate::stages::write_atomic(path, &json)
+    runner::store::write_atomic(path, &json)
         .with_context(|| format!("score: cannot write {}", path.display()))
 }
 
@@ -2028,13 +2028,13 @@ mod tests {
         let corpus = dir.path().join("corpus");
         let summary = crate::gen_corpus::generate(30, 7, &corpus).unwrap();
         let out = dir.path().join("out");
-        let pipeline = crate::pipeline::load(
+        let pipeline = runner::pipeline::load(
             "default",
             Some(&corpus.join(crate::gen_corpus::SOURCES_DIR)),
             Some(&out),
         )
         .unwrap();
-        crate::run::run_quiet(&pipeline, &crate::progress::Progress::new(false)).unwrap();
+        runner::run::run_quiet(&pipeline, &runner::progress::Progress::new(false)).unwrap();
         let answers = corpus.join(crate::gen_corpus::ANSWERS_FILE);
         main(&ScoreArgs {
             answers: answers.clone(),
