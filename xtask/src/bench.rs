@@ -3,8 +3,8 @@
 //! For each size (1,000 / 10,000 / 100,000 generated sources by default) it generates a
 //! corpus with [`crate::gen_corpus`] (kept between runs), then runs the pipeline as users
 //! run it: this very binary, `run --input <corpus> --out <dir> --quiet`, in a child
-//! process with `RUST_LOG=info`. The child's `stage done ... ms=N` log lines give the
-//! per-stage times; `/usr/bin/time -v` (or, without it, polling `/proc/<pid>/status`)
+//! process with `RUST_LOG=info`. The child's `stage done ... ms=N` log lines (without
+//! colour codes: its stderr is not a terminal) give the per-stage times; `/usr/bin/time -v` (or, without it, polling `/proc/<pid>/status`)
 //! gives its peak memory (VmHWM, the peak resident set). Throughput is counted on the
 //! input: bytes of the source files, sources, and whitespace-separated words. After each
 //! run, [`crate::score`] scores its reports against the corpus's planted answers (not
@@ -474,7 +474,6 @@ fn run_pipeline(
 
 /// `... stage done stage="ingest" ok=5 failed=0 ms=12` (or `stage=ingest`) to (stage, ms).
 fn parse_stage_done(line: &str) -> Option<(String, u64)> {
-    let line = strip_ansi(line);
     if !line.contains("stage done") {
         return None;
     }
@@ -488,24 +487,6 @@ fn parse_stage_done(line: &str) -> Option<(String, u64)> {
         }
     }
     Some((stage?, ms?))
-}
-
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            // CSI: ESC [ ... final byte in @..~
-            for d in chars.by_ref() {
-                if ('@'..='~').contains(&d) && d != '[' {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn read_vm_hwm_kb(pid: u32) -> Option<u64> {
@@ -983,19 +964,15 @@ mod tests {
             );
         }
         check(
-            "2026-11-22T00:17:01.123456Z  INFO xtask::run: stage done stage=\"ingest\" ok=5 failed=0 ms=12",
+            "2026-11-22T00:17:01.123456Z  INFO runner::run: stage done stage=\"ingest\" ok=5 failed=0 ms=12",
             Some(("ingest", 12)),
         );
         check(
-            "2026-11-22T00:17:01Z  INFO xtask::run: stage done stage=reconcile ms=3400",
+            "2026-11-22T00:17:01Z  INFO runner::run: stage done stage=reconcile ms=3400",
             Some(("reconcile", 3400)),
         );
         check(
-            "\u{1b}[2m2026-11-22\u{1b}[0m \u{1b}[32m INFO\u{1b}[0m \u{1b}[2mxtask::run\u{1b}[0m: stage done \u{1b}[3mstage\u{1b}[0m\u{1b}[2m=\u{1b}[0m\"report\" \u{1b}[3mms\u{1b}[0m\u{1b}[2m=\u{1b}[0m7",
-            Some(("report", 7)),
-        );
-        check(
-            "2026-11-22T00:17:01Z  INFO xtask::run: run pipeline=\"default\"",
+            "2026-11-22T00:17:01Z  INFO runner::run: run pipeline=\"default\"",
             None,
         );
         check("stage done stage=\"extract\"", None);

@@ -17,12 +17,14 @@ mod score;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use runner::{lock, pipeline, progress, run, watch};
 
 #[derive(Debug, Parser)]
 #[command(
-    name = "cargo xtask",
+    name = "corroborate",
+    bin_name = "corroborate",
     about = "corroborate: what news sources agree on, contradict, and copy"
 )]
 struct Cli {
@@ -44,6 +46,10 @@ enum Command {
         /// Stop after this many updates (for tests and scripts).
         #[arg(long)]
         exit_after: Option<usize>,
+        /// Append the log lines `RUST_LOG` asks for to this file. The terminal shows
+        /// watch's own lines and, of the log, only warnings and errors.
+        #[arg(long)]
+        log: Option<PathBuf>,
     },
     /// Measure watch latency (file landing to updated reports) on the seeds, and the
     /// work one new source costs in a large generated corpus.
@@ -104,14 +110,15 @@ struct Target {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    let log = match &cli.command {
+        Command::Watch { log, .. } => Log::Watch(log.as_deref()),
+        _ => Log::Terminal,
+    };
+    if let Err(err) = init_logging(log) {
+        eprintln!("error: {err:#}");
+        return ExitCode::FAILURE;
+    }
     match execute(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -119,6 +126,60 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where log lines go.
+enum Log<'a> {
+    /// Everything `RUST_LOG` asks for (default: warnings and errors) on stderr.
+    Terminal,
+    /// Watch: only warnings and errors on stderr, without timestamps, so no log line
+    /// breaks into its output; what `RUST_LOG` asks for besides goes to the file, if any.
+    Watch(Option<&'a std::path::Path>),
+}
+
+/// Log lines on stderr, coloured only when stderr is a terminal.
+fn init_logging(log: Log) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    use tracing_subscriber::filter::LevelFilter;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::{EnvFilter, Layer, fmt};
+
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    let terminal = fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
+    let registry = tracing_subscriber::registry().with(filter);
+    match log {
+        Log::Terminal => registry.with(terminal).init(),
+        Log::Watch(file) => {
+            let file = match file {
+                Some(path) => {
+                    let file = std::fs::File::options()
+                        .create(true)
+                        .append(true)
+                        .open(path)
+                        .with_context(|| format!("cannot open the log file {}", path.display()))?;
+                    Some(
+                        fmt::layer()
+                            .with_writer(std::sync::Mutex::new(file))
+                            .with_ansi(false),
+                    )
+                }
+                None => None,
+            };
+            registry
+                .with(
+                    terminal
+                        .without_time()
+                        .with_target(false)
+                        .with_filter(LevelFilter::WARN),
+                )
+                .with(file)
+                .init();
+        }
+    }
+    Ok(())
 }
 
 fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -138,7 +199,11 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
                 !report.reconciled.errors.is_empty(),
             ))
         }
-        Command::Watch { target, exit_after } => {
+        Command::Watch {
+            target,
+            exit_after,
+            log: _,
+        } => {
             watch::watch(&watch::WatchArgs {
                 pipeline: target.pipeline,
                 input: target.input,

@@ -127,7 +127,7 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
         counters.push((stage, outcome));
     }
     let t = Instant::now();
-    let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout)?;
+    let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout, progress)?;
     tracing::info!(
         stage = "reconcile",
         reused = reconcile_reused,
@@ -135,7 +135,8 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
         "stage done"
     );
     let t = Instant::now();
-    let (_, report_reused) = stages::run_report(pipeline, &layout, Some(&mut reconciled))?;
+    let (_, report_reused) =
+        stages::run_report(pipeline, &layout, Some(&mut reconciled), progress)?;
     tracing::info!(
         stage = "report",
         reused = report_reused,
@@ -180,7 +181,7 @@ pub fn run_stage(stage: &str, pipeline: &Pipeline, progress: &Progress) -> Resul
             );
         }
         "reconcile" => {
-            let (rec, reused) = stages::run_reconcile(pipeline, &layout)?;
+            let (rec, reused) = stages::run_reconcile(pipeline, &layout, progress)?;
             println!(
                 "reconcile: {} facts, {} conflicts{}, in {}",
                 rec.facts.len(),
@@ -190,7 +191,7 @@ pub fn run_stage(stage: &str, pipeline: &Pipeline, progress: &Progress) -> Resul
             );
         }
         "report" => {
-            let (names, reused) = stages::run_report(pipeline, &layout, None)?;
+            let (names, reused) = stages::run_report(pipeline, &layout, None, progress)?;
             println!(
                 "report: {} files{} in {}",
                 names.len(),

@@ -685,7 +685,11 @@ fn resident_mib() -> Option<u64> {
 
 /// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
 /// they came from the cache (nothing reconcile reads had changed).
-pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled, bool)> {
+pub fn run_reconcile(
+    pipeline: &Pipeline,
+    layout: &Layout,
+    progress: &Progress,
+) -> Result<(Reconciled, bool)> {
     let manifest = read_manifest(layout, "extract")?;
     let settings = cache::settings_hash(&pipeline.settings.reconcile);
     let key = reconcile_key(layout, &settings, &manifest)?;
@@ -707,6 +711,7 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         .collect();
     ids.sort();
     ids.dedup();
+    let spinner = progress.spinner("reconcile", ids.len());
     if cache::memo_on() {
         // A watch session keeps every extraction of this run for the next one; the
         // reads below then come from memory.
@@ -732,6 +737,7 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         &pipeline.settings.reconcile,
     )?;
     drop(hashes);
+    spinner.finish_and_clear();
     tracing::info!(sources = ids.len(), rss_mib = resident_mib(), "reconciled");
     let path = layout.reconciled_path();
     let hash = write_json_hashed(&path, &reconciled)?;
@@ -755,6 +761,7 @@ pub fn run_report(
     pipeline: &Pipeline,
     layout: &Layout,
     reconciled: Option<&mut Reconciled>,
+    progress: &Progress,
 ) -> Result<(Vec<String>, bool)> {
     let mut read;
     let reconciled = match reconciled {
@@ -787,7 +794,9 @@ pub fn run_report(
     // (a large corpus's page runs to hundreds of megabytes: never held, never read back).
     let mut names = Vec::new();
     let mut outputs = Vec::new();
+    let spinner = progress.spinner("report", reconciled.sources.len());
     report::render_streaming(reconciled, &pipeline.settings.report, &mut |name, write| {
+        spinner.set_message(format!("writing {name}"));
         let path = dir.join(name);
         let hash = write_atomic_with(&path, |out| {
             let mut out = HashingWriter::new(out);
@@ -799,6 +808,7 @@ pub fn run_report(
         Ok(())
     })
     .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
+    spinner.finish_and_clear();
     let mut new_index = cache::Index::<Vec<String>>::default();
     new_index.entries.insert(
         "reports".into(),
