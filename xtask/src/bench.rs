@@ -1,13 +1,13 @@
 //! `cargo xtask bench`: what the pipeline costs as the corpus grows.
 //!
 //! For each size (1,000 / 10,000 / 100,000 generated sources by default) it generates a
-//! corpus with [`crate::gen_corpus`] (kept between runs), then runs the pipeline as users
+//! corpus with [`synth::gen_corpus`] (kept between runs), then runs the pipeline as users
 //! run it: this very binary, `run --input <corpus> --out <dir> --quiet`, in a child
 //! process with `RUST_LOG=info`. The child's `stage done ... ms=N` log lines (without
 //! colour codes: its stderr is not a terminal) give the per-stage times; `/usr/bin/time -v` (or, without it, polling `/proc/<pid>/status`)
 //! gives its peak memory (VmHWM, the peak resident set). Throughput is counted on the
 //! input: bytes of the source files, sources, and whitespace-separated words. After each
-//! run, [`crate::score`] scores its reports against the corpus's planted answers (not
+//! run, [`synth::score`] scores its reports against the corpus's planted answers (not
 //! timed), so that a speed-up that costs accuracy shows in the same table.
 //!
 //! Besides the end-to-end runs it measures, in this process and on one thread:
@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use crate::gen_corpus;
+use synth::gen_corpus;
 
 /// Options of `cargo xtask bench`.
 #[derive(Debug, clap::Args)]
@@ -96,7 +96,7 @@ struct Run {
     stages: Vec<StageTime>,
     /// Accuracy against the planted answers (`xtask score`), when the run succeeded.
     #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<crate::score::Score>,
+    score: Option<synth::score::Score>,
     /// Why the reports could not be scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     score_error: Option<String>,
@@ -239,7 +239,7 @@ pub fn main(args: &BenchArgs) -> Result<()> {
             run.peak_rss_bytes.map_or("?".to_string(), mib)
         );
         if run.exit_ok {
-            match crate::score::score(&corpus.join(gen_corpus::ANSWERS_FILE), &run_dir) {
+            match synth::score::score(&corpus.join(gen_corpus::ANSWERS_FILE), &run_dir) {
                 Ok(score) => run.score = Some(score),
                 Err(err) => run.score_error = Some(format!("{err:#}")),
             }

@@ -11,8 +11,6 @@ mod bench_html;
 mod bench_watch;
 mod eval;
 mod fuzz;
-mod gen_corpus;
-mod score;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +18,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use runner::{lock, pipeline, progress, run, watch};
+use synth::gen_corpus::{ANSWERS_FILE, SOURCES_DIR};
+use synth::score::{SCORE_FILE, print_table};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -69,9 +69,9 @@ enum Command {
         target: Target,
     },
     /// Write a synthetic corpus with known answers (`answers.json`).
-    GenCorpus(gen_corpus::GenArgs),
+    GenCorpus(GenArgs),
     /// Score a run's reports against a generated corpus's `answers.json`; writes `score.json`.
-    Score(score::ScoreArgs),
+    Score(ScoreArgs),
     /// Score the pipeline on the written test corpus (`crates/eval`): per-thread verdicts
     /// for the dev events, totals for dev and locked; writes `eval.md` and `eval.json`.
     Eval(eval::EvalArgs),
@@ -228,8 +228,8 @@ fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             run::run_stage(&stage, &pipeline, &progress::Progress::new(!target.quiet))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::GenCorpus(args) => gen_corpus::main(&args).map(|()| ExitCode::SUCCESS),
-        Command::Score(args) => score::main(&args).map(|()| ExitCode::SUCCESS),
+        Command::GenCorpus(args) => gen_corpus(&args).map(|()| ExitCode::SUCCESS),
+        Command::Score(args) => score(&args).map(|()| ExitCode::SUCCESS),
         Command::Eval(args) => eval::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::main(&args).map(|()| ExitCode::SUCCESS),
         Command::Fuzz(args) => fuzz::main(&args).map(|()| ExitCode::SUCCESS),
@@ -243,4 +243,60 @@ fn exit_code(strict: bool, had_errors: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Options of `cargo xtask gen-corpus`.
+#[derive(Debug, Args)]
+struct GenArgs {
+    /// Number of sources to write.
+    #[arg(long, default_value_t = 1000)]
+    sources: usize,
+    /// Seed: the same seed and size give byte-identical output.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Output folder (created): sources go to `OUT/sources/`, answers to `OUT/answers.json`.
+    /// Files of an earlier corpus in it are not removed.
+    #[arg(long, default_value = "out/corpus")]
+    out: PathBuf,
+}
+
+/// `cargo xtask gen-corpus`.
+fn gen_corpus(args: &GenArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let summary = synth::gen_corpus::generate(args.sources, args.seed, &args.out)?;
+    println!(
+        "gen-corpus: {} sources in {} files, {} stories, {:.1} MB in {} ({:.1}s); answers in {}",
+        summary.sources,
+        summary.files,
+        summary.stories,
+        summary.bytes as f64 / 1e6,
+        args.out.join(SOURCES_DIR).display(),
+        started.elapsed().as_secs_f64(),
+        args.out.join(ANSWERS_FILE).display()
+    );
+    Ok(())
+}
+
+/// Options of `cargo xtask score`.
+#[derive(Debug, Args)]
+struct ScoreArgs {
+    /// The corpus's answers file (`gen-corpus --out DIR` writes `DIR/answers.json`).
+    #[arg(long)]
+    answers: PathBuf,
+    /// The run's output folder (`run --out OUT`): reads `OUT/reports/*.csv`, writes `OUT/score.json`.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// `cargo xtask score`: `score.json` (pretty JSON, written atomically) before the
+/// table, so that a closed terminal pipe does not lose it.
+fn score(args: &ScoreArgs) -> anyhow::Result<()> {
+    let score = synth::score::score(&args.answers, &args.out)?;
+    let path = args.out.join(SCORE_FILE);
+    let json = serde_json::to_vec_pretty(&score).context("score: serializing score.json")?;
+    runner::store::write_atomic(&path, &json)
+        .with_context(|| format!("score: cannot write {}", path.display()))?;
+    print_table(&score);
+    println!("score.json: {}", path.display());
+    Ok(())
 }
