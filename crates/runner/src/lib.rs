@@ -8,12 +8,14 @@
 //! - [`store`]: the output folder's layout and the one atomic file write;
 //! - [`lock`]: the output folder held by one process;
 //! - [`progress`]: progress bars;
+//! - [`cancel`]: a run asked to stop part-way;
 //! - [`cache`]: each stage's cache index (results reused when nothing they depend on changed);
 //! - [`stages`]: the file layer around each stage;
 //! - [`run`]: a whole run, or one stage, and what the terminal says of it;
 //! - [`watch`]: the reports kept up to date as the input folder changes.
 
 pub mod cache;
+pub mod cancel;
 pub mod lock;
 pub mod pipeline;
 pub mod progress;

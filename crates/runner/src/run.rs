@@ -125,6 +125,7 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
             "stage done"
         );
         counters.push((stage, outcome));
+        crate::cancel::check()?;
     }
     let t = Instant::now();
     let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout, progress)?;
@@ -134,6 +135,7 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
         ms = t.elapsed().as_millis() as u64,
         "stage done"
     );
+    crate::cancel::check()?;
     let t = Instant::now();
     let (_, report_reused) =
         stages::run_report(pipeline, &layout, Some(&mut reconciled), progress)?;

@@ -35,13 +35,13 @@ use records::{
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::cache;
 use crate::pipeline::Pipeline;
 use crate::progress::Progress;
 use crate::store::{
     HashingWriter, Layout, prune, remove_partials, write_atomic, write_atomic_with,
     write_json_hashed,
 };
+use crate::{cache, cancel};
 
 /// The stages, in order.
 pub const STAGES: [&str; 5] = ["ingest", "normalize", "extract", "reconcile", "report"];
@@ -153,15 +153,20 @@ pub fn run_ingest(
     let index: cache::Index<Ingested> = cache::load(layout, "ingest");
     let (files, mut diagnostics) = ingest::discover(&pipeline.input);
     let bar = progress.bar("ingest", files.len());
-    let results: Vec<FileResult> = files
+    // A stop asked for part-way ends the stage before its manifest is written.
+    let results: Option<Vec<FileResult>> = files
         .into_par_iter()
         .map(|file| {
+            if cancel::requested() {
+                return None;
+            }
             let result = ingest_one(file, config, &settings, &index, layout);
             bar.inc(1);
-            result
+            Some(result)
         })
         .collect();
     bar.finish_and_clear();
+    let results = results.ok_or(cancel::Cancelled)?;
 
     let mut new_index = cache::Index::<Ingested>::default();
     let mut keep = BTreeSet::new();
@@ -402,6 +407,9 @@ fn record_hashes<T: DeserializeOwned>(layout: &Layout, stage: &str) -> HashMap<S
         .collect()
 }
 
+/// One source of a per-source stage: its id, its cache entry, and whether it was reused.
+type SourceResult = (String, cache::Entry<Option<String>>, bool);
+
 /// Runs a per-source stage over every `ok` source of the previous stage's manifest.
 /// `work` returns the record to write and extra files (path, bytes) to write with it.
 /// A source whose input record, settings and code are those of a cached result that
@@ -432,9 +440,13 @@ where
         .filter(|e| matches!(e.status, SourceStatus::Ok))
         .collect();
     let bar = progress.bar(stage, ok_ids.len());
-    let results: Vec<(String, cache::Entry<Option<String>>, bool)> = ok_ids
+    // A stop asked for part-way ends the stage before its manifest is written.
+    let results: Option<Vec<SourceResult>> = ok_ids
         .par_iter()
         .map(|entry| {
+            if cancel::requested() {
+                return None;
+            }
             let id = &entry.source_id;
             let input_path = layout.record_path(previous, id);
             let known = input_hashes.get(&layout.relative(&input_path));
@@ -478,10 +490,11 @@ where
                 }
             };
             bar.inc(1);
-            result
+            Some(result)
         })
         .collect();
     bar.finish_and_clear();
+    let results = results.ok_or(cancel::Cancelled)?;
 
     let mut entries = manifest.entries.clone();
     let mut diagnostics = manifest.diagnostics.clone();
