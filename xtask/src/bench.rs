@@ -1,13 +1,13 @@
 //! `cargo xtask bench`: what the pipeline costs as the corpus grows.
 //!
 //! For each size (1,000 / 10,000 / 100,000 generated sources by default) it generates a
-//! corpus with [`crate::gen_corpus`] (kept between runs), then runs the pipeline as users
+//! corpus with [`synth::gen_corpus`] (kept between runs), then runs the pipeline as users
 //! run it: this very binary, `run --input <corpus> --out <dir> --quiet`, in a child
-//! process with `RUST_LOG=info`. The child's `stage done ... ms=N` log lines give the
-//! per-stage times; `/usr/bin/time -v` (or, without it, polling `/proc/<pid>/status`)
+//! process with `RUST_LOG=info`. The child's `stage done ... ms=N` log lines (without
+//! colour codes: its stderr is not a terminal) give the per-stage times; `/usr/bin/time -v` (or, without it, polling `/proc/<pid>/status`)
 //! gives its peak memory (VmHWM, the peak resident set). Throughput is counted on the
 //! input: bytes of the source files, sources, and whitespace-separated words. After each
-//! run, [`crate::score`] scores its reports against the corpus's planted answers (not
+//! run, [`synth::score`] scores its reports against the corpus's planted answers (not
 //! timed), so that a speed-up that costs accuracy shows in the same table.
 //!
 //! Besides the end-to-end runs it measures, in this process and on one thread:
@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use crate::gen_corpus;
+use synth::gen_corpus;
 
 /// Options of `cargo xtask bench`.
 #[derive(Debug, clap::Args)]
@@ -96,7 +96,7 @@ struct Run {
     stages: Vec<StageTime>,
     /// Accuracy against the planted answers (`xtask score`), when the run succeeded.
     #[serde(skip_serializing_if = "Option::is_none")]
-    score: Option<crate::score::Score>,
+    score: Option<synth::score::Score>,
     /// Why the reports could not be scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     score_error: Option<String>,
@@ -190,7 +190,7 @@ struct Target {
 
 /// `cargo xtask bench`.
 pub fn main(args: &BenchArgs) -> Result<()> {
-    let root = crate::pipeline::project_root();
+    let root = runner::pipeline::project_root();
     let out = args
         .out
         .clone()
@@ -239,7 +239,7 @@ pub fn main(args: &BenchArgs) -> Result<()> {
             run.peak_rss_bytes.map_or("?".to_string(), mib)
         );
         if run.exit_ok {
-            match crate::score::score(&corpus.join(gen_corpus::ANSWERS_FILE), &run_dir) {
+            match synth::score::score(&corpus.join(gen_corpus::ANSWERS_FILE), &run_dir) {
                 Ok(score) => run.score = Some(score),
                 Err(err) => run.score_error = Some(format!("{err:#}")),
             }
@@ -294,7 +294,7 @@ pub fn main(args: &BenchArgs) -> Result<()> {
     print_table(&report);
     let path = out.join("bench.json");
     let json = serde_json::to_vec_pretty(&report).context("bench: serializing bench.json")?;
-    crate::stages::write_atomic(&path, &json)
+    runner::store::write_atomic(&path, &json)
         .with_context(|| format!("bench: cannot write {}", path.display()))?;
     println!("bench.json: {}", path.display());
     Ok(())
@@ -474,7 +474,6 @@ fn run_pipeline(
 
 /// `... stage done stage="ingest" ok=5 failed=0 ms=12` (or `stage=ingest`) to (stage, ms).
 fn parse_stage_done(line: &str) -> Option<(String, u64)> {
-    let line = strip_ansi(line);
     if !line.contains("stage done") {
         return None;
     }
@@ -488,24 +487,6 @@ fn parse_stage_done(line: &str) -> Option<(String, u64)> {
         }
     }
     Some((stage?, ms?))
-}
-
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            // CSI: ESC [ ... final byte in @..~
-            for d in chars.by_ref() {
-                if ('@'..='~').contains(&d) && d != '[' {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn read_vm_hwm_kb(pid: u32) -> Option<u64> {
@@ -983,19 +964,15 @@ mod tests {
             );
         }
         check(
-            "2026-11-22T00:17:01.123456Z  INFO xtask::run: stage done stage=\"ingest\" ok=5 failed=0 ms=12",
+            "2026-11-22T00:17:01.123456Z  INFO runner::run: stage done stage=\"ingest\" ok=5 failed=0 ms=12",
             Some(("ingest", 12)),
         );
         check(
-            "2026-11-22T00:17:01Z  INFO xtask::run: stage done stage=reconcile ms=3400",
+            "2026-11-22T00:17:01Z  INFO runner::run: stage done stage=reconcile ms=3400",
             Some(("reconcile", 3400)),
         );
         check(
-            "\u{1b}[2m2026-11-22\u{1b}[0m \u{1b}[32m INFO\u{1b}[0m \u{1b}[2mxtask::run\u{1b}[0m: stage done \u{1b}[3mstage\u{1b}[0m\u{1b}[2m=\u{1b}[0m\"report\" \u{1b}[3mms\u{1b}[0m\u{1b}[2m=\u{1b}[0m7",
-            Some(("report", 7)),
-        );
-        check(
-            "2026-11-22T00:17:01Z  INFO xtask::run: run pipeline=\"default\"",
+            "2026-11-22T00:17:01Z  INFO runner::run: run pipeline=\"default\"",
             None,
         );
         check("stage done stage=\"extract\"", None);

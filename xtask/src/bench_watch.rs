@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::pipeline;
-use crate::watch::{self, Msg, Update, WatchArgs};
+use runner::pipeline;
+use runner::watch::{self, Msg, Update, WatchArgs};
 
 /// What the bench thread hears from the watch loop.
 struct Heard {

@@ -9,8 +9,8 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use crate::stages::write_atomic as write;
-use crate::{lock, pipeline, progress, run};
+use runner::store::write_atomic as write;
+use runner::{lock, pipeline, progress, run};
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use crate::pipeline::project_root;
+use runner::pipeline::project_root;
 
 /// The targets, in the order they run.
 pub const TARGETS: &[&str] = &["pipeline", "normalize_text", "extract_text"];

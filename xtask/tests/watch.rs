@@ -197,3 +197,91 @@ fn watch_follows_the_input_folder_without_a_restart() {
     let after = run(&input, &out, &[]);
     assert!(after.status.success(), "{}", describe(&after));
 }
+
+/// Every report file's bytes, by name.
+fn report_bytes(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(out.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ctrl_c_mid_run_stops_within_a_second_and_leaves_the_previous_reports_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let generated = xtask()
+        .args(["gen-corpus", "--sources", "1500", "--out"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "{}", describe(&generated));
+    let input = corpus.join("sources");
+    let out = dir.path().join("out");
+    let first = run(&input, &out, &[]);
+    assert!(first.status.success(), "{}", describe(&first));
+    let before = report_bytes(&out);
+    assert!(before.contains_key("facts.csv"), "{before:?}");
+    // Without the cache every stage works again: the watch's first run takes seconds.
+    std::fs::remove_dir_all(out.join("cache")).unwrap();
+
+    let mut cmd = xtask();
+    cmd.arg("watch")
+        .arg("--input")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .arg("--quiet")
+        .stdout(Stdio::piped());
+    let mut watch = Watch(cmd.spawn().unwrap());
+    let lines = Arc::new(Mutex::new(Vec::<String>::new()));
+    let reader = BufReader::new(watch.0.stdout.take().unwrap());
+    let sink = Arc::clone(&lines);
+    std::thread::spawn(move || {
+        for line in reader.lines().map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(
+        !lines
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains("watching ")),
+        "the first run finished within 1.5 s: the corpus is too small to stop it part-way"
+    );
+    let pid = watch.0.id().to_string();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sent = std::time::Instant::now();
+    let exit = loop {
+        if let Some(exit) = watch.0.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            sent.elapsed() < Duration::from_secs(1),
+            "still running a second after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(exit.code(), Some(0));
+    assert!(
+        report_bytes(&out) == before,
+        "the reports changed or are not whole after a stop part-way"
+    );
+    // The output folder is usable at once: the next run finishes the work.
+    let after = run(&input, &out, &[]);
+    assert!(after.status.success(), "{}", describe(&after));
+    assert!(report_bytes(&out) == before);
+}

@@ -17,11 +17,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => common::fixture(),
     };
-    let names = report::write_reports(
-        &rec,
-        std::path::Path::new(&dir),
-        &report::ReportConfig::default(),
-    )?;
-    println!("{} files in {dir}", names.len());
+    let files = report::render(&rec, &report::ReportConfig::default());
+    std::fs::create_dir_all(&dir)?;
+    for file in &files {
+        std::fs::write(std::path::Path::new(&dir).join(&file.name), &file.bytes)?;
+    }
+    println!("{} files in {dir}", files.len());
     Ok(())
 }

@@ -9,11 +9,11 @@
 //!   lines for disputed figures, the source-similarity matrix, the timeline (see [`html`]).
 //!
 //! [`render`] is pure (records to bytes) and gives the same bytes for the same records,
-//! whatever order their lists come in; [`write_reports`] writes each file beside its
-//! final name and renames it into place, so a reader never sees half a file.
-//! [`write_reports_mut`] does the same without a copy of the records, streaming each
-//! table a row at a time into its CSV file and workbook sheet: at 100,000 sources the
-//! records themselves are most of what the report stage holds.
+//! whatever order their lists come in. [`render_streaming`] does the same without a
+//! copy of the records, streaming each table a row at a time into the writers its
+//! caller gives (the runner's files, each written atomically): at 100,000 sources the
+//! records themselves are most of what the report stage holds. This crate touches no
+//! file.
 //!
 //! Reads: `reconcile/reconciled.json` (written by the reconcile stage). Writes: `reports/`.
 
@@ -28,7 +28,6 @@ mod view;
 pub mod xlsx;
 
 use std::io::Write;
-use std::path::Path;
 
 use records::{Diagnostic, Reconciled};
 use serde::{Deserialize, Serialize};
@@ -98,7 +97,7 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
 
 /// Renders the reports one at a time, handing each to `sink` as soon as it is made, so
 /// that a large corpus never holds every report in memory at once (it works on a copy
-/// of `rec`; [`write_reports_mut`] makes none). The order: the CSV files but
+/// of `rec`; [`render_streaming`] makes none). The order: the CSV files but
 /// `errors.csv`, the workbook (its problems go into `errors.csv`), `errors.csv`,
 /// `summary.md`, `report.html`.
 pub fn render_each(
@@ -111,7 +110,7 @@ pub fn render_each(
 }
 
 /// Writes the content of one report into the writer it is given.
-type WriteFn<'a> = dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()> + 'a;
+pub type WriteFn<'a> = dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()> + 'a;
 
 /// Where the reports go as they are rendered.
 trait Sink {
@@ -134,33 +133,12 @@ impl Sink for MemorySink<'_> {
     }
 }
 
-/// Each report streamed into a hidden file beside its final name, then renamed over it.
-struct DirSink<'a> {
-    dir: &'a Path,
-    names: Vec<String>,
-}
+/// Each report handed to a function with its name and the function writing it.
+struct StreamSink<'a>(&'a mut dyn FnMut(&str, &mut WriteFn) -> std::io::Result<()>);
 
-impl Sink for DirSink<'_> {
+impl Sink for StreamSink<'_> {
     fn put(&mut self, name: &str, write: &mut WriteFn) -> std::io::Result<()> {
-        let final_path = self.dir.join(name);
-        let tmp_path = self.dir.join(format!(".{name}.partial"));
-        let result = (|| {
-            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp_path)?);
-            write(&mut out)?;
-            out.flush()?;
-            drop(out);
-            std::fs::rename(&tmp_path, &final_path)
-        })();
-        if let Err(err) = result {
-            // Leave no partial file behind; the earlier version (if any) stays intact.
-            let _ = std::fs::remove_file(&tmp_path);
-            return Err(std::io::Error::new(
-                err.kind(),
-                format!("{}: {err}", final_path.display()),
-            ));
-        }
-        self.names.push(name.to_string());
-        Ok(())
+        (self.0)(name, write)
     }
 }
 
@@ -380,51 +358,19 @@ fn page_records(rec: &Reconciled, max: usize) -> Option<(Reconciled, String)> {
     Some((shown, note))
 }
 
-/// Writes every report into `dir`, each atomically: written to a hidden file beside
-/// its final name, then renamed over it, as soon as it is rendered. Returns the file
-/// names. A process killed midway leaves each report whole (old or new); no fsync is
-/// made, which would only add power-loss durability at a cost every watch cycle pays.
-/// Works on a copy of `rec`; [`write_reports_mut`] makes none.
-pub fn write_reports(
-    rec: &Reconciled,
-    dir: &Path,
-    config: &ReportConfig,
-) -> std::io::Result<Vec<String>> {
-    write_reports_mut(&mut rec.clone(), dir, config)
-}
-
-/// [`write_reports`] without a copy of the records, for a large corpus: `rec` is
-/// sorted in place while the reports are made and put back as it came (same order,
-/// same content) before this returns. Each CSV file and the workbook stream into
-/// their file; one table is in memory at a time, its text borrowed from `rec`.
-pub fn write_reports_mut(
+/// Renders every report without a copy of the records, for a large corpus: each is
+/// handed to `put` by name, with a function that writes its content into the writer
+/// `put` gives it (an error of that function must leave no file: the runner writes
+/// each report beside its final name and renames it into place). `rec` is sorted in
+/// place while the reports are made and put back as it came (same order, same
+/// content) before this returns; one table is in memory at a time, its text borrowed
+/// from `rec`. The order of the reports is that of [`render_each`].
+pub fn render_streaming(
     rec: &mut Reconciled,
-    dir: &Path,
     config: &ReportConfig,
-) -> std::io::Result<Vec<String>> {
-    std::fs::create_dir_all(dir)?;
-    remove_partials(dir);
-    let mut sink = DirSink {
-        dir,
-        names: Vec::new(),
-    };
-    render_into(rec, config, &mut sink)?;
-    Ok(sink.names)
-}
-
-/// Removes `.<name>.partial` files a crashed earlier run left behind. Best effort: a
-/// leftover file is untidy, not wrong, so failing to remove one is no error.
-fn remove_partials(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') && name.ends_with(".partial") {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
+    put: &mut dyn FnMut(&str, &mut WriteFn) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    render_into(rec, config, &mut StreamSink(put))
 }
 
 #[cfg(test)]

@@ -683,33 +683,7 @@ fn an_empty_run_renders_every_file() {
 }
 
 #[test]
-fn write_reports_replaces_files_whole_and_leaves_no_partial_file() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let reports = dir.path().join("reports");
-    std::fs::create_dir_all(&reports).expect("mkdir");
-    std::fs::write(reports.join("facts.csv"), b"stale").expect("stale file");
-    std::fs::write(reports.join(".facts.csv.partial"), b"left by a crash").expect("partial file");
-    let names =
-        report::write_reports(&fixture(), &reports, &ReportConfig::default()).expect("written");
-    let rendered = files(&fixture());
-    assert_eq!(names.len(), rendered.len());
-    for (name, bytes) in &rendered {
-        assert_eq!(
-            &std::fs::read(reports.join(name)).expect("file"),
-            bytes,
-            "{name}"
-        );
-    }
-    let leftovers: Vec<_> = std::fs::read_dir(&reports)
-        .expect("list")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
-}
-
-#[test]
-fn write_reports_mut_writes_the_same_files_and_leaves_the_records_as_they_came() {
+fn render_streaming_gives_the_same_files_and_leaves_the_records_as_they_came() {
     for seed in [1, 42] {
         let mut rec = shuffled(seed);
         // A repeated id inside a row, which the reports list once.
@@ -718,15 +692,26 @@ fn write_reports_mut_writes_the_same_files_and_leaves_the_records_as_they_came()
             e.source_ids.push(first);
         }
         let before = rec.clone();
-        let dir = tempfile::tempdir().expect("temp dir");
-        let names = report::write_reports_mut(&mut rec, dir.path(), &ReportConfig::default())
-            .expect("written");
+        let mut streamed = BTreeMap::new();
+        report::render_streaming(&mut rec, &ReportConfig::default(), &mut |name, write| {
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            assert!(
+                streamed.insert(name.to_string(), bytes).is_none(),
+                "{name} twice"
+            );
+            Ok(())
+        })
+        .expect("rendered");
         assert!(rec == before, "the records changed (seed {seed})");
         let rendered = files(&before);
-        assert_eq!(names.len(), rendered.len());
+        assert_eq!(
+            streamed.keys().collect::<Vec<_>>(),
+            rendered.keys().collect::<Vec<_>>()
+        );
         for (name, bytes) in &rendered {
             assert!(
-                std::fs::read(dir.path().join(name)).expect("file") == *bytes,
+                streamed[name] == *bytes,
                 "{name} differs from render (seed {seed})"
             );
         }

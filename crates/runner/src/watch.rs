@@ -10,8 +10,11 @@
 //! reports; editor temporaries and hidden files are ignored (the names ingest skips).
 //! After each update the terminal says what changed in the reports.
 //!
-//! Ctrl-C ends it between updates, so the reports are never left half-updated, and the
-//! exit status is 0. The output folder stays locked for the whole session.
+//! Ctrl-C ends it within a second, with exit status 0: between updates at once; during
+//! one, the run stops at its next source or stage (see [`crate::cancel`]), and a run
+//! inside reconcile or report is left after a moment. The reports are never half
+//! written: each is replaced whole, so they stay those of the last finished update. The
+//! output folder stays locked for the whole session.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -24,11 +27,11 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use records::{Conflict, Reconciled, SourceStatus};
 
-use crate::cache;
 use crate::lock::OutputLock;
 use crate::pipeline::{self, Pipeline};
 use crate::progress::Progress;
 use crate::run::{self, RunReport};
+use crate::{cache, cancel};
 
 /// Quiet time after the last event before an update starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -36,6 +39,8 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 const STABLE_INTERVAL: Duration = Duration::from_millis(60);
 /// A file still growing after this long is processed as it is.
 const STABLE_LIMIT: Duration = Duration::from_secs(30);
+/// Ctrl-C ends the process within this long even when a run cannot stop sooner.
+const STOP_LIMIT: Duration = Duration::from_millis(700);
 
 /// What the watch loop is told.
 #[derive(Debug)]
@@ -82,9 +87,20 @@ pub fn watch(args: &WatchArgs) -> Result<()> {
     let stop = tx.clone();
     ctrlc::set_handler(move || {
         let _ = stop.send(Msg::Stop);
+        // A run in progress stops at its next source or stage; one inside reconcile or
+        // report, which cannot stop part-way, is left: every file it writes is replaced
+        // whole, so the reports stay those of the last finished update.
+        cancel::request();
+        std::thread::spawn(|| {
+            std::thread::sleep(STOP_LIMIT);
+            println!(
+                "watch stopped during an update; the reports are those of the last finished one"
+            );
+            std::process::exit(0);
+        });
     })
     .context("cannot install the Ctrl-C handler")?;
-    watch_with(args, tx, rx, &mut |update| {
+    let result = watch_with(args, tx, rx, &mut |update| {
         if update.number == 0 {
             return;
         }
@@ -107,7 +123,14 @@ pub fn watch(args: &WatchArgs) -> Result<()> {
         for line in &update.changes {
             println!("  {line}");
         }
-    })
+    });
+    match result {
+        Err(err) if cancel::is_cancelled(&err) => {
+            println!("watch stopped before its first run finished");
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 /// The watch loop: full run, then one update per settled burst of changes, until
@@ -235,6 +258,9 @@ pub fn watch_with(
                     report,
                     changes,
                 });
+            }
+            Err(err) if cancel::is_cancelled(&err) => {
+                println!("update {number} stopped part-way: {err}")
             }
             Err(err) => eprintln!(
                 "error: update {number} failed: {err:#}\nthe reports are those of the last update"

@@ -18,9 +18,8 @@
 //! manifest marks them), so that a duplicate that becomes the first of its kind later
 //! needs no work.
 //!
-//! Every file is written beside its final name (`.<name>.partial`) and renamed into
-//! place, so a crash leaves either the old file or the new one, never half of one;
-//! leftover `.partial` files are removed by the next run. A crash between writing a
+//! Every file is written atomically (see [`crate::store`]): a crash leaves either the
+//! old file or the new one, never half of one. A crash between writing a
 //! stage's records and its manifest and index leaves records that no longer match the
 //! index: the next run finds their hashes wrong and computes them again.
 
@@ -36,92 +35,16 @@ use records::{
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::cache;
 use crate::pipeline::Pipeline;
 use crate::progress::Progress;
+use crate::store::{
+    HashingWriter, Layout, prune, remove_partials, write_atomic, write_atomic_with,
+    write_json_hashed,
+};
+use crate::{cache, cancel};
 
 /// The stages, in order.
 pub const STAGES: [&str; 5] = ["ingest", "normalize", "extract", "reconcile", "report"];
-
-/// Paths inside an output folder.
-#[derive(Debug, Clone)]
-pub struct Layout {
-    root: PathBuf,
-}
-
-impl Layout {
-    /// The layout of output folder `root`.
-    pub fn new(root: &Path) -> Self {
-        Layout {
-            root: root.to_path_buf(),
-        }
-    }
-
-    /// A stage's folder.
-    pub fn stage_dir(&self, stage: &str) -> PathBuf {
-        self.root.join(stage)
-    }
-
-    /// A per-source record of a stage.
-    pub fn record_path(&self, stage: &str, source_id: &str) -> PathBuf {
-        self.stage_dir(stage).join(format!("{source_id}.json"))
-    }
-
-    /// Folder of the clean texts.
-    pub fn text_dir(&self) -> PathBuf {
-        self.root.join("text")
-    }
-
-    /// The clean text of a source.
-    pub fn text_path(&self, source_id: &str) -> PathBuf {
-        self.text_dir().join(format!("{source_id}.txt"))
-    }
-
-    /// The reconcile output.
-    pub fn reconciled_path(&self) -> PathBuf {
-        self.stage_dir("reconcile").join("reconciled.json")
-    }
-
-    /// The reports folder.
-    pub fn reports_dir(&self) -> PathBuf {
-        self.root.join("reports")
-    }
-
-    /// The folder of the cache indexes.
-    pub fn cache_dir(&self) -> PathBuf {
-        self.root.join("cache")
-    }
-
-    /// The output folder.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
-    /// `path` relative to the output folder, `/`-separated (as recorded in cache indexes).
-    pub fn relative(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    }
-}
-
-/// Writes `bytes` to `path` atomically: beside it first, then renamed into place.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().context("a path to write has a parent")?;
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .context("a path to write has a file name")?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.partial"));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("cannot move {} into place", path.display()))?;
-    Ok(())
-}
 
 /// Writes a record as compact JSON (atomically) and returns the bytes written.
 /// Compact, not pretty: indentation made the intermediate files several times the
@@ -133,62 +56,11 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// A writer that hashes what passes through it.
-struct HashingWriter<W> {
-    inner: W,
-    hasher: blake3::Hasher,
-}
-
-impl<W: std::io::Write> std::io::Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// Writes a large value as compact JSON (atomically), streaming it to disk instead of
-/// building it in memory first, and returns the hash of the bytes written.
-fn write_json_streaming<T: Serialize>(path: &Path, value: &T) -> Result<String> {
-    use std::io::Write;
-    let dir = path.parent().context("a path to write has a parent")?;
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .context("a path to write has a file name")?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.partial"));
-    let file =
-        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    let mut writer = HashingWriter {
-        inner: std::io::BufWriter::with_capacity(1 << 20, file),
-        hasher: blake3::Hasher::new(),
-    };
-    serde_json::to_writer(&mut writer, value)
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
-    writer
-        .flush()
-        .with_context(|| format!("cannot write {}", tmp.display()))?;
-    let hash = writer.hasher.finalize().to_hex().to_string();
-    drop(writer);
-    std::fs::rename(&tmp, path)
-        .with_context(|| format!("cannot move {} into place", path.display()))?;
-    Ok(hash)
-}
-
 /// The blake3 hash of a value's compact JSON, without holding the JSON in memory.
 fn json_hash<T: Serialize>(value: &T) -> Result<String> {
-    let mut writer = HashingWriter {
-        inner: std::io::sink(),
-        hasher: blake3::Hasher::new(),
-    };
+    let mut writer = HashingWriter::new(std::io::sink());
     serde_json::to_writer(&mut writer, value).context("serializing a value to hash it")?;
-    Ok(writer.hasher.finalize().to_hex().to_string())
+    Ok(writer.finish())
 }
 
 /// [`read_json`] without the whole file in memory: slower to parse, for files too
@@ -218,46 +90,6 @@ pub fn read_manifest(layout: &Layout, stage: &str) -> Result<Manifest> {
         manifest.format_version
     );
     Ok(manifest)
-}
-
-/// Removes files under `dir` (recursively) that are not in `keep`, leaving folders.
-fn prune(dir: &Path, keep: &BTreeSet<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => prune(&path, keep),
-            Ok(_) if !keep.contains(&path) => {
-                let _ = std::fs::remove_file(&path);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Removes the `.<name>.partial` files an interrupted write left anywhere under `dir`:
-/// they were never renamed into place, so nothing refers to them.
-pub fn remove_partials(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => remove_partials(&path),
-            Ok(_) => {
-                let name = entry.file_name();
-                let name = name.to_string_lossy();
-                if name.starts_with('.') && name.ends_with(".partial") {
-                    tracing::info!(file = %path.display(), "removing a file an interrupted run left");
-                    let _ = std::fs::remove_file(&path);
-                }
-            }
-            Err(_) => {}
-        }
-    }
 }
 
 /// Counts of one stage's run, for the terminal. For ingest the unit of work is an
@@ -321,15 +153,20 @@ pub fn run_ingest(
     let index: cache::Index<Ingested> = cache::load(layout, "ingest");
     let (files, mut diagnostics) = ingest::discover(&pipeline.input);
     let bar = progress.bar("ingest", files.len());
-    let results: Vec<FileResult> = files
+    // A stop asked for part-way ends the stage before its manifest is written.
+    let results: Option<Vec<FileResult>> = files
         .into_par_iter()
         .map(|file| {
+            if cancel::requested() {
+                return None;
+            }
             let result = ingest_one(file, config, &settings, &index, layout);
             bar.inc(1);
-            result
+            Some(result)
         })
         .collect();
     bar.finish_and_clear();
+    let results = results.ok_or(cancel::Cancelled)?;
 
     let mut new_index = cache::Index::<Ingested>::default();
     let mut keep = BTreeSet::new();
@@ -570,6 +407,9 @@ fn record_hashes<T: DeserializeOwned>(layout: &Layout, stage: &str) -> HashMap<S
         .collect()
 }
 
+/// One source of a per-source stage: its id, its cache entry, and whether it was reused.
+type SourceResult = (String, cache::Entry<Option<String>>, bool);
+
 /// Runs a per-source stage over every `ok` source of the previous stage's manifest.
 /// `work` returns the record to write and extra files (path, bytes) to write with it.
 /// A source whose input record, settings and code are those of a cached result that
@@ -600,9 +440,13 @@ where
         .filter(|e| matches!(e.status, SourceStatus::Ok))
         .collect();
     let bar = progress.bar(stage, ok_ids.len());
-    let results: Vec<(String, cache::Entry<Option<String>>, bool)> = ok_ids
+    // A stop asked for part-way ends the stage before its manifest is written.
+    let results: Option<Vec<SourceResult>> = ok_ids
         .par_iter()
         .map(|entry| {
+            if cancel::requested() {
+                return None;
+            }
             let id = &entry.source_id;
             let input_path = layout.record_path(previous, id);
             let known = input_hashes.get(&layout.relative(&input_path));
@@ -646,10 +490,11 @@ where
                 }
             };
             bar.inc(1);
-            result
+            Some(result)
         })
         .collect();
     bar.finish_and_clear();
+    let results = results.ok_or(cancel::Cancelled)?;
 
     let mut entries = manifest.entries.clone();
     let mut diagnostics = manifest.diagnostics.clone();
@@ -853,7 +698,11 @@ fn resident_mib() -> Option<u64> {
 
 /// Reconcile: `extract/` to `reconcile/reconciled.json`. Returns the records and whether
 /// they came from the cache (nothing reconcile reads had changed).
-pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled, bool)> {
+pub fn run_reconcile(
+    pipeline: &Pipeline,
+    layout: &Layout,
+    progress: &Progress,
+) -> Result<(Reconciled, bool)> {
     let manifest = read_manifest(layout, "extract")?;
     let settings = cache::settings_hash(&pipeline.settings.reconcile);
     let key = reconcile_key(layout, &settings, &manifest)?;
@@ -875,6 +724,7 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         .collect();
     ids.sort();
     ids.dedup();
+    let spinner = progress.spinner("reconcile", ids.len());
     if cache::memo_on() {
         // A watch session keeps every extraction of this run for the next one; the
         // reads below then come from memory.
@@ -900,9 +750,10 @@ pub fn run_reconcile(pipeline: &Pipeline, layout: &Layout) -> Result<(Reconciled
         &pipeline.settings.reconcile,
     )?;
     drop(hashes);
+    spinner.finish_and_clear();
     tracing::info!(sources = ids.len(), rss_mib = resident_mib(), "reconciled");
     let path = layout.reconciled_path();
-    let hash = write_json_streaming(&path, &reconciled)?;
+    let hash = write_json_hashed(&path, &reconciled)?;
     let mut new_index = cache::Index::<()>::default();
     new_index.entries.insert(
         "reconciled".into(),
@@ -923,6 +774,7 @@ pub fn run_report(
     pipeline: &Pipeline,
     layout: &Layout,
     reconciled: Option<&mut Reconciled>,
+    progress: &Progress,
 ) -> Result<(Vec<String>, bool)> {
     let mut read;
     let reconciled = match reconciled {
@@ -951,22 +803,25 @@ pub fn run_report(
         return Ok((entry.value.clone(), true));
     }
     remove_partials(&dir);
-    let names = report::write_reports_mut(reconciled, &dir, &pipeline.settings.report)
-        .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
+    // Each report streams into its file, written atomically, and is hashed on the way
+    // (a large corpus's page runs to hundreds of megabytes: never held, never read back).
+    let mut names = Vec::new();
     let mut outputs = Vec::new();
-    for name in &names {
-        // Hashed as read, not held: a large corpus's page runs to hundreds of megabytes.
+    let spinner = progress.spinner("report", reconciled.sources.len());
+    report::render_streaming(reconciled, &pipeline.settings.report, &mut |name, write| {
+        spinner.set_message(format!("writing {name}"));
         let path = dir.join(name);
-        let mut hasher = blake3::Hasher::new();
-        std::fs::File::open(&path)
-            .and_then(|file| hasher.update_reader(file).map(|_| ()))
-            .with_context(|| format!("cannot read back the report {}", path.display()))?;
-        outputs.push(cache::output_hashed(
-            layout,
-            &path,
-            hasher.finalize().to_hex().to_string(),
-        ));
-    }
+        let hash = write_atomic_with(&path, |out| {
+            let mut out = HashingWriter::new(out);
+            write(&mut out)?;
+            Ok(out.finish())
+        })?;
+        names.push(name.to_string());
+        outputs.push(cache::output_hashed(layout, &path, hash));
+        Ok(())
+    })
+    .with_context(|| format!("cannot write the reports in {}", dir.display()))?;
+    spinner.finish_and_clear();
     let mut new_index = cache::Index::<Vec<String>>::default();
     new_index.entries.insert(
         "reports".into(),

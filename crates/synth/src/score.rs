@@ -75,44 +75,15 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::gen_corpus::{MentionAnswer, SourceAnswer, StoryAnswer};
 
-/// Options of `cargo xtask score`.
-#[derive(Debug, clap::Args)]
-pub struct ScoreArgs {
-    /// The corpus's answers file (`gen-corpus --out DIR` writes `DIR/answers.json`).
-    #[arg(long)]
-    pub answers: PathBuf,
-    /// The run's output folder (`run --out OUT`): reads `OUT/reports/*.csv`, writes `OUT/score.json`.
-    #[arg(long)]
-    pub out: PathBuf,
-}
-
 /// Name of the file written into the run's output folder.
 pub const SCORE_FILE: &str = "score.json";
-
-/// `cargo xtask score`.
-pub fn main(args: &ScoreArgs) -> Result<()> {
-    let score = score(&args.answers, &args.out)?;
-    // Written before the table, so that a closed terminal pipe does not lose it.
-    let path = args.out.join(SCORE_FILE);
-    write_score(&score, &path)?;
-    print_table(&score);
-    println!("score.json: {}", path.display());
-    Ok(())
-}
-
-/// Writes `score` as pretty JSON to `path`, atomically.
-pub fn write_score(score: &Score, path: &Path) -> Result<()> {
-    let json = serde_json::to_vec_pretty(score).context("score: serializing score.json")?;
-    crate::stages::write_atomic(path, &json)
-        .with_context(|| format!("score: cannot write {}", path.display()))
-}
 
 // ---------------------------------------------------------------------------------------
 // What is written
@@ -1549,6 +1520,8 @@ pub fn print_table(s: &Score) {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
     use serde_json::json;
 
@@ -2028,21 +2001,18 @@ mod tests {
         let corpus = dir.path().join("corpus");
         let summary = crate::gen_corpus::generate(30, 7, &corpus).unwrap();
         let out = dir.path().join("out");
-        let pipeline = crate::pipeline::load(
+        let pipeline = runner::pipeline::load(
             "default",
             Some(&corpus.join(crate::gen_corpus::SOURCES_DIR)),
             Some(&out),
         )
         .unwrap();
-        crate::run::run_quiet(&pipeline, &crate::progress::Progress::new(false)).unwrap();
+        runner::run::run_quiet(&pipeline, &runner::progress::Progress::new(false)).unwrap();
         let answers = corpus.join(crate::gen_corpus::ANSWERS_FILE);
-        main(&ScoreArgs {
-            answers: answers.clone(),
-            out: out.clone(),
-        })
-        .unwrap();
+        // Through its JSON form, as score.json holds it.
         let s: Score =
-            serde_json::from_slice(&std::fs::read(out.join(SCORE_FILE)).unwrap()).unwrap();
+            serde_json::from_slice(&serde_json::to_vec(&score(&answers, &out).unwrap()).unwrap())
+                .unwrap();
 
         assert_eq!(
             (s.sources.planted, s.sources.stories),

@@ -16,7 +16,8 @@ use records::{Reconciled, SourceStatus};
 
 use crate::pipeline::Pipeline;
 use crate::progress::Progress;
-use crate::stages::{self, Layout, StageOutcome};
+use crate::stages::{self, StageOutcome};
+use crate::store::{self, Layout};
 
 /// What a run did.
 #[derive(Debug, Clone)]
@@ -109,7 +110,7 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
     // Files an interrupted run was writing were never renamed into place: drop them,
     // once per process (a watch session's later updates start from its own clean state).
     static CLEANED: std::sync::Once = std::sync::Once::new();
-    CLEANED.call_once(|| stages::remove_partials(&pipeline.output));
+    CLEANED.call_once(|| store::remove_partials(&pipeline.output));
     let mut counters = Vec::new();
     for stage in ["ingest", "normalize", "extract"] {
         let t = Instant::now();
@@ -124,17 +125,20 @@ pub fn run_quiet(pipeline: &Pipeline, progress: &Progress) -> Result<RunReport> 
             "stage done"
         );
         counters.push((stage, outcome));
+        crate::cancel::check()?;
     }
     let t = Instant::now();
-    let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout)?;
+    let (mut reconciled, reconcile_reused) = stages::run_reconcile(pipeline, &layout, progress)?;
     tracing::info!(
         stage = "reconcile",
         reused = reconcile_reused,
         ms = t.elapsed().as_millis() as u64,
         "stage done"
     );
+    crate::cancel::check()?;
     let t = Instant::now();
-    let (_, report_reused) = stages::run_report(pipeline, &layout, Some(&mut reconciled))?;
+    let (_, report_reused) =
+        stages::run_report(pipeline, &layout, Some(&mut reconciled), progress)?;
     tracing::info!(
         stage = "report",
         reused = report_reused,
@@ -166,7 +170,7 @@ fn run_per_source_stage(
 /// Runs one stage on the files of the stage before it. The caller holds the lock.
 pub fn run_stage(stage: &str, pipeline: &Pipeline, progress: &Progress) -> Result<()> {
     let layout = Layout::new(&pipeline.output);
-    stages::remove_partials(&pipeline.output);
+    store::remove_partials(&pipeline.output);
     match stage {
         "ingest" | "normalize" | "extract" => {
             let o = run_per_source_stage(stage, pipeline, &layout, progress)?;
@@ -179,7 +183,7 @@ pub fn run_stage(stage: &str, pipeline: &Pipeline, progress: &Progress) -> Resul
             );
         }
         "reconcile" => {
-            let (rec, reused) = stages::run_reconcile(pipeline, &layout)?;
+            let (rec, reused) = stages::run_reconcile(pipeline, &layout, progress)?;
             println!(
                 "reconcile: {} facts, {} conflicts{}, in {}",
                 rec.facts.len(),
@@ -189,7 +193,7 @@ pub fn run_stage(stage: &str, pipeline: &Pipeline, progress: &Progress) -> Resul
             );
         }
         "report" => {
-            let (names, reused) = stages::run_report(pipeline, &layout, None)?;
+            let (names, reused) = stages::run_report(pipeline, &layout, None, progress)?;
             println!(
                 "report: {} files{} in {}",
                 names.len(),

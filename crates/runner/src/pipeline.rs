@@ -44,8 +44,9 @@ pub struct Pipeline {
 /// The project root: the folder holding the workspace `Cargo.toml`.
 pub fn project_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the project root")
+        .ancestors()
+        .nth(2)
+        .expect("the runner lives in crates/runner of the project root")
         .to_path_buf()
 }
 

@@ -34,7 +34,7 @@ use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::stages::Layout;
+use crate::store::Layout;
 
 /// Version of the index files; an index of another version is ignored (all recomputed).
 const INDEX_VERSION: u32 = 2;
@@ -145,7 +145,7 @@ pub fn save<T: Serialize>(layout: &Layout, stage: &str, index: &Index<T>) -> Res
     let path = index_path(layout, stage);
     let bytes = serde_json::to_vec(index)
         .with_context(|| format!("serializing the {stage} cache index"))?;
-    crate::stages::write_atomic(&path, &bytes)
+    crate::store::write_atomic(&path, &bytes)
 }
 
 /// Describes a file just written, for an index entry.
@@ -318,7 +318,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let layout = Layout::new(dir.path());
         let path = dir.path().join("extract/a.txt.json");
-        crate::stages::write_atomic(&path, b"{\"x\":1}").unwrap();
+        crate::store::write_atomic(&path, b"{\"x\":1}").unwrap();
         let out = output(&layout, &path, b"{\"x\":1}");
         assert_eq!(out.path, "extract/a.txt.json");
         let mut index = Index::<()>::default();
@@ -342,7 +342,7 @@ mod tests {
     fn a_garbled_index_loads_empty() {
         let dir = tempfile::tempdir().unwrap();
         let layout = Layout::new(dir.path());
-        crate::stages::write_atomic(&index_path(&layout, "ingest"), b"{\"version\":1,\"entr")
+        crate::store::write_atomic(&index_path(&layout, "ingest"), b"{\"version\":1,\"entr")
             .unwrap();
         assert!(load::<()>(&layout, "ingest").entries.is_empty());
     }

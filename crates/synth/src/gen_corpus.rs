@@ -39,26 +39,11 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use extract::intervals::{QUALIFIERS, Rule, VAGUE, apply};
 use serde::Serialize;
-
-/// Options of `cargo xtask gen-corpus`.
-#[derive(Debug, clap::Args)]
-pub struct GenArgs {
-    /// Number of sources to write.
-    #[arg(long, default_value_t = 1000)]
-    pub sources: usize,
-    /// Seed: the same seed and size give byte-identical output.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Output folder (created): sources go to `OUT/sources/`, answers to `OUT/answers.json`.
-    /// Files of an earlier corpus in it are not removed.
-    #[arg(long, default_value = "out/corpus")]
-    pub out: PathBuf,
-}
 
 /// What was written.
 #[derive(Debug, Clone, Default)]
@@ -71,23 +56,6 @@ pub struct CorpusSummary {
     pub stories: usize,
     /// Bytes of the source files.
     pub bytes: u64,
-}
-
-/// `cargo xtask gen-corpus`.
-pub fn main(args: &GenArgs) -> Result<()> {
-    let started = std::time::Instant::now();
-    let summary = generate(args.sources, args.seed, &args.out)?;
-    println!(
-        "gen-corpus: {} sources in {} files, {} stories, {:.1} MB in {} ({:.1}s); answers in {}",
-        summary.sources,
-        summary.files,
-        summary.stories,
-        summary.bytes as f64 / 1e6,
-        args.out.join(SOURCES_DIR).display(),
-        started.elapsed().as_secs_f64(),
-        args.out.join(ANSWERS_FILE).display()
-    );
-    Ok(())
 }
 
 /// Name of the answers file in the corpus folder.
