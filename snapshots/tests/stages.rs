@@ -98,3 +98,34 @@ fn reports_on_the_seed_set() {
         }
     }
 }
+
+#[test]
+fn claim_reviews_on_the_seed_set_are_schema_org_json_ld() {
+    let rec = reconcile_seeds();
+    let files = report::render(&rec, &report::ReportConfig::default());
+    let file = files
+        .iter()
+        .find(|f| f.name == report::claim_review::FILE_NAME)
+        .expect("the ClaimReview export");
+    let text = String::from_utf8(file.bytes.clone()).unwrap();
+    let ids = report::claim_review::check(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    // Every disputed or updated figure, and nothing else.
+    let mut want: Vec<String> = rec
+        .facts
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.status,
+                records::FactStatus::Conflict | records::FactStatus::Updated
+            )
+        })
+        .map(|f| f.fact_id.clone())
+        .collect();
+    assert!(!want.is_empty(), "the seeds dispute a figure");
+    want.sort();
+    let mut ids = ids;
+    ids.sort();
+    assert_eq!(ids, want);
+    // No review file for the seeds here: nothing is rated.
+    assert!(!text.contains("reviewRating"));
+}

@@ -211,6 +211,7 @@ struct Shown {
     title: Option<String>,
     outlet: Option<String>,
     published: Option<String>,
+    published_time: Option<String>,
     url: Option<String>,
     words: usize,
 }
@@ -225,6 +226,10 @@ impl Shown {
             .map(str::trim)
             .filter(|u| !u.is_empty())
             .map(str::to_string);
+        let published = [&d.meta.published, &d.date]
+            .into_iter()
+            .flatten()
+            .find_map(|p| records::date::split_date_time(p));
         Shown {
             title: d.meta.title.clone(),
             outlet: d
@@ -232,13 +237,9 @@ impl Shown {
                 .outlet
                 .clone()
                 .or_else(|| url.as_deref().and_then(host)),
-            // A date, the same shape in every row: a time of day, where given, is left out.
-            published: d.meta.published.clone().or(d.date.clone()).map(
-                |p| match stories::day_number(&p) {
-                    Some(_) => p[..10].to_string(),
-                    None => p,
-                },
-            ),
+            // An ISO date, the same shape in every row; a time of day, where given, apart.
+            published: published.as_ref().map(|p| p.0.clone()),
+            published_time: published.and_then(|p| p.1),
             url,
             words: d.words,
         }
@@ -502,6 +503,7 @@ fn run<E: Send>(
                 title: doc.and_then(|d| d.title.clone()),
                 outlet: doc.and_then(|d| d.outlet.clone()),
                 published: doc.and_then(|d| d.published.clone()),
+                published_time: doc.and_then(|d| d.published_time.clone()),
                 url: doc.and_then(|d| d.url.clone()),
                 words: doc.map_or(0, |d| d.words),
                 status: entry.status.clone(),

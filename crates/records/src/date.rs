@@ -56,6 +56,24 @@ pub fn parse_day(s: &str) -> Option<i64> {
     civil(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// An ISO date or date-time split into its date (`YYYY-MM-DD`) and, where one is given,
+/// its time of day as written after the `T` (`08:00:00Z`, `14:30+02:00`):
+/// `2025-11-01T08:00:00Z` gives `("2025-11-01", Some("08:00:00Z"))`. `None` when `s`
+/// does not begin with a date [`parse_day`] reads; a time that does not begin with
+/// `hh:mm` is left out.
+pub fn split_date_time(s: &str) -> Option<(String, Option<String>)> {
+    let s = s.trim();
+    let day = parse_day(s)?;
+    let time = s.get(11..).map(str::trim).filter(|t| {
+        let b = t.as_bytes();
+        b.len() >= 5
+            && b[..2].iter().all(u8::is_ascii_digit)
+            && b[2] == b':'
+            && b[3..5].iter().all(u8::is_ascii_digit)
+    });
+    Some((iso(day), time.map(str::to_string)))
+}
+
 /// Day number of the first day of an ISO date, month (`YYYY-MM`) or year (`YYYY`);
 /// `None` for anything else.
 pub fn parse_period_start(s: &str) -> Option<i64> {
@@ -88,6 +106,20 @@ mod tests {
             assert_eq!(parse_day(&iso(z)), Some(z));
         }
         assert_eq!(parse_day("1970-01-01"), Some(0));
+        assert_eq!(
+            split_date_time("2025-11-01T08:00:00Z"),
+            Some(("2025-11-01".to_string(), Some("08:00:00Z".to_string())))
+        );
+        assert_eq!(
+            split_date_time(" 2022-01-10 "),
+            Some(("2022-01-10".to_string(), None))
+        );
+        assert_eq!(
+            split_date_time("2022-01-10Tnoon"),
+            Some(("2022-01-10".to_string(), None))
+        );
+        assert_eq!(split_date_time("January 10, 2022"), None);
+        assert_eq!(split_date_time("2022-02-30T10:00"), None);
         assert_eq!(parse_day("2000-03-01"), Some(11_017));
         assert_eq!(parse_day("2024-02-29T10:00:00Z"), Some(19_782));
         assert_eq!(weekday(days_from_civil(2022, 1, 10)), 0, "a Monday");

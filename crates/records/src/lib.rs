@@ -517,9 +517,13 @@ pub struct SourceRow {
     pub title: Option<String>,
     /// Outlet: the input's or the page's own name for it, else the host of its URL.
     pub outlet: Option<String>,
-    /// Publication date (ISO `YYYY-MM-DD`, the time of day left out) or the article's
-    /// own date.
+    /// Publication date (ISO `YYYY-MM-DD`) or the article's own date; none when
+    /// neither reads as an ISO date.
     pub published: Option<String>,
+    /// The time of day of `published`, where the input gives one, as written after
+    /// its `T` (`08:00:00Z`).
+    #[serde(default)]
+    pub published_time: Option<String>,
     /// Words in the clean text.
     pub words: usize,
     /// Outcome.

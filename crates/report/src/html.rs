@@ -21,11 +21,22 @@ use crate::table::{best_estimate_readable, fact_value_readable};
 use crate::text::{html_escape as h, natural_cmp, truncate};
 use crate::view::{ConflictView, Evidence, View};
 
-/// Colours of independence groups (and stories on the timeline), in turn.
-const PALETTE: [&str; 10] = [
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
-    "#7f7f7f", "#bcbd22",
+/// Colours of independence groups, each group its own: none is a colour the page
+/// gives another meaning (the red of conflict, the greens of agreement, the grey of a
+/// single source or of the best-estimate band). Groups past these are drawn hollow
+/// and named by their label, never in a colour another group has.
+const PALETTE: [&str; 8] = [
+    "#1f77b4", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#393b79", "#e7ba52",
 ];
+
+/// What a group past the palette is drawn in: a hollow mark with a dark outline.
+const NO_COLOUR: &str = "none";
+/// The outline of a hollow mark.
+const OUTLINE: &str = "#1d2330";
+/// The best-estimate band of a number line.
+const BEST_BAND: &str = "#e4e7ec";
+/// Timeline markers: one colour, every story (each story has its own axis).
+const TIMELINE_MARK: &str = "#44546a";
 
 const CSS: &str = "
 :root { color-scheme: light; }
@@ -62,6 +73,31 @@ mark { background: #ffe58a; padding: 0 1px; }
 svg { display: block; margin: 6px 0 4px; max-width: 100%; height: auto; }
 svg text { font-family: inherit; font-size: 12px; fill: #1d2330; }
 svg .small { font-size: 11px; fill: #4a5567; }
+a { color: #0b57d0; }
+/* A narrow screen (a phone, 420 px): the page fills it, and a table wider than the
+   screen scrolls sideways instead of being cut off. */
+@media (max-width: 640px) {
+  main { padding: 12px 10px 40px; }
+  table { display: block; overflow-x: auto; max-width: 100%; }
+  nav a { display: inline-block; margin: 2px 10px 2px 0; }
+  .card { flex-basis: 100%; }
+  .evidence { margin-left: 6px; }
+}
+/* Print (A4 and Letter alike: the margins fit both, the width is the narrower A4's):
+   no navigation, no page background, and a heading never left at the foot of a page
+   apart from its picture or table; a picture, a card or a row is never split. */
+@page { margin: 14mm 12mm; }
+@media print {
+  body { background: #fff; font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  nav { display: none; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2 + p, h3 + p { break-after: avoid; page-break-after: avoid; }
+  svg, .card, .conflict-card, tr, .evidence { break-inside: avoid; page-break-inside: avoid; }
+  svg { max-width: 100%; height: auto; }
+  table { font-size: 9pt; }
+  a { color: inherit; text-decoration: none; }
+}
 ";
 
 /// Renders `report.html` from canonical records.
@@ -158,16 +194,32 @@ fn group_colors(v: &View) -> BTreeMap<String, &'static str> {
     groups.dedup();
     groups
         .into_iter()
-        .enumerate()
-        .map(|(i, g)| (g.to_string(), PALETTE[i % PALETTE.len()]))
+        .zip(PALETTE)
+        .map(|(g, c)| (g.to_string(), c))
         .collect()
 }
 
+/// The colour of a source's group, or [`NO_COLOUR`] for a group past the palette
+/// (or none).
 fn color_of<'c>(colors: &'c BTreeMap<String, &'static str>, v: &View, source_id: &str) -> &'c str {
     v.group(source_id)
         .and_then(|g| colors.get(g))
         .copied()
-        .unwrap_or("#555555")
+        .unwrap_or(NO_COLOUR)
+}
+
+/// A source's readable name, a link to the article when its address is `http` or
+/// `https` (a link a reader follows, not a resource the page loads; any other scheme
+/// stays text).
+fn source_name(v: &View, source_id: &str) -> String {
+    let label = h(&v.label(source_id));
+    match v.web_url(source_id) {
+        Some(url) => format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer\">{label}</a>",
+            h(url)
+        ),
+        None => label,
+    }
 }
 
 /// An id usable as an HTML fragment: letters, digits, `-` and `_` kept, anything
@@ -246,7 +298,16 @@ fn stories(out: &mut Out, v: &View) -> std::fmt::Result {
         );
     }
     writeln!(out, "<div class=\"cards\">")?;
-    for s in &v.stories {
+    // The largest stories first (most sources, then most facts), then by id.
+    let mut by_size: Vec<&crate::view::Story> = v.stories.iter().collect();
+    by_size.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then(b.facts.cmp(&a.facts))
+            .then_with(|| natural_cmp(&a.id, &b.id))
+    });
+    for s in by_size {
         write!(
             out,
             "<div class=\"card\"><h3>Story <span class=\"id\">{}</span>",
@@ -274,7 +335,7 @@ fn stories(out: &mut Out, v: &View) -> std::fmt::Result {
                 writeln!(
                     out,
                     "<li><b>{}</b>: {}</li>",
-                    h(&v.label(&src.source_id)),
+                    source_name(v, &src.source_id),
                     h(title)
                 )?;
             }
@@ -292,7 +353,10 @@ fn sources(out: &mut Out, v: &View, colors: &BTreeMap<String, &'static str>) -> 
     writeln!(
         out,
         "<p>Sources in one group copy or paraphrase each other (or one common original): together they are one \
-         confirmation. The colour of a group is used in the pictures below.</p>"
+         confirmation. The colour of a group is used in the pictures below; groups past the first {} are drawn \
+         hollow and named by their label. A title or a source's name links to the article where its address is \
+         known.</p>",
+        PALETTE.len()
     )?;
     writeln!(
         out,
@@ -308,13 +372,13 @@ fn sources(out: &mut Out, v: &View, colors: &BTreeMap<String, &'static str>) -> 
         let color = color_of(colors, v, &s.source_id);
         writeln!(
             out,
-            "<tr id=\"{}\"><td class=\"id\">{}</td><td><span class=\"chip\" style=\"background:{}\"></span>{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"{}\"><td class=\"id\">{}</td><td><span class=\"chip\" style=\"{}\"></span>{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
             anchor("src-", &s.source_id),
             h(story.map(|s| s.id.as_str()).unwrap_or("")),
-            if s.group_id.is_some() {
-                color
-            } else {
-                "transparent"
+            match (s.group_id.is_some(), color) {
+                (false, _) => "background:transparent".to_string(),
+                (true, NO_COLOUR) => format!("background:#fff;border:1.5px solid {OUTLINE}"),
+                (true, c) => format!("background:{c}"),
             },
             h(s.group_id.as_deref().unwrap_or("")),
             h(&s.source_id),
@@ -322,7 +386,16 @@ fn sources(out: &mut Out, v: &View, colors: &BTreeMap<String, &'static str>) -> 
             h(s.published.as_deref().unwrap_or("")),
             s.words,
             h(&s.status.label()),
-            h(s.title.as_deref().unwrap_or(""))
+            {
+                let title = h(s.title.as_deref().unwrap_or(""));
+                match v.web_url(&s.source_id) {
+                    Some(url) if !title.is_empty() => format!(
+                        "<a href=\"{}\" rel=\"noopener noreferrer\">{title}</a>",
+                        h(url)
+                    ),
+                    _ => title,
+                }
+            }
         )?;
     }
     writeln!(out, "</table>")
@@ -360,7 +433,8 @@ fn disputed(out: &mut Out, v: &View, colors: &BTreeMap<String, &'static str>) ->
     writeln!(
         out,
         "<p>Each bar is the interval one source's wording allows (a dot: an exact figure), coloured by independence \
-         group; the green band is the best estimate; dashed bars were withdrawn by their source.</p>"
+         group (named after the source); a source that repeats a figure has one row, its count after the figure \
+         (×2); the grey band is the best estimate; dashed bars were withdrawn by their source.</p>"
     )?;
     for fact in &v.disputed {
         let mentions = v.mentions(&fact.fact_id);
@@ -386,29 +460,45 @@ fn number_line(
     fact: &Fact,
     mentions: &[&FactMention],
 ) -> std::fmt::Result {
-    let mut rows: Vec<&FactMention> = mentions
+    // One row per source and figure: a source repeating a figure (the same interval,
+    // withdrawn or not) is one row with its count, so a large corpus draws one row
+    // per source, not per mention.
+    let mut repeated: BTreeMap<(&str, u64, u64, bool), (&FactMention, usize)> = BTreeMap::new();
+    for m in mentions
         .iter()
         .copied()
         // An open bound (`at least 12`: an infinite high) is drawn to the axis's end.
         .filter(|m| m.low.is_finite() && !m.high.is_nan() && m.high != f64::NEG_INFINITY)
-        .collect();
-    rows.sort_by(|a, b| {
+    {
+        repeated
+            .entry((
+                m.source_id.as_str(),
+                m.low.to_bits(),
+                m.high.to_bits(),
+                m.retracted,
+            ))
+            .or_insert((m, 0))
+            .1 += 1;
+    }
+    let mut rows: Vec<(&FactMention, usize)> = repeated.into_values().collect();
+    rows.sort_by(|(a, _), (b, _)| {
         a.low
             .total_cmp(&b.low)
             .then(a.high.total_cmp(&b.high))
             .then_with(|| natural_cmp(&a.source_id, &b.source_id))
+            .then(a.retracted.cmp(&b.retracted))
     });
     if rows.is_empty() {
         return Ok(());
     }
     let mut lo = rows
         .iter()
-        .map(|m| m.low.min(m.high))
+        .map(|(m, _)| m.low.min(m.high))
         .fold(f64::INFINITY, f64::min);
     // The axis spans every finite end; an open interval runs off its right end.
     let mut hi = rows
         .iter()
-        .map(|m| {
+        .map(|(m, _)| {
             if m.high.is_finite() {
                 m.high.max(m.low)
             } else {
@@ -456,7 +546,7 @@ fn number_line(
         let (x0, x1) = (x(bl.min(bh)), x(bl.max(bh)));
         writeln!(
             out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#d4edda\"><title>best estimate {}</title></rect>",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{BEST_BAND}\"><title>best estimate {}</title></rect>",
             n(x0 - 1.5),
             n(top - 6.0),
             n((x1 - x0).max(0.0) + 3.0),
@@ -498,7 +588,7 @@ fn number_line(
         tick += step;
         n_ticks += 1;
     }
-    for (i, m) in rows.iter().enumerate() {
+    for (i, &(m, times)) in rows.iter().enumerate() {
         let y = top + row_h * i as f64 + row_h / 2.0;
         let color = color_of(colors, v, &m.source_id);
         let label = truncate(&v.label(&m.source_id), 32);
@@ -519,6 +609,8 @@ fn number_line(
         let (x0, x1) = (x(m.low.min(m.high)), x(m.low.max(m.high)));
         let (fill, stroke, dash) = if m.retracted {
             ("none", "#888888", " stroke-dasharray=\"4 3\"")
+        } else if color == NO_COLOUR {
+            ("#ffffff", OUTLINE, "")
         } else {
             (color, color, "")
         };
@@ -552,9 +644,14 @@ fn number_line(
             )?;
         }
         let retracted = if m.retracted { " (retracted)" } else { "" };
+        let times = if times > 1 {
+            format!(" ×{times}")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "<text x=\"{}\" y=\"{}\"{}>{}{}</text></g>",
+            "<text x=\"{}\" y=\"{}\"{}>{}{times}{}</text></g>",
             n(plot_right + 12.0),
             n(y + 4.0),
             if m.retracted {
@@ -617,7 +714,7 @@ fn conflict(out: &mut Out, v: &View, c: &ConflictView) -> std::fmt::Result {
         writeln!(
             out,
             "<div><b>{}</b>{}: {}</div>",
-            h(&v.label(source)),
+            source_name(v, source),
             detail,
             h(value)
         )?;
@@ -723,7 +820,12 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
     let mut drawn = 0;
     let mut cells = 0;
     for story in &v.stories {
-        let ids: Vec<&str> = story.sources.iter().map(|s| s.source_id.as_str()).collect();
+        // Sources by independence group, so that a group of copies forms a block.
+        let ids: Vec<&str> = story
+            .groups
+            .iter()
+            .flat_map(|(_, members)| members.iter().map(|s| s.source_id.as_str()))
+            .collect();
         if ids.len() < 2 {
             continue;
         }
@@ -780,7 +882,11 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
                 n(y + cell / 2.0 + 4.0),
                 h(a),
                 i + 1,
-                h(&truncate(&v.label(a), 30))
+                h(&format!(
+                    "{}{}",
+                    truncate(&v.label(a), 26),
+                    v.group(a).map(|g| format!(" · {g}")).unwrap_or_default()
+                ))
             )?;
             writeln!(
                 out,
@@ -852,6 +958,21 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
                 writeln!(out, "</g>")?;
             }
         }
+        // Each independence group of two sources or more outlined as its block.
+        let mut at = 0;
+        for (_, members) in &story.groups {
+            if members.len() >= 2 {
+                writeln!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{OUTLINE}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>",
+                    n(left + cell * at as f64),
+                    n(top + cell * at as f64),
+                    n(cell * members.len() as f64),
+                    n(cell * members.len() as f64)
+                )?;
+            }
+            at += members.len();
+        }
         // Legend: the colour scale and the mark of a derived pair.
         let ly = top + size + 18.0;
         for k in 0..=10 {
@@ -873,7 +994,7 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
         )?;
         writeln!(
             out,
-            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"#fff\" stroke=\"#c00000\" stroke-width=\"2.5\"/><text x=\"{}\" y=\"{}\" class=\"small\">derived (one copies or paraphrases the other)</text>",
+            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"#fff\" stroke=\"#c00000\" stroke-width=\"2.5\"/><text x=\"{}\" y=\"{}\" class=\"small\">derived (one copies or paraphrases the other); dashed outline: one independence group</text>",
             n(left + 16.0 * 11.0 + 30.0),
             n(ly),
             n(left + 16.0 * 11.0 + 50.0),
@@ -892,31 +1013,96 @@ fn similarity(out: &mut Out, v: &View) -> std::fmt::Result {
 
 pub use records::date::{iso as iso_from_days, parse_period_start as days_from_iso};
 
+/// Days before a story's first source was published that are still its own: what
+/// the articles report as this week's or this month's events. Earlier dates (a
+/// founding year, a past crisis) are background, listed apart from the axis.
+const OWN_DAYS_BEFORE: i64 = 31;
+/// Days after its last source that are still its own (an event announced for the
+/// coming days).
+const OWN_DAYS_AFTER: i64 = 7;
+
+/// The days of a story's own events: from [`OWN_DAYS_BEFORE`] its first source's
+/// date to [`OWN_DAYS_AFTER`] its last; with no source dated, as far around the
+/// median of its dated days.
+fn own_days(v: &View, story: &str, days: &[i64]) -> Option<(i64, i64)> {
+    let published = v
+        .stories
+        .iter()
+        .find(|s| s.id == story)
+        .and_then(|s| s.dates.as_ref())
+        .and_then(|(a, b)| Some((days_from_iso(a)?, days_from_iso(b)?)));
+    match published {
+        Some((first, last)) => Some((first - OWN_DAYS_BEFORE, last + OWN_DAYS_AFTER)),
+        None => {
+            let mut sorted = days.to_vec();
+            sorted.sort_unstable();
+            let median = *sorted.get(sorted.len() / 2)?;
+            Some((median - OWN_DAYS_BEFORE, median + OWN_DAYS_BEFORE))
+        }
+    }
+}
+
 fn timeline(out: &mut Out, v: &View) -> std::fmt::Result {
     writeln!(out, "<h2 id=\"timeline\">Timeline</h2>")?;
     let events = &v.rec.timeline;
     if events.is_empty() {
         return writeln!(out, "<p class=\"muted\">No dated event.</p>");
     }
+    writeln!(
+        out,
+        "<p>The days of each story's own events, numbered as in the table below; events of one day stand side by \
+         side. Dates outside the story's days (a year or month only, or a day long before its sources) are \
+         background, listed under the picture.</p>"
+    )?;
     let mut stories: Vec<&str> = events.iter().map(|e| e.story_id.as_str()).collect();
     stories.sort_by(|a, b| natural_cmp(a, b));
     stories.dedup();
-    let story_color =
-        |id: &str| PALETTE[stories.iter().position(|s| *s == id).unwrap_or(0) % PALETTE.len()];
     // One axis per story: the events of one story are close in time, and a shared
     // axis would squeeze them into a corner next to another story's.
     for story in &stories {
-        let dated: Vec<(usize, i64)> = events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.story_id == *story)
-            .filter_map(|(i, e)| days_from_iso(&e.date).map(|d| (i, d)))
+        let of_story: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i].story_id == *story)
             .collect();
-        if dated.is_empty() {
-            continue;
-        }
+        // Days only: a month or a year is no day to place.
+        let days: Vec<(usize, i64)> = of_story
+            .iter()
+            .filter(|&&i| events[i].date.trim().len() == 10)
+            .filter_map(|&i| records::date::parse_day(&events[i].date).map(|d| (i, d)))
+            .collect();
+        let window = own_days(v, story, &days.iter().map(|d| d.1).collect::<Vec<_>>());
+        let own: Vec<(usize, i64)> = days
+            .iter()
+            .copied()
+            .filter(|(_, d)| window.is_some_and(|(a, b)| (a..=b).contains(d)))
+            .collect();
+        let background: Vec<usize> = of_story
+            .iter()
+            .copied()
+            .filter(|i| !own.iter().any(|(j, _)| j == i))
+            .collect();
         writeln!(out, "<h3>Story <span class=\"id\">{}</span></h3>", h(story))?;
-        timeline_axis(out, v, &dated, story_color(story))?;
+        timeline_axis(out, v, &own)?;
+        if !background.is_empty() {
+            let mut by_date: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for &i in &background {
+                by_date
+                    .entry(events[i].date.as_str())
+                    .or_default()
+                    .push(i + 1);
+            }
+            let list: Vec<String> = by_date
+                .iter()
+                .map(|(date, numbers)| {
+                    let numbers: Vec<String> = numbers.iter().map(|k| format!("#{k}")).collect();
+                    format!("{} ({})", h(date), numbers.join(", "))
+                })
+                .collect();
+            writeln!(
+                out,
+                "<p class=\"muted\">Background, not on the axis: {}.</p>",
+                list.join("; ")
+            )?;
+        }
     }
     writeln!(
         out,
@@ -925,28 +1111,32 @@ fn timeline(out: &mut Out, v: &View) -> std::fmt::Result {
     for (i, e) in events.iter().enumerate() {
         writeln!(
             out,
-            "<tr><td class=\"num\"><span class=\"chip\" style=\"background:{}\"></span>{}</td><td class=\"id date\">{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td></tr>",
-            story_color(&e.story_id),
+            "<tr><td class=\"num\">{}</td><td class=\"id date\">{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td></tr>",
             i + 1,
             h(&e.date),
             h(&e.story_id),
             h(&e.event),
-            h(&e.source_ids
+            e.source_ids
                 .iter()
-                .map(|s| v.label(s))
+                .map(|s| source_name(v, s))
                 .collect::<Vec<_>>()
-                .join("; "))
+                .join("; ")
         )?;
     }
     writeln!(out, "</table>")
 }
 
-/// Most markers stacked at one place on a timeline; more are listed in the table only.
+/// Most rows of markers stacked at one place on a timeline; more are listed in the
+/// table only.
 const MAX_STACK: usize = 12;
+/// Most markers of one day side by side in a row.
+const MAX_SIDE_BY_SIDE: usize = 8;
 
-/// One story's dated events (`(index in the timeline, day number)`) on an axis,
-/// each a numbered marker; markers closer than their size stack upwards.
-fn timeline_axis(out: &mut Out, v: &View, dated: &[(usize, i64)], color: &str) -> std::fmt::Result {
+/// One story's dated events (`(index in the timeline, day number)`) on an axis of
+/// its days, each a numbered marker as wide as its number: the events of one day side
+/// by side, in rows as wide as a day leaves room for, rows stacking upwards where
+/// markers of nearby days would overlap.
+fn timeline_axis(out: &mut Out, v: &View, dated: &[(usize, i64)]) -> std::fmt::Result {
     let (Some(min), Some(max)) = (
         dated.iter().map(|d| d.1).min(),
         dated.iter().map(|d| d.1).max(),
@@ -960,22 +1150,44 @@ fn timeline_axis(out: &mut Out, v: &View, dated: &[(usize, i64)], color: &str) -
     };
     let (width, left, right) = (960.0, 50.0, 910.0);
     let x = |d: i64| left + (d - lo) as f64 / (hi - lo) as f64 * (right - left);
-    let mut levels: Vec<Vec<f64>> = Vec::new();
-    let mut placed = Vec::new();
+    // Every marker as wide as the longest number.
+    let digits = dated
+        .iter()
+        .map(|(i, _)| (i + 1).to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mark_w = (7.0 * digits as f64 + 10.0).max(19.0);
+    let gap = 2.0;
+    let day_w = (right - left) / (hi - lo) as f64;
+    let per_row = ((day_w / (mark_w + gap)).floor() as usize).clamp(1, MAX_SIDE_BY_SIDE);
+    let mut by_day: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for &(i, d) in dated {
-        let cx = x(d);
-        let level = levels
-            .iter()
-            .position(|xs| xs.iter().all(|&other| (other - cx).abs() >= 21.0))
-            .unwrap_or(levels.len());
-        if level >= MAX_STACK {
-            continue;
+        by_day.entry(d).or_default().push(i);
+    }
+    // Occupied spans of each row of markers, lowest first.
+    let mut levels: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut placed = Vec::new();
+    for (d, mut day) in by_day {
+        day.sort_unstable();
+        for chunk in day.chunks(per_row) {
+            let w = chunk.len() as f64 * (mark_w + gap) - gap;
+            let x0 = (x(d) - w / 2.0).max(left - mark_w / 2.0);
+            let span = (x0 - gap, x0 + w + gap);
+            let level = levels
+                .iter()
+                .position(|spans| spans.iter().all(|&(a, b)| span.1 <= a || span.0 >= b))
+                .unwrap_or(levels.len());
+            if level >= MAX_STACK {
+                continue;
+            }
+            if level == levels.len() {
+                levels.push(Vec::new());
+            }
+            levels[level].push(span);
+            for (k, &i) in chunk.iter().enumerate() {
+                placed.push((i, x0 + k as f64 * (mark_w + gap), level));
+            }
         }
-        if level == levels.len() {
-            levels.push(Vec::new());
-        }
-        levels[level].push(cx);
-        placed.push((i, cx, level));
     }
     let axis_y = 16.0 + 22.0 * levels.len() as f64;
     let height = axis_y + 40.0;
@@ -1021,18 +1233,19 @@ fn timeline_axis(out: &mut Out, v: &View, dated: &[(usize, i64)], color: &str) -
             iso_from_days(d)
         )?;
     }
-    for (i, cx, level) in placed {
+    for (i, x0, level) in placed {
         let e = &v.rec.timeline[i];
-        let cy = axis_y - 12.0 - 22.0 * level as f64;
+        let y = axis_y - 21.5 - 22.0 * level as f64;
         writeln!(
             out,
-            "<g><title>{}: {}</title><circle cx=\"{}\" cy=\"{}\" r=\"9.5\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"small\" style=\"fill:#fff\">{}</text></g>",
+            "<g><title>{}: {}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"19\" rx=\"9.5\" fill=\"{TIMELINE_MARK}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"small\" style=\"fill:#fff\">{}</text></g>",
             h(&e.date),
             h(&e.event),
-            n(cx),
-            n(cy),
-            n(cx),
-            n(cy + 4.0),
+            n(x0),
+            n(y),
+            n(mark_w),
+            n(x0 + mark_w / 2.0),
+            n(y + 13.5),
             i + 1
         )?;
     }

@@ -5,6 +5,8 @@
 //!   formula cells neutralised, plain numbers, rows in a fixed order (see [`table`]);
 //! - `corroborate.xlsx`: the same tables as one workbook (see [`xlsx`]);
 //! - `summary.md`: the page to read first (see [`summary`]);
+//! - `claim_review.jsonld`: each disputed or updated figure as schema.org ClaimReview
+//!   JSON-LD, the markup fact-checkers publish (see [`claim_review`]);
 //! - `report.html`: the same content as a self-contained page with pictures: number
 //!   lines for disputed figures, the source-similarity matrix, the timeline (see [`html`]).
 //!
@@ -17,6 +19,7 @@
 //!
 //! Reads: `reconcile/reconciled.json` (written by the reconcile stage). Writes: `reports/`.
 
+pub mod claim_review;
 pub mod csv;
 pub mod html;
 mod order;
@@ -99,7 +102,7 @@ pub fn render(rec: &Reconciled, config: &ReportConfig) -> Vec<ReportFile> {
 /// that a large corpus never holds every report in memory at once (it works on a copy
 /// of `rec`; [`render_streaming`] makes none). The order: the CSV files but
 /// `errors.csv`, the workbook (its problems go into `errors.csv`), `errors.csv`,
-/// `summary.md`, `report.html`.
+/// `summary.md`, `claim_review.jsonld`, `report.html`.
 pub fn render_each(
     rec: &Reconciled,
     config: &ReportConfig,
@@ -192,7 +195,10 @@ fn render_canonical(
                 )));
             }
         }
-        match xlsx::Book::new() {
+        match xlsx::Book::new().and_then(|mut b| {
+            b.add_sheet(&table::read_me(), &anchors)?;
+            Ok(b)
+        }) {
             Ok(b) => book = Some(b),
             Err(err) => problems.push(workbook_problem(format!(
                 "cannot build the workbook: {err}"
@@ -209,7 +215,8 @@ fn render_canonical(
             }
         }
     }
-    for name in table::NAMES {
+    // In the workbook's order of sheets (conflicts first); each CSV file is its own.
+    for name in table::SHEETS {
         let Some(t) = table::Rows::new(rec, name) else {
             continue;
         };
@@ -256,6 +263,10 @@ fn render_canonical(
     }
     sink.put("summary.md", &mut |out| {
         out.write_all(summary::render(rec, config).as_bytes())
+    })?;
+    sink.put(claim_review::FILE_NAME, &mut |out| {
+        let view = view::View::new(rec, config.top_facts);
+        out.write_all(claim_review::render(rec, &view).as_bytes())
     })?;
     if config.html {
         sink.put(
@@ -411,6 +422,7 @@ mod tests {
             title: None,
             outlet: None,
             published: None,
+            published_time: None,
             words: 10,
             status: records::SourceStatus::Ok,
             story_id: None,

@@ -42,13 +42,16 @@ pub enum Cell<'a> {
     Num(f64),
     /// A yes/no flag: `true` or `false` in the CSV, a boolean in the workbook.
     Bool(bool),
+    /// A date: ISO text in the CSV; in the workbook a date where it names a day
+    /// (`2022-01-10`), else the text (a month `2022-01`, a year `2019`).
+    Date(Cow<'a, str>),
 }
 
 impl Cell<'_> {
     /// The cell as CSV text before neutralisation: numbers in plain notation.
     pub fn plain(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) => Cow::Borrowed(s.as_ref()),
+            Cell::Text(s) | Cell::Date(s) => Cow::Borrowed(s.as_ref()),
             Cell::Num(n) => Cow::Owned(format_number(*n)),
             Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         }
@@ -58,7 +61,7 @@ impl Cell<'_> {
         match (self, other) {
             (Cell::Num(a), Cell::Num(b)) => a.total_cmp(b),
             (Cell::Bool(a), Cell::Bool(b)) => a.cmp(b),
-            (Cell::Text(a), Cell::Text(b)) => natural_cmp(a, b),
+            (Cell::Text(a) | Cell::Date(a), Cell::Text(b) | Cell::Date(b)) => natural_cmp(a, b),
             _ => natural_cmp(&self.plain(), &other.plain()),
         }
     }
@@ -95,6 +98,8 @@ pub struct Column {
     /// The column holding a web address the workbook links this column's cells to,
     /// when it is an `http` or `https` URL (see [`web_url`]).
     pub web: Option<&'static str>,
+    /// What the column holds, for a reader (the workbook's "read me" sheet).
+    pub doc: &'static str,
 }
 
 /// `url` as a link target when it is an `http` or `https` URL a spreadsheet can hold
@@ -144,31 +149,34 @@ impl Table<'_> {
     }
 }
 
-const fn fit(name: &'static str) -> Column {
+const fn fit(name: &'static str, doc: &'static str) -> Column {
     Column {
         name,
         width: Width::Fit,
         link: None,
         web: None,
+        doc,
     }
 }
 
-const fn wrap(name: &'static str) -> Column {
+const fn wrap(name: &'static str, doc: &'static str) -> Column {
     Column {
         name,
         width: Width::Wrap,
         link: None,
         web: None,
+        doc,
     }
 }
 
 /// Running text linked to the web address in column `url`.
-const fn web(name: &'static str, url: &'static str) -> Column {
+const fn web(name: &'static str, url: &'static str, doc: &'static str) -> Column {
     Column {
         name,
         width: Width::Wrap,
         link: None,
         web: Some(url),
+        doc,
     }
 }
 
@@ -176,12 +184,14 @@ const fn link(
     name: &'static str,
     table: &'static str,
     keys: &'static [(&'static str, &'static str)],
+    doc: &'static str,
 ) -> Column {
     Column {
         name,
         width: Width::Fit,
         link: Some(Link { table, keys }),
         web: None,
+        doc,
     }
 }
 
@@ -199,6 +209,16 @@ fn list(items: &[String]) -> Cell<'_> {
         [one] => Cell::Text(Cow::Borrowed(one)),
         _ => Cell::Text(Cow::Owned(items.join("; "))),
     }
+}
+
+fn date(s: &Option<String>) -> Cell<'_> {
+    Cell::Date(Cow::Borrowed(s.as_deref().unwrap_or_default()))
+}
+
+/// A number, or an empty cell.
+fn num(v: Option<f64>) -> Cell<'static> {
+    v.filter(|v| v.is_finite())
+        .map_or(Cell::Text(Cow::Borrowed("")), rounded)
 }
 
 fn count(n: usize) -> Cell<'static> {
@@ -385,144 +405,387 @@ pub const NAMES: [&str; 9] = [
     "errors",
 ];
 
-/// The columns of table `name` and the columns its rows are sorted by first.
+/// The sheets of the workbook after its "read me" sheet: the conflicts first, what a
+/// reviewer opens it for, then the other tables in the order of [`NAMES`].
+pub const SHEETS: [&str; 9] = [
+    "conflicts",
+    "sources",
+    "entities",
+    "facts",
+    "fact_mentions",
+    "quotes",
+    "source_pairs",
+    "timeline",
+    "errors",
+];
+
+/// Name of the workbook's first sheet, which explains the others.
+pub const READ_ME: &str = "read me";
+
+/// The "read me" sheet: for each sheet (in [`SHEETS`] order) what one row is, then
+/// every column and what it holds, as [`layout`] defines them (the one place the
+/// columns are described).
+pub fn read_me() -> Table<'static> {
+    let header = vec![
+        fit("sheet", "the sheet (and the CSV file of the same name)"),
+        fit(
+            "column",
+            "a column of that sheet; empty on the line about the sheet itself",
+        ),
+        wrap("meaning", "what it holds"),
+    ];
+    let about = |sheet: &'static str, column: &'static str, meaning: &'static str| {
+        vec![text(sheet), text(column), text(meaning)]
+    };
+    let mut rows = vec![about(
+        "",
+        "",
+        "Every sheet is a CSV file of this folder, the same cells. Ids link to the rows they name. Rows in \
+         conflict are red, withdrawn figures struck through in grey, failed sources and errors orange, copies \
+         and derived pairs yellow. Dates are dates; `true`/`false` flags are booleans.",
+    )];
+    for name in SHEETS {
+        rows.push(about(name, "", row_is(name)));
+        for column in columns(name) {
+            rows.push(about(name, column.name, column.doc));
+        }
+    }
+    let marks = vec![Mark::None; rows.len()];
+    Table {
+        name: READ_ME,
+        columns: header,
+        rows,
+        marks,
+    }
+}
+
+/// The columns of table `name` and the columns its rows are sorted by first. Each
+/// column says what it holds here, once: the workbook's "read me" sheet is made
+/// from these words.
 fn layout(name: &str) -> Option<(Vec<Column>, &'static [&'static str])> {
+    const SOURCE_ID: &str = "the source: its file's path in the input folder, `#N` for the Nth article of a container file (JSON, JSONL, WARC)";
+    const STORY_ID: &str = "the story (sources about the same event share it)";
+    const REVIEW_VERDICT: &str = "the reviewer's verdict, from the review file beside the input folder (`seeds.review.csv` for `seeds/`)";
+    const REVIEW_NOTE: &str = "the reviewer's note, from the same review file";
+    const START: &str = "where the words begin: characters into `text/<source_id>.txt`";
+    const END: &str = "where the words end (exclusive)";
     Some(match name {
         "sources" => (
             vec![
-                fit("source_id"),
-                fit("file"),
-                web("title", "url"),
-                fit("outlet"),
-                fit("published"),
-                fit("words"),
-                fit("status"),
-                fit("story_id"),
-                fit("group_id"),
-                web("url", "url"),
+                fit("source_id", SOURCE_ID),
+                fit("file", "the input file that holds it"),
+                web(
+                    "title",
+                    "url",
+                    "the headline; a link to the article where its url is an http(s) address",
+                ),
+                fit(
+                    "outlet",
+                    "who published it: the input's or the page's own name for itself, else the host of its url",
+                ),
+                fit(
+                    "published",
+                    "the day it was published (ISO date), or the article's own date",
+                ),
+                fit("words", "words in its clean text"),
+                fit(
+                    "status",
+                    "`ok`, `duplicate of <source_id>`, or `error: <reason>`",
+                ),
+                fit("story_id", STORY_ID),
+                fit(
+                    "group_id",
+                    "its independence group: sources that copy or paraphrase each other (or one original) share it; distinct groups are independent sources",
+                ),
+                web(
+                    "url",
+                    "url",
+                    "where it was published, when the input says; a link only for http(s) addresses",
+                ),
+                fit(
+                    "published_time",
+                    "the time of day of `published`, where the input gives one (`08:00:00Z`)",
+                ),
             ],
             &["source_id"],
         ),
         "entities" => (
             vec![
-                fit("entity_id"),
-                fit("name"),
-                fit("type"),
-                wrap("roles"),
-                wrap("aliases"),
-                wrap("variants"),
-                fit("sources"),
-                fit("mentions"),
-                wrap("source_ids"),
+                fit("entity_id", "the entity, from its type and canonical name"),
+                fit("name", "its canonical name (the most common full form)"),
+                fit("type", "`person`, `organization`, `place` or `other`"),
+                wrap("roles", "titles and roles seen (`President; ex-President`)"),
+                wrap("aliases", "every form of the name seen"),
+                wrap(
+                    "variants",
+                    "spellings judged errors or deviant forms, each as `Form (source_id)`",
+                ),
+                fit("sources", "sources naming it"),
+                fit("mentions", "times it is named, in all sources"),
+                wrap("source_ids", "the sources naming it"),
             ],
             &["name", "entity_id"],
         ),
         "facts" => (
             vec![
-                link("fact_id", "fact_mentions", &[("fact_id", "fact_id")]),
-                fit("story_id"),
-                fit("what"),
-                fit("status"),
-                fit("best_estimate"),
-                wrap("values"),
-                fit("sources"),
-                fit("independent_sources"),
-                wrap("attributed_to"),
-                wrap("evidence"),
-                fit("as_of"),
-                fit("kind"),
-                fit("unit"),
-                link("part_of", "facts", &[("part_of", "fact_id")]),
-                fit("review_verdict"),
-                wrap("review_note"),
+                link(
+                    "fact_id",
+                    "fact_mentions",
+                    &[("fact_id", "fact_id")],
+                    "the fact, from its story and `what`; links to its first mention",
+                ),
+                fit("story_id", STORY_ID),
+                fit(
+                    "what",
+                    "what is counted or measured (`people killed`), with its scope (a date, a place, a part of a total)",
+                ),
+                fit(
+                    "status",
+                    "`agreed` (equal values), `consistent` (ranges overlap), `updated` (the figure changed over time), `conflict` (values that cannot both hold on one date), `single` (one independent group)",
+                ),
+                fit(
+                    "best_estimate",
+                    "a number, a range `low-high`, or an open bound `low+`; as numbers in `best_low` and `best_high`",
+                ),
+                wrap(
+                    "values",
+                    "each mention as `source_id: surface text`; `(retracted)` after a withdrawn one",
+                ),
+                fit("sources", "sources mentioning it"),
+                fit(
+                    "independent_sources",
+                    "independence groups among them (withdrawn figures left out)",
+                ),
+                wrap("attributed_to", "who the sources say gave the figure"),
+                wrap("evidence", "the sentence of its first mention"),
+                fit("as_of", "the date the best estimate holds for"),
+                fit("kind", "`count`, `percentage`, `money` or `measure`"),
+                fit(
+                    "unit",
+                    "the unit of a percentage, sum or measure (`%`, `EUR`, `mph`)",
+                ),
+                link(
+                    "part_of",
+                    "facts",
+                    &[("part_of", "fact_id")],
+                    "the fact this one is a part of (a part of a total); links to it",
+                ),
+                fit("best_low", "the best estimate's lower end, a number"),
+                fit(
+                    "best_high",
+                    "the best estimate's upper end, a number; empty for an open bound",
+                ),
+                fit("review_verdict", REVIEW_VERDICT),
+                wrap("review_note", REVIEW_NOTE),
             ],
             &["story_id", "what", "fact_id"],
         ),
         "fact_mentions" => (
             vec![
-                link("fact_id", "facts", &[("fact_id", "fact_id")]),
-                link("source_id", "sources", SOURCE),
-                fit("text"),
-                fit("low"),
-                fit("high"),
-                fit("unit"),
-                fit("event"),
-                fit("attributed_to"),
-                fit("hedged"),
-                fit("retracted"),
-                fit("as_of"),
-                wrap("sentence"),
-                fit("start"),
-                fit("end"),
-                fit("correction"),
+                link(
+                    "fact_id",
+                    "facts",
+                    &[("fact_id", "fact_id")],
+                    "the fact it is a mention of; links to it",
+                ),
+                link(
+                    "source_id",
+                    "sources",
+                    SOURCE,
+                    "the source; links to its row in sources",
+                ),
+                fit("text", "the figure as the source words it"),
+                fit(
+                    "low",
+                    "the lowest number the wording allows (`almost 8,000` is just under 8000)",
+                ),
+                fit(
+                    "high",
+                    "the highest; empty when the wording sets no upper bound (`more than 300`)",
+                ),
+                fit("unit", "the unit, for a percentage, sum or measure"),
+                fit(
+                    "event",
+                    "what happened to what is counted (`killed`, `detained`)",
+                ),
+                fit("attributed_to", "who the source says gave the figure"),
+                fit(
+                    "hedged",
+                    "whether the source hedges it (`reportedly`, `unconfirmed`)",
+                ),
+                fit(
+                    "retracted",
+                    "whether its source withdrew, denied or corrected it: it is left out of the fact's status",
+                ),
+                fit(
+                    "as_of",
+                    "the date the figure holds for, from the text or the source's date",
+                ),
+                wrap("sentence", "the sentence holding it"),
+                fit("start", START),
+                fit("end", END),
+                fit(
+                    "correction",
+                    "`retracted`, `denied`, `corrected`, `superseded`, or empty",
+                ),
             ],
             &["fact_id", "source_id", "start", "end"],
         ),
         "quotes" => (
             vec![
-                fit("quote_id"),
-                link("source_id", "sources", SOURCE),
-                fit("speaker"),
-                fit("kind"),
-                fit("wording"),
-                fit("sources"),
-                wrap("text"),
-                fit("start"),
-                fit("end"),
-                fit("verb"),
-                fit("review_verdict"),
-                wrap("review_note"),
+                fit(
+                    "quote_id",
+                    "the statement: rows with the same id are one statement",
+                ),
+                link(
+                    "source_id",
+                    "sources",
+                    SOURCE,
+                    "the source; links to its row in sources",
+                ),
+                fit("speaker", "who said it, as the source names them"),
+                fit(
+                    "kind",
+                    "`direct` (in quotation marks) or `indirect` (reported speech)",
+                ),
+                fit(
+                    "wording",
+                    "`same` (identical up to punctuation and case), `variant` (worded differently), `single` (one source only)",
+                ),
+                fit("sources", "sources reporting the statement"),
+                wrap("text", "the words as this source gives them"),
+                fit("start", START),
+                fit("end", END),
+                fit("verb", "the reporting verb (`said`, `warned`)"),
+                fit("review_verdict", REVIEW_VERDICT),
+                wrap("review_note", REVIEW_NOTE),
             ],
             &["quote_id", "source_id", "start", "end"],
         ),
         "conflicts" => (
             vec![
-                fit("conflict_id"),
-                fit("kind"),
-                fit("story_id"),
-                link("subject", "facts", &[("fact_id", "fact_id")]),
-                link("source_a", "sources", &[("source_a", "source_id")]),
-                wrap("value_a"),
-                link("source_b", "sources", &[("source_b", "source_id")]),
-                wrap("value_b"),
-                wrap("note"),
-                link("fact_id", "facts", &[("fact_id", "fact_id")]),
-                fit("review_verdict"),
-                wrap("review_note"),
+                fit(
+                    "conflict_id",
+                    "the conflict, from its kind, story, subject and two sides",
+                ),
+                fit("kind", "`number`, `name`, `quote` or `date`"),
+                fit("story_id", STORY_ID),
+                link(
+                    "subject",
+                    "facts",
+                    &[("fact_id", "fact_id")],
+                    "what is disputed: a fact, a name, a statement's id or an event's sentence; a number conflict links to its fact",
+                ),
+                link(
+                    "source_a",
+                    "sources",
+                    &[("source_a", "source_id")],
+                    "one side's source; links to it",
+                ),
+                wrap("value_a", "what that source says"),
+                link(
+                    "source_b",
+                    "sources",
+                    &[("source_b", "source_id")],
+                    "the other side's source; links to it",
+                ),
+                wrap("value_b", "what that source says"),
+                wrap("note", "why the two are judged to disagree"),
+                link(
+                    "fact_id",
+                    "facts",
+                    &[("fact_id", "fact_id")],
+                    "the fact a number conflict is about; links to it",
+                ),
+                wrap(
+                    "evidence_a",
+                    "the sentence of `source_a` behind its side (for a quote, its words); empty where the records hold none (names, dates)",
+                ),
+                fit(
+                    "start_a",
+                    "where the disputed words begin: characters into `text/<source_a>.txt`",
+                ),
+                fit("end_a", "where they end (exclusive)"),
+                wrap(
+                    "evidence_b",
+                    "the sentence of `source_b` behind its side (for a quote, its words)",
+                ),
+                fit(
+                    "start_b",
+                    "where the disputed words begin: characters into `text/<source_b>.txt`",
+                ),
+                fit("end_b", "where they end (exclusive)"),
+                fit("review_verdict", REVIEW_VERDICT),
+                wrap("review_note", REVIEW_NOTE),
             ],
             &["story_id", "kind", "subject", "conflict_id"],
         ),
         "source_pairs" => (
             vec![
-                link("source_a", "sources", &[("source_a", "source_id")]),
-                link("source_b", "sources", &[("source_b", "source_id")]),
-                fit("similarity"),
-                fit("shared_facts"),
-                fit("relation"),
-                wrap("evidence"),
+                link(
+                    "source_a",
+                    "sources",
+                    &[("source_a", "source_id")],
+                    "one source of the pair; links to it",
+                ),
+                link(
+                    "source_b",
+                    "sources",
+                    &[("source_b", "source_id")],
+                    "the other; links to it",
+                ),
+                fit("similarity", "how alike their texts are, 0 to 1"),
+                fit("shared_facts", "facts both mention"),
+                fit(
+                    "relation",
+                    "`independent`, `related` (same story, own reporting) or `derived` (one copies or paraphrases the other, or both one original)",
+                ),
+                wrap("evidence", "what the score rests on"),
             ],
             &["source_a", "source_b"],
         ),
         "timeline" => (
             vec![
-                fit("date"),
-                fit("story_id"),
-                wrap("event"),
-                fit("sources"),
-                wrap("source_ids"),
+                fit("date", "the day (or month, or year) the event happened"),
+                fit("story_id", STORY_ID),
+                wrap("event", "what happened, from the sentence"),
+                fit("sources", "sources reporting it"),
+                wrap("source_ids", "those sources"),
             ],
             &["date", "story_id", "event"],
         ),
         "errors" => (
             vec![
-                link("source_id", "sources", SOURCE),
-                fit("stage"),
-                wrap("error"),
+                link(
+                    "source_id",
+                    "sources",
+                    SOURCE,
+                    "the input (or report) that failed; links to its source row",
+                ),
+                fit("stage", "the stage where it failed"),
+                wrap("error", "what went wrong"),
             ],
             &["source_id", "stage", "error"],
         ),
         _ => return None,
     })
+}
+
+/// What one row of table `name` is, for the "read me" sheet (the README's "one row
+/// per" column).
+pub fn row_is(name: &str) -> &'static str {
+    match name {
+        "sources" => "one row per input file (or article of a container file)",
+        "entities" => "one row per real-world person, organization or place",
+        "facts" => "one row per reconciled fact: all mentions of one quantity",
+        "fact_mentions" => "one row per mention of a quantity in one source",
+        "quotes" => "one row per quote in one source",
+        "conflicts" => "one row per disagreement between two sources",
+        "source_pairs" => "one row per pair of sources in one story",
+        "timeline" => "one row per dated event",
+        "errors" => "one row per input or stage that failed",
+        _ => "",
+    }
 }
 
 /// The columns of table `name` (one of [`NAMES`]); none for another name.
@@ -582,12 +845,13 @@ fn record_rows<'a>(
                     text(&s.file),
                     opt(&s.title),
                     opt(&s.outlet),
-                    opt(&s.published),
+                    date(&s.published),
                     count(s.words),
                     Cell::Text(Cow::Owned(s.status.label())),
                     opt(&s.story_id),
                     opt(&s.group_id),
                     opt(&s.url),
+                    opt(&s.published_time),
                 ],
                 mark,
             )
@@ -622,10 +886,12 @@ fn record_rows<'a>(
                     count(f.independent_sources),
                     list(&f.attributed_to),
                     text(&f.evidence),
-                    opt(&f.as_of),
+                    date(&f.as_of),
                     text(f.kind.as_str()),
                     opt(&f.unit),
                     opt(&f.part_of),
+                    num(f.best_low),
+                    num(f.best_high),
                     Cell::Text(Cow::Owned(verdict)),
                     Cell::Text(Cow::Owned(note)),
                 ],
@@ -663,7 +929,7 @@ fn record_rows<'a>(
                         opt(&m.attributed_to),
                         flag(m.hedged),
                         flag(m.retracted),
-                        opt(&m.as_of),
+                        date(&m.as_of),
                         text(&m.sentence),
                         count(m.start),
                         count(m.end),
@@ -698,11 +964,41 @@ fn record_rows<'a>(
         })),
         "conflicts" => {
             let conflict_facts_index = ConflictFacts::new(&rec.facts);
+            let mut mentions: HashMap<&str, Vec<&records::FactMention>> = HashMap::new();
+            for m in &rec.fact_mentions {
+                mentions.entry(m.fact_id.as_str()).or_default().push(m);
+            }
+            let mut quotes: HashMap<&str, Vec<&records::QuoteRow>> = HashMap::new();
+            for q in &rec.quotes {
+                quotes.entry(q.quote_id.as_str()).or_default().push(q);
+            }
             Box::new(rec.conflicts.iter().map(move |c| {
-                let fact_id = conflict_facts_index
-                    .find(c)
-                    .map(|f| f.fact_id.as_str())
-                    .unwrap_or("");
+                let fact = conflict_facts_index.find(c);
+                let fact_id = fact.map(|f| f.fact_id.as_str()).unwrap_or("");
+                let mentions = mentions.get(fact_id).map_or(&[][..], Vec::as_slice);
+                let quotes = quotes
+                    .get(c.subject.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                // The first sentence of each side, with where it stands in its source.
+                let side = |source: &str, value: &str| -> [Cell<'a>; 3] {
+                    let first = crate::view::evidence(c, mentions, quotes, source, value)
+                        .into_iter()
+                        .next();
+                    match first {
+                        Some(e) => [
+                            text(if e.sentence.is_empty() {
+                                e.text
+                            } else {
+                                e.sentence
+                            }),
+                            num(e.span.map(|s| s.0 as f64)),
+                            num(e.span.map(|s| s.1 as f64)),
+                        ],
+                        None => [text(""), text(""), text("")],
+                    }
+                };
+                let [evidence_a, start_a, end_a] = side(&c.source_a, &c.value_a);
+                let [evidence_b, start_b, end_b] = side(&c.source_b, &c.value_b);
                 let (verdict, note) = placed.of("conflict", &c.conflict_id);
                 (
                     vec![
@@ -716,6 +1012,12 @@ fn record_rows<'a>(
                         text(&c.value_b),
                         text(&c.note),
                         text(fact_id),
+                        evidence_a,
+                        start_a,
+                        end_a,
+                        evidence_b,
+                        start_b,
+                        end_b,
                         Cell::Text(Cow::Owned(verdict)),
                         Cell::Text(Cow::Owned(note)),
                     ],
@@ -743,7 +1045,7 @@ fn record_rows<'a>(
         "timeline" => Box::new(rec.timeline.iter().map(|t| {
             (
                 vec![
-                    text(&t.date),
+                    Cell::Date(Cow::Borrowed(&t.date)),
                     text(&t.story_id),
                     text(&t.event),
                     count(t.sources),

@@ -319,6 +319,20 @@ impl<'a> View<'a> {
             .unwrap_or_else(|| source_id.to_string())
     }
 
+    /// The row of a source.
+    pub fn source(&self, source_id: &str) -> Option<&'a SourceRow> {
+        self.sources_by_id.get(source_id).copied()
+    }
+
+    /// The source's address when it is one a reader may open (`http` or `https`; see
+    /// [`crate::table::web_url`]).
+    pub fn web_url(&self, source_id: &str) -> Option<&'a str> {
+        self.sources_by_id
+            .get(source_id)
+            .and_then(|s| s.url.as_deref())
+            .and_then(crate::table::web_url)
+    }
+
     /// What to say after a source's label: its id (unless the label is the id) and
     /// its independence group, comma-separated; empty when there is nothing to add.
     pub fn detail(&self, source_id: &str) -> String {
@@ -374,8 +388,8 @@ pub fn distinct_sources(rows: &[&QuoteRow]) -> usize {
 /// The sentences behind one side of a conflict: the source's mentions of the
 /// disputed fact (those worded as the conflict's value when there are such, so a
 /// source's other figures for the fact do not crowd the page), or its wording of the
-/// disputed quote.
-fn evidence<'a>(
+/// disputed quote. `conflicts.csv` shows the first of each side.
+pub(crate) fn evidence<'a>(
     c: &'a Conflict,
     mentions: &[&'a FactMention],
     quotes: &[&'a QuoteRow],

@@ -26,8 +26,8 @@
 use std::collections::HashMap;
 
 use rust_xlsxwriter::{
-    Color, DocProperties, ExcelDateTime, Format, FormatBorder, FormatUnderline, Url, Workbook,
-    Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatUnderline, Url,
+    Workbook, Worksheet, XlsxError,
 };
 
 use crate::table::{Cell, Mark, RowSource, Table, Width};
@@ -49,7 +49,7 @@ const MAX_FIT_WIDTH: usize = 40;
 const MIN_WIDTH: usize = 6;
 const WRAP_WIDTH: f64 = 60.0;
 
-/// Renders the workbook of `tables` in memory. Fails only on limits a sheet cannot
+/// Renders the workbook of `tables` in memory, after its "read me" sheet. Fails only on limits a sheet cannot
 /// hold, which the caller reports as an error row rather than losing the other
 /// reports. A large corpus writes a [`Book`] a sheet at a time instead.
 pub fn render(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
@@ -59,6 +59,7 @@ pub fn render(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
         anchors.index(table);
     }
     let mut book = Book::new()?;
+    book.add_sheet(&crate::table::read_me(), &anchors)?;
     for table in tables {
         book.add_sheet(table, &anchors)?;
     }
@@ -229,8 +230,9 @@ fn fill(mark: Mark) -> Option<Color> {
     }
 }
 
-fn cell_format(width: Width, mark: Mark, is_link: bool) -> Format {
-    let mut format = Format::new();
+fn cell_format(width: Width, mark: Mark, is_link: bool, is_date: bool) -> Format {
+    // Top-aligned: a row as tall as its longest text reads from its first line.
+    let mut format = Format::new().set_align(FormatAlign::Top);
     if width == Width::Wrap {
         format = format.set_text_wrap();
     }
@@ -247,8 +249,14 @@ fn cell_format(width: Width, mark: Mark, is_link: bool) -> Format {
             .set_font_color(Color::RGB(0x0563C1))
             .set_underline(FormatUnderline::Single);
     }
+    if is_date {
+        format = format.set_num_format(DATE_FORMAT);
+    }
     format
 }
+
+/// How a date cell shows its day: the ISO form the CSV files write.
+const DATE_FORMAT: &str = "yyyy-mm-dd";
 
 /// The format of every kind of cell, made once: the workbook looks each format a cell
 /// is written with up by its hash, which a sheet of a large corpus would otherwise
@@ -274,26 +282,41 @@ impl Formats {
         for width in WIDTHS {
             for mark in MARKS {
                 for is_link in [false, true] {
-                    let format = cell_format(width, mark, is_link);
-                    let is_default = format == Format::default();
-                    formats.push((format, is_default));
+                    for is_date in [false, true] {
+                        let format = cell_format(width, mark, is_link, is_date);
+                        let is_default = format == Format::default();
+                        formats.push((format, is_default));
+                    }
                 }
             }
         }
         Formats { formats }
     }
 
-    fn slot(width: Width, mark: Mark, is_link: bool) -> usize {
+    fn slot(width: Width, mark: Mark, is_link: bool, is_date: bool) -> usize {
         let w = WIDTHS.iter().position(|&x| x == width).unwrap_or(0);
         let m = MARKS.iter().position(|&x| x == mark).unwrap_or(0);
-        (w * MARKS.len() + m) * 2 + usize::from(is_link)
+        ((w * MARKS.len() + m) * 2 + usize::from(is_link)) * 2 + usize::from(is_date)
     }
 
     /// The format of a cell, and whether it is the default.
-    fn get(&self, width: Width, mark: Mark, is_link: bool) -> (&Format, bool) {
-        let (format, is_default) = &self.formats[Self::slot(width, mark, is_link)];
+    fn get(&self, width: Width, mark: Mark, is_link: bool, is_date: bool) -> (&Format, bool) {
+        let (format, is_default) = &self.formats[Self::slot(width, mark, is_link, is_date)];
         (format, *is_default)
     }
+}
+
+/// The day an ISO date cell names, as a workbook date; `None` for a month, a year or
+/// anything else, and for a day before 1900 (which spreadsheets do not hold as dates).
+fn excel_date(s: &str) -> Option<ExcelDateTime> {
+    if s.trim().len() != 10 {
+        return None;
+    }
+    let (y, m, d) = records::date::civil_from_days(records::date::parse_day(s)?);
+    let y = u16::try_from(y)
+        .ok()
+        .filter(|y| (1900..=9999).contains(y))?;
+    ExcelDateTime::from_ymd(y, m as u8, d as u8).ok()
 }
 
 /// Text cut to what a cell holds.
@@ -378,8 +401,18 @@ fn write_sheet(
             if link.is_some() {
                 n_links += 1;
             }
-            let (format, is_default) = formats.get(column.width, mark, link.is_some());
+            let day = match cell {
+                Cell::Date(s) => excel_date(s),
+                _ => None,
+            };
+            let (format, is_default) =
+                formats.get(column.width, mark, link.is_some(), day.is_some());
             let col = c as u16;
+            if let Some(day) = day {
+                sheet.write_datetime_with_format(r, col, &day, format)?;
+                widths[c] = widths[c].max(DATE_FORMAT.len() + 1);
+                continue;
+            }
             match cell {
                 Cell::Num(n) if n.is_finite() => {
                     if is_default {
@@ -396,10 +429,10 @@ fn write_sheet(
                     sheet.write_boolean_with_format(r, col, *b, format)?;
                     widths[c] = widths[c].max(cell.plain().len() + 1);
                 }
-                Cell::Text(s) if s.is_empty() => {
+                Cell::Text(s) | Cell::Date(s) if s.is_empty() => {
                     sheet.write_blank(r, col, format)?;
                 }
-                Cell::Text(s) => {
+                Cell::Text(s) | Cell::Date(s) => {
                     let s = fit_cell(s);
                     match link {
                         Some(link) => {
@@ -434,5 +467,9 @@ fn write_sheet(
     let last_col = columns.len().saturating_sub(1) as u16;
     sheet.autofilter(0, 0, n_rows as u32, last_col)?;
     sheet.set_freeze_panes(1, 0)?;
+    // Printed (or exported to PDF): landscape, so that a page holds several wide
+    // columns at full size, and the header repeated on every page.
+    sheet.set_landscape();
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }

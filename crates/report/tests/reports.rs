@@ -170,9 +170,30 @@ fn every_file_of_the_contract_is_rendered() {
         .into_iter()
         .map(|f| f.name)
         .collect();
-    let mut expected: Vec<&str> = CONTRACT.iter().map(|(n, _)| *n).collect();
-    expected.extend(["summary.md", "report.html", "corroborate.xlsx"]);
+    // The CSV files in the workbook's order of sheets (conflicts first), each once.
+    let mut expected: Vec<String> = report::table::SHEETS
+        .iter()
+        .map(|n| format!("{n}.csv"))
+        .collect();
+    expected.extend(
+        [
+            "summary.md",
+            "claim_review.jsonld",
+            "report.html",
+            "corroborate.xlsx",
+        ]
+        .map(String::from),
+    );
     assert_eq!(names, expected);
+    let mut contract: Vec<&str> = CONTRACT.iter().map(|(n, _)| *n).collect();
+    let mut csv: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    contract.sort_unstable();
+    csv.sort_unstable();
+    assert_eq!(csv, contract);
 
     let config = ReportConfig {
         workbook: false,
@@ -183,8 +204,11 @@ fn every_file_of_the_contract_is_rendered() {
         .into_iter()
         .map(|f| f.name)
         .collect();
-    assert_eq!(names.last().map(String::as_str), Some("summary.md"));
-    assert_eq!(names.len(), CONTRACT.len() + 1);
+    assert_eq!(
+        names.last().map(String::as_str),
+        Some("claim_review.jsonld")
+    );
+    assert_eq!(names.len(), CONTRACT.len() + 2);
 }
 
 #[test]
@@ -496,11 +520,11 @@ fn workbook_sheets(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
 fn the_workbook_matches_the_csv_files_cell_by_cell() {
     let files = files(&fixture());
     let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
+    assert_eq!(workbook.sheet_names(), sheet_order());
     let expected_sheets: Vec<String> = CONTRACT
         .iter()
         .map(|(n, _)| n.trim_end_matches(".csv").to_string())
         .collect();
-    assert_eq!(workbook.sheet_names(), expected_sheets);
     for sheet in &expected_sheets {
         let (header, rows) = read_csv(&files[&format!("{sheet}.csv")]);
         let range = workbook.worksheet_range(sheet).expect("sheet reads");
@@ -514,6 +538,8 @@ fn the_workbook_matches_the_csv_files_cell_by_cell() {
                         Data::Float(f) => report::format_number(*f),
                         Data::Int(i) => i.to_string(),
                         Data::Bool(b) => b.to_string(),
+                        // A date: days since 1899-12-30, shown as the CSV's ISO day.
+                        Data::DateTime(d) => records::date::iso(d.as_f64() as i64 - 25_569),
                         other => panic!("{sheet}: unexpected cell {other:?}"),
                     })
                     .collect()
@@ -590,19 +616,56 @@ fn html_escapes_hostile_text_and_loads_nothing() {
         html.contains("Content-Security-Policy"),
         "a policy forbids loading anything"
     );
-    // Every link stays inside the page.
+    // Nothing is loaded from outside the page: no source of an element, no style sheet
+    // or import, no url() in a style (checked above).
+    for tag in html
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+    {
+        for loaded in [" src=", " srcset=", "stylesheet", " data=", " poster="] {
+            assert!(
+                !tag.contains(loaded),
+                "report.html loads {loaded:?}: <{tag}>"
+            );
+        }
+    }
+    // A link a reader follows stays inside the page, or opens a source's article at
+    // its http(s) address; any other scheme (the fixture's `javascript:`) is text.
     for (i, _) in html.match_indices("href=") {
+        let rest = &html[i..];
+        let tag_start = html[..i].rfind('<').expect("inside a tag");
         assert!(
-            html[i..].starts_with("href=\"#"),
-            "external link at {}",
-            &html[i..(i + 60).min(html.len())]
+            html[tag_start..].starts_with("<a "),
+            "href outside a link at {}",
+            &rest[..60.min(rest.len())]
+        );
+        assert!(
+            rest.starts_with("href=\"#")
+                || rest.starts_with("href=\"https://")
+                || rest.starts_with("href=\"http://"),
+            "a link that is neither in the page nor to a web page at {}",
+            &rest[..60.min(rest.len())]
         );
     }
+    assert!(
+        html.contains("<a href=\"https://news.example/b.md\" rel=\"noopener noreferrer\">"),
+        "a source's name opens its article"
+    );
+    assert!(
+        !html.contains("javascript:"),
+        "a javascript: address is no link"
+    );
     // The pictures: a number line per disputed figure (F1 and F4), a similarity matrix
     // per story with two sources or more, a timeline per story with dated events.
     assert_eq!(html.matches("aria-label=\"number line").count(), 2);
     assert_eq!(html.matches("aria-label=\"similarity matrix\"").count(), 2);
-    assert_eq!(html.matches("aria-label=\"timeline\"").count(), 2);
+    // S2's one event is dated by its month only: background, listed, not on an axis.
+    assert_eq!(html.matches("aria-label=\"timeline\"").count(), 1);
+    assert!(
+        html.contains("Background, not on the axis: 2031-01 (#"),
+        "S2's month"
+    );
     assert!(
         html.contains("(retracted)"),
         "the withdrawn figure is marked on its number line"
@@ -678,7 +741,7 @@ fn an_empty_run_renders_every_file() {
     assert!(text_of(&files, "summary.md").contains("No story"));
     assert!(text_of(&files, "report.html").contains("No figure is disputed"));
     let mut workbook = workbook_sheets(&files["corroborate.xlsx"]);
-    assert_eq!(workbook.sheet_names().len(), CONTRACT.len());
+    assert_eq!(workbook.sheet_names().len(), CONTRACT.len() + 1);
     assert!(workbook.worksheet_range("facts").is_ok());
 }
 
@@ -780,6 +843,23 @@ fn files_count(rec: &records::Reconciled) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// The workbook's sheets in order: the "read me" sheet, then the tables, conflicts first.
+fn sheet_order() -> Vec<&'static str> {
+    let mut names = vec![report::table::READ_ME];
+    names.extend(report::table::SHEETS);
+    names
+}
+
+/// The XML part of the sheet `name`.
+fn sheet_part(bytes: &[u8], name: &str) -> String {
+    let i = sheet_order()
+        .iter()
+        .position(|n| *n == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"))
+        + 1;
+    workbook_part(bytes, &format!("xl/worksheets/sheet{i}.xml"))
+}
+
 /// The XML of one part of the workbook.
 fn workbook_part(bytes: &[u8], part: &str) -> String {
     let mut archive =
@@ -796,8 +876,8 @@ fn workbook_part(bytes: &[u8], part: &str) -> String {
 fn every_sheet_has_a_frozen_header_a_filter_and_widths() {
     let files = files(&fixture());
     let bytes = &files["corroborate.xlsx"];
-    for (i, (name, _)) in CONTRACT.iter().enumerate() {
-        let xml = workbook_part(bytes, &format!("xl/worksheets/sheet{}.xml", i + 1));
+    for name in sheet_order() {
+        let xml = sheet_part(bytes, name);
         assert!(
             xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\""),
             "{name}: header not frozen"
@@ -829,14 +909,7 @@ fn every_sheet_has_a_frozen_header_a_filter_and_widths() {
 fn workbook_links_lead_from_facts_to_mentions_and_sources() {
     let files = files(&fixture());
     let bytes = &files["corroborate.xlsx"];
-    let sheet = |name: &str| {
-        let i = CONTRACT
-            .iter()
-            .position(|(n, _)| *n == format!("{name}.csv"))
-            .expect("sheet")
-            + 1;
-        workbook_part(bytes, &format!("xl/worksheets/sheet{i}.xml"))
-    };
+    let sheet = |name: &str| sheet_part(bytes, name);
     // facts: F1 (row 4) links to its first mention, row 2 of fact_mentions.
     let facts = sheet("facts");
     assert!(
@@ -1105,7 +1178,8 @@ fn the_contract_in_the_readme_is_what_the_reports_write() {
 fn the_workbook_links_sources_to_their_http_urls_only() {
     let files = files(&fixture());
     let bytes = &files["corroborate.xlsx"];
-    let rels = workbook_part(bytes, "xl/worksheets/_rels/sheet1.xml.rels");
+    let i = sheet_order().iter().position(|n| *n == "sources").unwrap() + 1;
+    let rels = workbook_part(bytes, &format!("xl/worksheets/_rels/sheet{i}.xml.rels"));
     assert!(
         rels.contains("Target=\"https://news.example/b.md\""),
         "{rels}"
@@ -1156,16 +1230,360 @@ fn rows_with_wrapped_text_are_as_tall_as_their_text() {
     let mut rec = fixture();
     rec.facts[0].evidence = "word ".repeat(60);
     let files = files(&rec);
-    let i = CONTRACT
-        .iter()
-        .position(|(n, _)| *n == "facts.csv")
-        .expect("facts")
-        + 1;
-    let sheet = workbook_part(
-        &files["corroborate.xlsx"],
-        &format!("xl/worksheets/sheet{i}.xml"),
-    );
+    let sheet = sheet_part(&files["corroborate.xlsx"], "facts");
     // 300 characters of evidence wrap to six lines of 15 points.
     assert!(sheet.contains("ht=\"90\""), "{sheet}");
     assert!(sheet.contains("customHeight=\"1\""), "{sheet}");
+}
+
+#[test]
+fn the_read_me_sheet_comes_first_and_explains_every_column_of_every_sheet() {
+    let files = files(&fixture());
+    let mut book = workbook_sheets(&files["corroborate.xlsx"]);
+    assert_eq!(book.sheet_names()[0], "read me");
+    assert_eq!(
+        book.sheet_names()[1],
+        "conflicts",
+        "the conflicts come next"
+    );
+    let read_me = book.worksheet_range("read me").expect("read me sheet");
+    let rows: Vec<Vec<String>> = read_me
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0], ["sheet", "column", "meaning"]);
+    for (name, _) in CONTRACT {
+        let sheet = name.trim_end_matches(".csv");
+        let (header, _) = read_csv(&files[*name]);
+        for column in header.iter().map(String::as_str).chain([""]) {
+            let row = rows
+                .iter()
+                .find(|r| r[0] == sheet && r[1] == column)
+                .unwrap_or_else(|| panic!("read me says nothing of {sheet}.{column}"));
+            assert!(row[2].len() > 10, "{sheet}.{column}: {:?}", row[2]);
+        }
+        // Nothing explained that the sheet does not hold.
+        let explained = rows
+            .iter()
+            .filter(|r| r[0] == sheet && !r[1].is_empty())
+            .count();
+        assert_eq!(explained, header.len(), "{sheet}");
+    }
+}
+
+#[test]
+fn the_workbook_holds_dates_as_dates_and_best_estimates_as_numbers() {
+    let mut rec = fixture();
+    rec.sources[0].published_time = Some("08:00:00Z".to_string());
+    let files = files(&rec);
+    let rows = rows_of(&files, "sources.csv");
+    let first = rows
+        .iter()
+        .find(|r| r["source_id"] == rec.sources[0].source_id)
+        .expect("the source");
+    assert_eq!(first["published_time"], "08:00:00Z");
+    assert!(
+        records::date::parse_day(&first["published"]).is_some() && first["published"].len() == 10,
+        "published is an ISO date: {first:?}"
+    );
+    let mut book = workbook_sheets(&files["corroborate.xlsx"]);
+    let column = |range: &calamine::Range<Data>, name: &str| -> Vec<Data> {
+        let mut rows = range.rows();
+        let i = rows
+            .next()
+            .unwrap()
+            .iter()
+            .position(|c| *c == name)
+            .unwrap_or_else(|| panic!("no column {name}"));
+        rows.map(|r| r.get(i).cloned().unwrap_or(Data::Empty))
+            .collect()
+    };
+    let sources = book.worksheet_range("sources").expect("sources");
+    for cell in column(&sources, "published") {
+        assert!(
+            matches!(cell, Data::DateTime(_) | Data::Empty),
+            "published is a date: {cell:?}"
+        );
+    }
+    let facts = book.worksheet_range("facts").expect("facts");
+    for (estimate, (low, high)) in column(&facts, "best_estimate").iter().zip(
+        column(&facts, "best_low")
+            .into_iter()
+            .zip(column(&facts, "best_high")),
+    ) {
+        let text = match estimate {
+            Data::Float(f) => report::format_number(*f),
+            other => other.to_string(),
+        };
+        let Some((lo, hi)) = report::table::parse_best_estimate(&text) else {
+            continue;
+        };
+        assert_eq!(low, Data::Float(lo), "{text}");
+        match hi {
+            Some(hi) => assert_eq!(high, Data::Float(hi), "{text}"),
+            None => assert_eq!(high, Data::Empty, "{text}: an open bound"),
+        }
+    }
+    let timeline = book.worksheet_range("timeline").expect("timeline");
+    assert!(
+        column(&timeline, "date")
+            .iter()
+            .any(|c| matches!(c, Data::DateTime(_))),
+        "timeline days are dates"
+    );
+}
+
+#[test]
+fn conflicts_carry_the_sentences_and_offsets_of_both_sides() {
+    let rec = fixture();
+    let rows = rows_of(&files(&rec), "conflicts.csv");
+    let c1 = rows.iter().find(|r| r["conflict_id"] == "C1").expect("C1");
+    let mention = |source: &str, text: &str| {
+        rec.fact_mentions
+            .iter()
+            .find(|m| m.fact_id == "F1" && m.source_id == source && m.text == text)
+            .unwrap_or_else(|| panic!("{source}: {text}"))
+    };
+    for (side, source, value) in [
+        ("a", &c1["source_a"], &c1["value_a"]),
+        ("b", &c1["source_b"], &c1["value_b"]),
+    ] {
+        let m = mention(source, value);
+        assert_eq!(
+            c1[&format!("evidence_{side}")].trim_start_matches('\''),
+            m.sentence,
+            "side {side}"
+        );
+        assert_eq!(c1[&format!("start_{side}")], m.start.to_string());
+        assert_eq!(c1[&format!("end_{side}")], m.end.to_string());
+    }
+    // A quote conflict points at each source's words of the statement.
+    let c10 = rows
+        .iter()
+        .find(|r| r["conflict_id"] == "C10")
+        .expect("C10");
+    let q = rec
+        .quotes
+        .iter()
+        .find(|q| q.quote_id == "Q1" && q.source_id == c10["source_a"])
+        .expect("the quote of side a");
+    assert_eq!(c10["start_a"], q.start.to_string());
+    // A name conflict has no sentence in the records: the cells are empty.
+    let c2 = rows.iter().find(|r| r["conflict_id"] == "C2").expect("C2");
+    assert_eq!(c2["evidence_a"], "");
+    assert_eq!(c2["start_a"], "");
+}
+
+#[test]
+fn the_timeline_spans_the_story_days_and_sets_one_days_events_side_by_side() {
+    let mut rec = fixture();
+    let event = |date: &str, what: &str| records::TimelineEvent {
+        date: date.to_string(),
+        story_id: "S1".to_string(),
+        event: what.to_string(),
+        sources: 1,
+        source_ids: vec!["b.md".to_string()],
+    };
+    rec.timeline.push(event("1990", "The dam was built"));
+    rec.timeline.push(event("1990-06-01", "The dam was opened"));
+    rec.timeline.push(event("2031-04-02", "Roads closed"));
+    let html = text_of(&files(&rec), "report.html");
+    let svg_start = html.find("aria-label=\"timeline\"").expect("S1's timeline");
+    let svg = &html[svg_start..svg_start + html[svg_start..].find("</svg>").unwrap()];
+    // The axis runs over the story's own days, not back to the dam's years.
+    assert!(
+        svg.contains(">2031-04-01<") && !svg.contains("1990"),
+        "{svg}"
+    );
+    assert!(
+        html.contains("Background, not on the axis: 1990 (#") && html.contains("1990-06-01 (#"),
+        "the background years are listed apart"
+    );
+    // The three events of 2031-04-02 stand side by side: one row, three places.
+    let marks: Vec<(String, String)> = svg
+        .split("<g><title>2031-04-02:")
+        .skip(1)
+        .map(|g| {
+            let attr = |name: &str| {
+                let at = g.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+                g[at..at + g[at..].find('"').unwrap()].to_string()
+            };
+            (attr("x"), attr("y"))
+        })
+        .collect();
+    assert_eq!(marks.len(), 3, "{svg}");
+    assert!(marks.iter().all(|(_, y)| *y == marks[0].1), "{marks:?}");
+    let xs: std::collections::BTreeSet<&String> = marks.iter().map(|(x, _)| x).collect();
+    assert_eq!(xs.len(), 3, "{marks:?}");
+}
+
+#[test]
+fn number_lines_draw_one_row_per_source_and_figure() {
+    let mut rec = fixture();
+    // b.md repeats its figure of F1 twice more.
+    let repeat = rec
+        .fact_mentions
+        .iter()
+        .find(|m| m.fact_id == "F1" && m.source_id == "b.md")
+        .cloned()
+        .expect("b.md's figure");
+    for k in 1..=2 {
+        let mut m = repeat.clone();
+        m.start += 100 * k;
+        m.end += 100 * k;
+        rec.fact_mentions.push(m);
+    }
+    let before = text_of(&files(&fixture()), "report.html");
+    let after = text_of(&files(&rec), "report.html");
+    let line = |html: &str| {
+        let at = html
+            .find("aria-label=\"number line")
+            .expect("a number line");
+        html[at..at + html[at..].find("</svg>").unwrap()].to_string()
+    };
+    let rows = |svg: &str| svg.matches("<g><title>").count();
+    assert_eq!(
+        rows(&line(&after)),
+        rows(&line(&before)),
+        "one row for b.md"
+    );
+    assert!(line(&after).contains("×3"), "{}", line(&after));
+}
+
+#[test]
+fn groups_past_the_palette_are_hollow_and_no_colour_means_two_groups() {
+    let mut rec = fixture();
+    // Twelve more single-source groups in story S1.
+    for k in 0..12 {
+        let mut s = rec.sources[0].clone();
+        s.source_id = format!("extra{k:02}.txt");
+        s.group_id = Some(format!("GX{k:02}"));
+        s.story_id = Some("S1".to_string());
+        rec.sources.push(s);
+    }
+    let html = text_of(&files(&rec), "report.html");
+    let mut colour_of_group: BTreeMap<String, String> = BTreeMap::new();
+    for row in html.split("<tr id=\"src-").skip(1) {
+        let Some(style) = row.split("class=\"chip\" style=\"").nth(1) else {
+            continue;
+        };
+        let style = &style[..style.find('"').unwrap()];
+        let group = row.split("</span>").nth(1).unwrap();
+        let group = &group[..group.find('<').unwrap()];
+        if group.is_empty() {
+            continue;
+        }
+        colour_of_group.insert(group.to_string(), style.to_string());
+    }
+    let mut filled: Vec<&String> = colour_of_group
+        .values()
+        .filter(|s| !s.contains("border"))
+        .collect();
+    let n_filled = filled.len();
+    filled.sort();
+    filled.dedup();
+    assert_eq!(
+        filled.len(),
+        n_filled,
+        "a colour names one group: {colour_of_group:?}"
+    );
+    assert!(
+        colour_of_group.values().any(|s| s.contains("border")),
+        "groups past the palette are hollow"
+    );
+    // The colours of status (conflict's red, agreement's green) are no group's.
+    for status in ["#d62728", "#2ca02c", "#c0392b"] {
+        assert!(
+            !colour_of_group.values().any(|s| s.contains(status)),
+            "{status}"
+        );
+    }
+}
+
+#[test]
+fn disputed_and_updated_figures_are_claim_reviews_rated_only_by_the_reviewer() {
+    let mut rec = fixture();
+    let disputed: Vec<String> = rec
+        .facts
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.status,
+                records::FactStatus::Conflict | records::FactStatus::Updated
+            )
+        })
+        .map(|f| f.fact_id.clone())
+        .collect();
+    assert!(!disputed.is_empty());
+    let text = text_of(&files(&rec), "claim_review.jsonld");
+    let mut ids = report::claim_review::check(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    ids.sort();
+    let mut want = disputed.clone();
+    want.sort();
+    assert_eq!(ids, want);
+    assert!(
+        !text.contains("reviewRating"),
+        "no rating without a verdict"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let f1 = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["identifier"] == "F1")
+        .expect("F1");
+    let appearances = f1["itemReviewed"]["appearance"].as_array().unwrap();
+    let mentions: std::collections::BTreeSet<&str> = rec
+        .fact_mentions
+        .iter()
+        .filter(|m| m.fact_id == "F1")
+        .map(|m| m.source_id.as_str())
+        .collect();
+    assert_eq!(
+        appearances.len(),
+        mentions.len(),
+        "one appearance per source"
+    );
+    assert!(
+        appearances
+            .iter()
+            .any(|a| a["url"] == "https://news.example/b.md" && a["datePublished"] == "2031-04-04"),
+        "{appearances:?}"
+    );
+    // The first appearance is the earliest published of them.
+    let earliest = appearances
+        .iter()
+        .filter_map(|a| a["datePublished"].as_str())
+        .min()
+        .unwrap();
+    assert_eq!(
+        f1["itemReviewed"]["firstAppearance"]["datePublished"],
+        earliest
+    );
+    // A reviewer's verdict becomes the rating, the note the body.
+    rec.reviews.push(records::Review {
+        kind: "fact".to_string(),
+        id: "F1".to_string(),
+        verdict: "misleading".to_string(),
+        note: "the toll was revised".to_string(),
+    });
+    let text = text_of(&files(&rec), "claim_review.jsonld");
+    report::claim_review::check(&text).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let f1 = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["identifier"] == "F1")
+        .expect("F1");
+    assert_eq!(f1["reviewRating"]["@type"], "Rating");
+    assert_eq!(f1["reviewRating"]["alternateName"], "misleading");
+    assert_eq!(f1["reviewBody"], "the toll was revised");
+    assert_eq!(text.matches("reviewRating").count(), 1, "only F1 is rated");
+    // The check fails on what the export must not hold.
+    assert!(report::claim_review::check("{}").is_err());
+    assert!(
+        report::claim_review::check(&text.replace("\"Rating\"", "\"AggregateRating\"")).is_err()
+    );
+    assert!(report::claim_review::check(&text.replace("\"headline\"", "\"title\"")).is_err());
 }

@@ -498,6 +498,7 @@ mod tests {
             title: None,
             outlet: None,
             published: None,
+            published_time: None,
             words: 0,
             status,
             story_id: None,

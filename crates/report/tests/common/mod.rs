@@ -36,6 +36,7 @@ fn src(
         title: Some(title.to_string()),
         outlet: Some(outlet.to_string()),
         published: Some(published.to_string()),
+        published_time: None,
         words: 400 + id.len() * 7,
         status: SourceStatus::Ok,
         story_id: Some(story.to_string()),
@@ -193,6 +194,7 @@ pub fn fixture() -> Reconciled {
         title: Some(TITLE_FORMULA.to_string()),
         outlet: None,
         published: None,
+        published_time: None,
         words: 0,
         status: SourceStatus::Duplicate {
             of: "src2.txt".to_string(),
@@ -208,6 +210,7 @@ pub fn fixture() -> Reconciled {
         title: None,
         outlet: None,
         published: None,
+        published_time: None,
         words: 0,
         status: SourceStatus::Error {
             stage: "ingest".to_string(),
