@@ -817,6 +817,74 @@ fn a_rewrite_that_reorders_its_paragraphs_is_still_derived() {
     );
 }
 
+/// An outlet's own report, with `inserted` placed among its own sentences.
+fn own_report(inserted: &str) -> String {
+    format!(
+        "Brenford counts the cost\n\nResidents of Brenford returned on Wednesday to homes filled with mud and broken furniture. \
+         Insurers estimated the damage at several million euros across the lower town and its farms. \
+         {inserted} \
+         A farmer said his fields along the river would take years to recover from the silt. \
+         Volunteers handed out food and blankets at the town hall until late in the evening. \
+         The regional council will meet on Friday to discuss an inquiry into the dam's maintenance. \
+         Local businesses said the closure of the bridges had cut them off from their customers."
+    )
+}
+
+/// The wire story with more of the agency's own paragraphs: an outlet reusing three of
+/// its sentences shares too little of it to align as a paraphrase.
+fn long_wire() -> String {
+    format!(
+        "{} Rescue boats reached farms cut off by the flood in the afternoon. \
+         The army sent two helicopters to lift stranded families from rooftops. \
+         Forecasters warned that another band of rain would cross the hills on Thursday. \
+         The dam was built in the 1960s to supply water to the coastal cities. \
+         Its operator said it would publish its inspection reports in full. \
+         Power was cut to several thousand homes in the valley overnight.",
+        wire("4,000")
+    )
+}
+
+#[test]
+fn agency_paragraphs_inside_an_own_report_make_it_derived() {
+    let wire_sentences = "A dam above the valley town of Brenford gave way early on Tuesday after days of heavy rain. \
+         Engineers were examining cracks in the eastern wall of the reservoir before dawn. \
+         Schools across the district remain closed and two bridges have been shut to traffic.";
+    let r = run(vec![
+        Doc::new("a.txt", &long_wire()),
+        Doc::new("b.txt", &own_report(wire_sentences)),
+    ]);
+    let pair = &r.source_pairs[0];
+    assert_eq!(pair.relation, Relation::Derived, "{pair:#?}");
+    assert!(pair.evidence.contains("word for word"), "{}", pair.evidence);
+
+    // One shared sentence is a coincidence or a shared source, not reuse.
+    let r = run(vec![
+        Doc::new("a.txt", &long_wire()),
+        Doc::new(
+            "b.txt",
+            &own_report(
+                "A dam above the valley town of Brenford gave way early on Tuesday after days of heavy rain.",
+            ),
+        ),
+    ]);
+    assert_ne!(r.source_pairs[0].relation, Relation::Derived);
+
+    // The same statement quoted word for word by two outlets: anyone may carry a quotation.
+    let statement = "\u{201c}The spillway was inspected last spring and found in good order by our engineers,\u{201d} the governor said. \
+         \u{201c}We will find out what happened to the eastern wall of the reservoir before we reopen the road,\u{201d} she added. \
+         \u{201c}Nobody in this valley will be left without a roof over their heads this winter,\u{201d} she said.";
+    let r = run(vec![
+        Doc::new("a.txt", &format!("{}\n\n{statement}", long_wire())),
+        Doc::new("b.txt", &own_report(statement)),
+    ]);
+    assert_ne!(
+        r.source_pairs[0].relation,
+        Relation::Derived,
+        "{:#?}",
+        r.source_pairs
+    );
+}
+
 // ---------------------------------------------------------------- quotes
 
 #[test]
