@@ -1285,8 +1285,14 @@ fn glued_head(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> bool {
     let head_ok = is_acronym(head)
         || lex.org_suffixes.contains_key(head)
         || TITLE_ABBREVIATIONS.contains(&head);
-    head_ok
-        && (i + 1..=b).all(|k| {
+    head_ok && person_words(d, lex, i + 1, b)
+}
+
+/// Tokens `a..=b` read as a person's name: words in Title case that name no
+/// organisation, place or title of their own.
+fn person_words(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize) -> bool {
+    a <= b
+        && (a..=b).all(|k| {
             let w = d.t(k);
             d.toks[k].kind == Kind::Word
                 && w.chars().next().is_some_and(char::is_uppercase)
@@ -1332,6 +1338,11 @@ fn title_at(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
                 if e - z > 4 {
                     break;
                 }
+            }
+            // `Minister of Internal Affairs Jane Doe`: a complement of three words or
+            // more running to the end of the run ends before the name that follows it.
+            if e == b && e >= z + 4 && person_words(d, lex, e - 1, e) {
+                e -= 2;
             }
             return Some(e);
         }

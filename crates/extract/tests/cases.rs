@@ -363,6 +363,13 @@ fn entities_with_roles_and_resolution() {
         "Dana Ellery",
         Some("Chief"),
     );
+    check_entity(
+        "The count rose. Minister of Internal Affairs Marta Ivanic said so.",
+        "Marta Ivanic",
+        Person,
+        "Marta Ivanic",
+        Some("Minister of Internal Affairs"),
+    );
     check_no_entity("Protests began in Paris on Monday.", "Protests");
     check_no_entity("Protests began in Paris on Monday.", "Monday");
     check_no_entity("Soldiers guard the square. (Jane Doe/AP)", "Jane Doe");
