@@ -21,7 +21,7 @@
 //! reviewer. Forms used by as many sources are still two spellings of one name: the one
 //! written more often (then the first seen) is the name, the other a variant.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use records::{Conflict, ConflictKind, EntityRow, EntityType, Extraction};
 use rphonetic::{DoubleMetaphone, Encoder};
@@ -275,6 +275,9 @@ pub struct Builder {
     slots: Vec<Cluster>,
     slot_key: Vec<String>,
     acronym_links: Vec<(String, String)>,
+    /// Hashes of the words any source writes in lower case: a capitalised common word
+    /// (`Growth`, `Closing` at a sentence start or in a heading) is no name.
+    lower_words: HashSet<u64>,
 }
 
 impl Builder {
@@ -285,7 +288,14 @@ impl Builder {
             slots,
             slot_key,
             acronym_links,
+            lower_words,
         } = self;
+        for w in x.document.text.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic) {
+                lower_words.insert(crate::text::hash64(w));
+            }
+        }
         for m in &x.entities {
             let full = if m.name.trim().is_empty() {
                 &m.text
@@ -356,6 +366,7 @@ fn finish(
         mut slots,
         slot_key,
         acronym_links,
+        lower_words,
     } = builder;
     for c in &mut slots {
         c.stories = c.sources.iter().map(|&s| story_of[s]).collect();
@@ -661,6 +672,14 @@ fn finish(
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(k, _)| *k)
             .unwrap_or(EntityType::Other);
+        // A single word of no known kind that some source writes in lower case is a
+        // common word capitalised by its place (a sentence start, a heading), not a name.
+        if kind == EntityType::Other
+            && !name.contains(char::is_whitespace)
+            && lower_words.contains(&crate::text::hash64(&name.to_lowercase()))
+        {
+            continue;
+        }
         variants.sort();
         variants.dedup();
         let mut source_ids: Vec<String> = sources

@@ -220,6 +220,19 @@ fn a_different_surname_with_the_same_first_name_is_another_person() {
 }
 
 #[test]
+fn a_capitalised_common_word_is_no_entity() {
+    // `Growth` heads a sentence in one source; another writes `growth`: a common word.
+    // `Bladen` is never written in lower case: it stays, whatever its kind.
+    let a = Doc::new("a.txt", "Results\n\nGrowth slowed in Bladen. Sales fell.")
+        .entity("Growth", "Growth", EntityType::Other, None)
+        .entity("Bladen", "Bladen", EntityType::Other, None);
+    let b = Doc::new("b.txt", "Results\n\nThe firm expects growth to return next year.");
+    let r = run(vec![a, b]);
+    let names: Vec<_> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, vec!["Bladen"]);
+}
+
+#[test]
 fn hyphen_title_and_script_variants_are_aliases() {
     let a = Doc::new("a.txt", "X\n\nPresident Jean-Luc Moreau met Сергей Волков.")
         .person("Jean-Luc Moreau", "Jean-Luc Moreau", Some("President"))
