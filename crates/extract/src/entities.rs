@@ -1051,6 +1051,16 @@ fn split_run(
         }
         return;
     }
+    // An organisation's acronym or head word, or an abbreviated title, glued to the
+    // person's name after it (`chairman of CEC Bakhtiyar Sadykov`, `the Farmers' Party
+    // Timur Sadykov`, `Chief Govt Jane Doe`): the name is the rest.
+    if glued_head(d, lex, i, b) {
+        if is_acronym(d.t(i)) {
+            out.push(mk(d, i, i, EntityType::Organization, 1));
+        }
+        split_run(d, lex, i + 1, b, role.or(lower_role), out);
+        return;
+    }
     let name_s = d.span(i, b);
     let titled = role_start.is_some() || lower_role.is_some();
     if titled {
@@ -1260,6 +1270,43 @@ fn split_run(
     out.push(mk(d, i, b, kind, evidence));
 }
 
+/// Token `i` heads run `i..=b` without belonging to the person's name after it: an
+/// acronym, an organisation word (`Party`, `Ministry`) or an abbreviated office
+/// (`Govt`, `Dept`), followed by two or three words in Title case that name no
+/// organisation, place or title of their own.
+/// Abbreviated offices written before a name in headlines and rewrites.
+const TITLE_ABBREVIATIONS: &[&str] = &["Govt", "Dept", "Asst", "Supt", "Mgr", "Insp", "Mgmt"];
+
+fn glued_head(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> bool {
+    if !(i + 2 <= b && b <= i + 3) {
+        return false;
+    }
+    let head = d.t(i);
+    let head_ok = is_acronym(head)
+        || lex.org_suffixes.contains_key(head)
+        || TITLE_ABBREVIATIONS.contains(&head);
+    head_ok && person_words(d, lex, i + 1, b)
+}
+
+/// Tokens `a..=b` read as a person's name: words in Title case that name no
+/// organisation, place or title of their own.
+fn person_words(d: &Doc<'_>, lex: &Lexicon, a: usize, b: usize) -> bool {
+    a <= b
+        && (a..=b).all(|k| {
+            let w = d.t(k);
+            d.toks[k].kind == Kind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !lex.org_suffixes.contains_key(w)
+                && !lex.place_suffixes.contains_key(w)
+                && !lex.titles.contains_key(w)
+                && !lex.places.contains_key(w)
+                && !lex.known_orgs.contains_key(w)
+                && !lex.demonyms.contains_key(w)
+                && !lex.not_names.contains_key(w)
+        })
+}
+
 fn strip_ex(w: &str) -> &str {
     w.strip_prefix("ex-")
         .or_else(|| w.strip_prefix("Ex-"))
@@ -1291,6 +1338,11 @@ fn title_at(d: &Doc<'_>, lex: &Lexicon, i: usize, b: usize) -> Option<usize> {
                 if e - z > 4 {
                     break;
                 }
+            }
+            // `Minister of Internal Affairs Jane Doe`: a complement of three words or
+            // more running to the end of the run ends before the name that follows it.
+            if e == b && e >= z + 4 && person_words(d, lex, e - 1, e) {
+                e -= 2;
             }
             return Some(e);
         }

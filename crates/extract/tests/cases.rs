@@ -341,6 +341,35 @@ fn entities_with_roles_and_resolution() {
         "Hashem Foods",
         None,
     );
+    // An acronym, an organisation word or an abbreviated title glued to a name.
+    check_entity(
+        "The chairman of the NEC Marta Ivanic said the count was over.",
+        "Marta Ivanic",
+        Person,
+        "Marta Ivanic",
+        None,
+    );
+    check_entity(
+        "The vote went to the leader of the Greens' Party Tomas Varga with 4%.",
+        "Tomas Varga",
+        Person,
+        "Tomas Varga",
+        None,
+    );
+    check_entity(
+        "Chief Govt Dana Ellery mentioned the plant.",
+        "Dana Ellery",
+        Person,
+        "Dana Ellery",
+        Some("Chief"),
+    );
+    check_entity(
+        "The count rose. Minister of Internal Affairs Marta Ivanic said so.",
+        "Marta Ivanic",
+        Person,
+        "Marta Ivanic",
+        Some("Minister of Internal Affairs"),
+    );
     check_no_entity("Protests began in Paris on Monday.", "Protests");
     check_no_entity("Protests began in Paris on Monday.", "Monday");
     check_no_entity("Soldiers guard the square. (Jane Doe/AP)", "Jane Doe");

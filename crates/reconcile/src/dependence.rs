@@ -8,7 +8,12 @@
 //!   similar sentence of the other on content-word stems (Dice), the share of aligned
 //!   sentences, and how many of them keep their order (longest increasing run);
 //! - shingles: Jaccard of 3-grams of content stems (near-copies);
-//! - shared rare items: names and figures that only these two sources of the story carry.
+//! - shared rare items: names and figures that only these two sources of the story carry;
+//! - reused passages: sentences of one found word for word in the other. An outlet's
+//!   own report that takes a few agency paragraphs shares too little overall to look
+//!   like a copy, but independent reporters never write the same long sentence; a few
+//!   such sentences, mostly the reporter's narrative rather than a quotation anyone may
+//!   carry verbatim, make the pair derived.
 //!
 //! Candidates: in a small story every pair; in a large one, pairs that collide in a
 //! MinHash LSH band or share a rare name or figure (posting lists walked with a
@@ -25,6 +30,19 @@ const N_HASHES: usize = 64;
 const BAND_ROWS: usize = 2;
 /// Fewest shared content 3-grams for a near-copy (about two sentences).
 const MIN_SHARED_SHINGLES: usize = 12;
+/// Words of a run compared for reused passages (all words, function words included:
+/// reuse keeps them, a paraphrase changes them).
+const PASSAGE_GRAM: usize = 4;
+/// Shortest sentence (in words) taken as a passage: a short sentence (`Police said
+/// 12 people died.`) is written alike by independent reporters.
+const PASSAGE_MIN_WORDS: usize = 8;
+/// Share of a sentence's word 4-grams found in the other source for it to be reused.
+const PASSAGE_CONTAINED: f64 = 0.6;
+/// Reused sentences that make a pair derived (an agency's three paragraphs inside an
+/// outlet's own report), and how many of them must be the reporter's own words rather
+/// than quotations.
+const MIN_REUSED: usize = 3;
+const MIN_REUSED_NARRATIVE: usize = 2;
 
 /// What dependence needs of one source.
 pub struct Profile {
@@ -44,6 +62,40 @@ pub struct Profile {
     pub items: BTreeSet<String>,
     /// Hashes of the distinct names and figures in order of first appearance.
     sequence: Vec<u64>,
+    /// Word 4-grams (hashes, sorted, distinct) of each sentence long enough to be a
+    /// passage, and whether it holds a quotation.
+    passages: Vec<(Vec<u64>, bool)>,
+    /// Word 4-grams of every sentence (sorted, distinct).
+    grams: Vec<u64>,
+}
+
+/// Hashes of the word n-grams of one sentence, sorted and distinct.
+fn word_grams(words: &[String]) -> Vec<u64> {
+    let mut v: Vec<u64> = words
+        .windows(PASSAGE_GRAM)
+        .map(|w| hash64(&w.join(" ")))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Sentences of `a` whose word 4-grams are mostly found in `b`: (all, narrative).
+fn reused(a: &Profile, b: &Profile) -> (usize, usize) {
+    let (mut all, mut narrative) = (0, 0);
+    for (grams, quoted) in &a.passages {
+        let found = grams
+            .iter()
+            .filter(|g| b.grams.binary_search(g).is_ok())
+            .count();
+        if found as f64 >= PASSAGE_CONTAINED * grams.len() as f64 {
+            all += 1;
+            if !quoted {
+                narrative += 1;
+            }
+        }
+    }
+    (all, narrative)
 }
 
 fn mix(x: u64, seed: u64) -> u64 {
@@ -64,8 +116,17 @@ pub fn profile(x: &Extraction) -> Profile {
     let mut sentence_index = Vec::new();
     // One tokenisation serves both the sentence sets and the shingles.
     let mut stems: Vec<String> = Vec::new();
+    let mut passages = Vec::new();
+    let mut grams = Vec::new();
     for (idx, s) in x.document.sentences.iter().enumerate() {
         if let Some(t) = index.slice(text, s.start, s.end) {
+            let all_words = crate::text::words(t);
+            let g = word_grams(&all_words);
+            grams.extend(g.iter().copied());
+            if all_words.len() >= PASSAGE_MIN_WORDS && !g.is_empty() {
+                let quoted = t.contains(['"', '“', '”', '«', '»']);
+                passages.push((g, quoted));
+            }
             let words = content_stems(t);
             let set: BTreeSet<u64> = words.iter().map(|w| hash64(w)).collect();
             stems.extend(words);
@@ -115,6 +176,8 @@ pub fn profile(x: &Extraction) -> Profile {
         .filter(|(_, it)| seen.insert(it.clone()))
         .map(|(_, it)| hash64(&it))
         .collect();
+    grams.sort_unstable();
+    grams.dedup();
     Profile {
         sentences,
         sentence_index,
@@ -123,6 +186,8 @@ pub fn profile(x: &Extraction) -> Profile {
         signature,
         items: seen,
         sequence,
+        passages,
+        grams,
     }
 }
 
@@ -300,6 +365,11 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
     // Two three-line notes share a high share of shingles by chance; a copy must also
     // share a passage of some length.
     let copy = jaccard >= config.derived_shingles && shared_shingles >= MIN_SHARED_SHINGLES;
+    // Reuse counted both ways, the smaller taken: one long sentence of one source
+    // cannot hold several of the other's.
+    let (ab, ba) = (reused(a, b), reused(b, a));
+    let (n_reused, n_narrative) = (ab.0.min(ba.0), ab.1.min(ba.1));
+    let reuse = n_reused >= MIN_REUSED && n_narrative >= MIN_REUSED_NARRATIVE;
     let common_items = a.items.intersection(&b.items).count();
     let same_order = lcs(&a.sequence, &b.sequence);
     let similarity = ordered.max(jaccard);
@@ -309,18 +379,25 @@ pub fn score(a: &Profile, b: &Profile, rare: &[String], config: &ReconcileConfig
         coverage * 100.0,
         jaccard * 100.0
     );
+    if n_reused >= MIN_REUSED {
+        evidence.push_str(&format!(
+            "; {n_reused} sentence(s) reused word for word ({n_narrative} outside quotations)"
+        ));
+    }
     if !rare.is_empty() {
         evidence.push_str("; shared rare: ");
         evidence.push_str(&rare.iter().take(8).cloned().collect::<Vec<_>>().join(", "));
     }
-    let derived = paraphrase || copy;
+    let derived = paraphrase || copy || reuse;
     if derived {
         evidence.push_str(if copy {
             "; near-copy"
-        } else if ordered >= config.derived_alignment {
+        } else if paraphrase && ordered >= config.derived_alignment {
             "; paraphrase: same sentences in the same order"
-        } else {
+        } else if paraphrase {
             "; paraphrase: most sentences found, reordered"
+        } else {
+            "; reuses passages of the other word for word"
         });
     }
     PairScore {

@@ -16,12 +16,12 @@
 //!   must also pass an edit-distance or phonetic (Double Metaphone) test, and the
 //!   first name and role give the context.
 //!
-//! Of forms so joined, the one most sources use is the name; a form fewer sources use
-//! is listed in `variants` with its sources, and a `name` conflict shows it to the
-//! reviewer. Forms used by as many sources stay aliases: there is no majority to call
-//! one of them the deviant.
+//! Of forms so joined, the one most sources use is the name; every other form is
+//! listed in `variants` with its sources, and a `name` conflict shows it to the
+//! reviewer. Forms used by as many sources are still two spellings of one name: the one
+//! written more often (then the first seen) is the name, the other a variant.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use records::{Conflict, ConflictKind, EntityRow, EntityType, Extraction};
 use rphonetic::{DoubleMetaphone, Encoder};
@@ -275,6 +275,9 @@ pub struct Builder {
     slots: Vec<Cluster>,
     slot_key: Vec<String>,
     acronym_links: Vec<(String, String)>,
+    /// Hashes of the words any source writes in lower case: a capitalised common word
+    /// (`Growth`, `Closing` at a sentence start or in a heading) is no name.
+    lower_words: HashSet<u64>,
 }
 
 impl Builder {
@@ -285,7 +288,14 @@ impl Builder {
             slots,
             slot_key,
             acronym_links,
+            lower_words,
         } = self;
+        for w in x.document.text.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic) {
+                lower_words.insert(crate::text::hash64(w));
+            }
+        }
         for m in &x.entities {
             let full = if m.name.trim().is_empty() {
                 &m.text
@@ -356,6 +366,7 @@ fn finish(
         mut slots,
         slot_key,
         acronym_links,
+        lower_words,
     } = builder;
     for c in &mut slots {
         c.stories = c.sources.iter().map(|&s| story_of[s]).collect();
@@ -403,9 +414,9 @@ fn finish(
     }
 
     // Variants. Forms of one story that name one entity are linked by one of two tests,
-    // then merged: the form most sources use is the name, and a form fewer sources use is
-    // listed as a variant (with a `name` conflict for the reviewer); forms used equally
-    // often stay aliases. A base group is what the exact key, acronyms and surnames joined.
+    // then merged: the form most sources use is the name, and every other form is listed
+    // as a variant (with a `name` conflict for the reviewer), a tie included. A base
+    // group is what the exact key, acronyms and surnames joined.
     let base: Vec<usize> = (0..n).map(|i| uf.find(i)).collect();
     let mut conflicts = Vec::new();
     let phonetic = DoubleMetaphone::default();
@@ -542,8 +553,8 @@ fn finish(
         uf.union(*a, *b);
     }
 
-    // Within each entity, the base groups used by fewer sources than its most used one
-    // are variants; each is listed against that most used group, with why it was linked.
+    // Within each entity, the base groups other than its most used one are variants;
+    // each is listed against that most used group, with why it was linked.
     let mut why_linked: BTreeMap<usize, String> = BTreeMap::new();
     for (a, b, why) in &links {
         why_linked.entry(base[*a]).or_insert_with(|| why.clone());
@@ -562,18 +573,22 @@ fn finish(
     // variant slot -> (a slot of the main group, why)
     let mut variant_slots: BTreeMap<usize, (usize, String)> = BTreeMap::new();
     for groups in groups_of_entity.values().filter(|gs| gs.len() > 1) {
+        // The most used form is the name; on a tie in sources, the form written more
+        // often, then the first seen. A tie is still a disagreement the reviewer must see.
+        let group_mentions =
+            |g: usize| -> usize { group_slots[&g].iter().map(|&i| slots[i].mentions).sum() };
         let Some(&main) = groups.iter().max_by(|&&a, &&b| {
             group_sources(a)
                 .len()
                 .cmp(&group_sources(b).len())
+                .then(group_mentions(a).cmp(&group_mentions(b)))
                 .then(b.cmp(&a))
         }) else {
             continue;
         };
-        let most = group_sources(main).len();
         let main_slot = rep(main).unwrap_or(main);
         for &g in groups {
-            if group_sources(g).len() < most {
+            if g != main {
                 let why = why_linked.get(&g).cloned().unwrap_or_default();
                 for &i in &group_slots[&g] {
                     variant_slots.insert(i, (main_slot, why.clone()));
@@ -657,6 +672,14 @@ fn finish(
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(k, _)| *k)
             .unwrap_or(EntityType::Other);
+        // A single word of no known kind that some source writes in lower case is a
+        // common word capitalised by its place (a sentence start, a heading), not a name.
+        if kind == EntityType::Other
+            && !name.contains(char::is_whitespace)
+            && lower_words.contains(&crate::text::hash64(&name.to_lowercase()))
+        {
+            continue;
+        }
         variants.sort();
         variants.dedup();
         let mut source_ids: Vec<String> = sources

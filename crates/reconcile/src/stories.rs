@@ -64,13 +64,24 @@ pub fn name_like(text: &str) -> Vec<String> {
         if starts_upper && !prev_boundary && word.chars().count() > 1 {
             let key = fold(&word);
             if !crate::text::is_stopword(&key) {
-                out.push(key);
+                out.push(crate::spelling::skeleton(&key));
             }
         }
         prev_boundary = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
             || token.starts_with(['"', '“']);
     }
     out
+}
+
+/// The key a name is compared on across sources: its words' spelling skeletons, so
+/// that an article transliterating the names its own way (`Tohtarov`, `Abdulaeva`)
+/// still names the story's people.
+fn name_key(name: &str) -> String {
+    crate::text::words(name)
+        .iter()
+        .map(|w| crate::spelling::skeleton(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Term counts of one source, sorted by term.
@@ -86,7 +97,7 @@ fn terms(x: &Extraction) -> Vector {
         *tf.entry(hash64(&format!("entity:{w}"))).or_default() += 1.0;
     }
     for e in &x.entities {
-        let key = format!("entity:{}", fold(&e.name));
+        let key = format!("entity:{}", name_key(&e.name));
         *tf.entry(hash64(&key)).or_default() += 2.0;
     }
     tf.into_iter().collect()
@@ -122,7 +133,7 @@ fn names(x: &Extraction) -> Vector {
         } else {
             1.0
         };
-        let w = tf.entry(hash64(&fold(&e.name))).or_default();
+        let w = tf.entry(hash64(&name_key(&e.name))).or_default();
         *w = w.max(weight);
     }
     tf.into_iter().collect()
@@ -164,7 +175,7 @@ fn actors(x: &Extraction) -> Vec<u64> {
                 records::EntityType::Person | records::EntityType::Place
             )
         })
-        .map(|e| hash64(&fold(&e.name)))
+        .map(|e| hash64(&name_key(&e.name)))
         .collect();
     v.sort_unstable();
     v.dedup();

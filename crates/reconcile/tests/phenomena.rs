@@ -29,7 +29,7 @@ fn entity<'a>(r: &'a Reconciled, name: &str) -> &'a records::EntityRow {
 fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
     // Two sources write `Okonkwo`, one `Okonkwoo`; `Daniyar Zhaksybayev` (2) and
     // `Daniyar Zhaksybaev` (1); `Ana Ruiz` and `Pablo Ruiz` are two people; `Ivan Sorokin`
-    // and `Irina Sorokina` too; `Lena Whitmore` and `Lena Whitmoore` are one source each: aliases.
+    // and `Irina Sorokina` too; `Lena Whitmore` and `Lena Whitmoore` are one source each: a variant all the same.
     let a = Doc::new(
         "a.txt",
         "Port talks\n\nChidi Okonkwo met Daniyar Zhaksybayev and Ana Ruiz. Ivan Sorokin came. Lena Whitmore spoke.",
@@ -74,15 +74,9 @@ fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
     ] {
         assert_eq!(entity(&r, apart).sources, sources, "{apart}");
     }
-    let whitmore = r
-        .entities
-        .iter()
-        .find(|e| e.aliases.contains(&"Lena Whitmoore".to_string()))
-        .unwrap();
-    assert!(
-        whitmore.variants.is_empty() && whitmore.aliases.contains(&"Lena Whitmore".to_string()),
-        "{whitmore:#?}"
-    );
+    // One source each: still two spellings of one name, the first seen is the name.
+    let whitmore = entity(&r, "Lena Whitmore");
+    assert_eq!(whitmore.variants, vec!["Lena Whitmoore (b.txt)"], "{whitmore:#?}");
     let names: Vec<_> = r
         .conflicts
         .iter()
@@ -91,7 +85,7 @@ fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
         .collect();
     assert_eq!(
         names,
-        vec!["Chidi Okonkwoo", "Daniyar Zhaksybaev"],
+        vec!["Chidi Okonkwoo", "Daniyar Zhaksybaev", "Lena Whitmoore"],
         "{:#?}",
         r.conflicts
     );
@@ -223,6 +217,19 @@ fn a_different_surname_with_the_same_first_name_is_another_person() {
     check("Viktor Petrenko", "Viktor Petrenko", "Viktor Petrov", false);
     check("Maria Santos", "Maria Santos", "Maria Santana", false);
     check("Ahmed Hassan", "Ahmed Hassan", "Ahmed Hasan", true);
+}
+
+#[test]
+fn a_capitalised_common_word_is_no_entity() {
+    // `Growth` heads a sentence in one source; another writes `growth`: a common word.
+    // `Bladen` is never written in lower case: it stays, whatever its kind.
+    let a = Doc::new("a.txt", "Results\n\nGrowth slowed in Bladen. Sales fell.")
+        .entity("Growth", "Growth", EntityType::Other, None)
+        .entity("Bladen", "Bladen", EntityType::Other, None);
+    let b = Doc::new("b.txt", "Results\n\nThe firm expects growth to return next year.");
+    let r = run(vec![a, b]);
+    let names: Vec<_> = r.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, vec!["Bladen"]);
 }
 
 #[test]
@@ -814,6 +821,74 @@ fn a_rewrite_that_reorders_its_paragraphs_is_still_derived() {
         r.source_pairs[0].evidence.contains("reordered"),
         "{}",
         r.source_pairs[0].evidence
+    );
+}
+
+/// An outlet's own report, with `inserted` placed among its own sentences.
+fn own_report(inserted: &str) -> String {
+    format!(
+        "Brenford counts the cost\n\nResidents of Brenford returned on Wednesday to homes filled with mud and broken furniture. \
+         Insurers estimated the damage at several million euros across the lower town and its farms. \
+         {inserted} \
+         A farmer said his fields along the river would take years to recover from the silt. \
+         Volunteers handed out food and blankets at the town hall until late in the evening. \
+         The regional council will meet on Friday to discuss an inquiry into the dam's maintenance. \
+         Local businesses said the closure of the bridges had cut them off from their customers."
+    )
+}
+
+/// The wire story with more of the agency's own paragraphs: an outlet reusing three of
+/// its sentences shares too little of it to align as a paraphrase.
+fn long_wire() -> String {
+    format!(
+        "{} Rescue boats reached farms cut off by the flood in the afternoon. \
+         The army sent two helicopters to lift stranded families from rooftops. \
+         Forecasters warned that another band of rain would cross the hills on Thursday. \
+         The dam was built in the 1960s to supply water to the coastal cities. \
+         Its operator said it would publish its inspection reports in full. \
+         Power was cut to several thousand homes in the valley overnight.",
+        wire("4,000")
+    )
+}
+
+#[test]
+fn agency_paragraphs_inside_an_own_report_make_it_derived() {
+    let wire_sentences = "A dam above the valley town of Brenford gave way early on Tuesday after days of heavy rain. \
+         Engineers were examining cracks in the eastern wall of the reservoir before dawn. \
+         Schools across the district remain closed and two bridges have been shut to traffic.";
+    let r = run(vec![
+        Doc::new("a.txt", &long_wire()),
+        Doc::new("b.txt", &own_report(wire_sentences)),
+    ]);
+    let pair = &r.source_pairs[0];
+    assert_eq!(pair.relation, Relation::Derived, "{pair:#?}");
+    assert!(pair.evidence.contains("word for word"), "{}", pair.evidence);
+
+    // One shared sentence is a coincidence or a shared source, not reuse.
+    let r = run(vec![
+        Doc::new("a.txt", &long_wire()),
+        Doc::new(
+            "b.txt",
+            &own_report(
+                "A dam above the valley town of Brenford gave way early on Tuesday after days of heavy rain.",
+            ),
+        ),
+    ]);
+    assert_ne!(r.source_pairs[0].relation, Relation::Derived);
+
+    // The same statement quoted word for word by two outlets: anyone may carry a quotation.
+    let statement = "\u{201c}The spillway was inspected last spring and found in good order by our engineers,\u{201d} the governor said. \
+         \u{201c}We will find out what happened to the eastern wall of the reservoir before we reopen the road,\u{201d} she added. \
+         \u{201c}Nobody in this valley will be left without a roof over their heads this winter,\u{201d} she said.";
+    let r = run(vec![
+        Doc::new("a.txt", &format!("{}\n\n{statement}", long_wire())),
+        Doc::new("b.txt", &own_report(statement)),
+    ]);
+    assert_ne!(
+        r.source_pairs[0].relation,
+        Relation::Derived,
+        "{:#?}",
+        r.source_pairs
     );
 }
 
