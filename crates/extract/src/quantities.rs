@@ -168,6 +168,17 @@ fn qualifiers() -> &'static [(Vec<&'static str>, Rule)] {
     })
 }
 
+/// The vague-amount table split into words once.
+fn vague() -> &'static [(Vec<&'static str>, f64, f64)] {
+    static V: OnceLock<Vec<(Vec<&'static str>, f64, f64)>> = OnceLock::new();
+    V.get_or_init(|| {
+        VAGUE
+            .iter()
+            .map(|(p, lo, hi)| (p.split(' ').collect(), *lo, *hi))
+            .collect()
+    })
+}
+
 fn matches_words(d: &Doc<'_>, k: usize, words: &[&str]) -> Option<usize> {
     let mut m = k;
     for (i, w) in words.iter().enumerate() {
@@ -236,8 +247,11 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     }
     // Vague phrases, longest first.
     let mut best: Option<(usize, f64, f64)> = None;
-    for (phrase, lo, hi) in VAGUE {
-        if let Some(end) = matches_phrase(d, k, phrase) {
+    for (phrase, lo, hi) in vague() {
+        if !phrase[0].eq_ignore_ascii_case(w) {
+            continue;
+        }
+        if let Some(end) = matches_words(d, k, phrase) {
             if best.is_none_or(|(e, _, _)| end > e) {
                 best = Some((end, *lo, *hi));
             }
@@ -1006,13 +1020,13 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 .then(|| "deployed".to_string())
         });
         // Attribution, hedges, negation, part-of, as-of.
-        let sentence = &d.text[d.toks[sa].s..d.toks[sb - 1].e];
-        let _ = sentence;
         // Hedges count near the figure, in its clause, not anywhere in a long sentence.
-        let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
-        let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
         let is_fact_kind = kind == QuantityKind::Count || measured.is_some();
-        let hedged = is_fact_kind && HEDGES.iter().any(|h| contains_words(&window, h));
+        let hedged = is_fact_kind && {
+            let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
+            let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
+            HEDGES.iter().any(|h| contains_words(&window, h))
+        };
         let neg_at = start.checked_sub(1).filter(|&m| m >= sa);
         let negated =
             neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
