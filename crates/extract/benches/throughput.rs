@@ -1,6 +1,11 @@
 //! Extraction throughput in words per second on one core: `cargo bench -p extract`.
 //! The input is generated: the seed articles repeated with their numbers and names
 //! varied, so that no cache of one text flatters the figure.
+//!
+//! For a noise-free comparison on a shared machine, count instructions instead:
+//! `EXTRACT_BENCH_WORDS=200000 EXTRACT_BENCH_RUNS=1 valgrind --tool=callgrind
+//! --toggle-collect='extract::extract' target/release/deps/throughput-*` (the
+//! variables shrink the input and the repeats; the defaults are 2 million words, 7 runs).
 
 use std::time::Instant;
 
@@ -16,10 +21,12 @@ fn main() {
         texts.push(std::fs::read_to_string(p).expect("utf-8 seed"));
     }
     // About 2 million words: each copy varies its figures.
+    let target = env_count("EXTRACT_BENCH_WORDS", 2_000_000);
+    let runs = env_count("EXTRACT_BENCH_RUNS", 7);
     let mut docs = Vec::new();
     let mut words = 0usize;
     let mut i = 0usize;
-    while words < 2_000_000 {
+    while words < target {
         let base = &texts[i % texts.len()];
         let varied = base
             .replace("8,000", &format!("{},000", 2 + i % 90))
@@ -40,7 +47,7 @@ fn main() {
     let mut best = f64::MAX;
     let mut best_cpu = f64::MAX;
     let mut found = 0usize;
-    for _ in 0..7 {
+    for _ in 0..runs {
         let cpu0 = thread_cpu_seconds();
         let t = Instant::now();
         found = 0;
@@ -54,10 +61,11 @@ fn main() {
         }
     }
     println!(
-        "extract: {} docs, {} words, {} mentions; best of 7: {:.3} s wall = {:.0} words/s",
+        "extract: {} docs, {} words, {} mentions; best of {}: {:.3} s wall = {:.0} words/s",
         docs.len(),
         words,
         found,
+        runs,
         best,
         words as f64 / best
     );
@@ -69,6 +77,15 @@ fn main() {
             words as f64 / best_cpu
         );
     }
+}
+
+/// A positive whole number from the environment, or `default`.
+fn env_count(var: &str, default: usize) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(default)
 }
 
 /// CPU time of the calling thread, from `/proc/thread-self/schedstat` (Linux), in seconds.

@@ -29,6 +29,8 @@
 //! Every cue is tied to a figure noun or a figure in a fixed slot, so `withdrew from
 //! the talks` or `denied the charges` flag nothing.
 
+use std::borrow::Cow;
+
 use records::{Correction, QuantityKind};
 
 use crate::quantities::Qty;
@@ -287,10 +289,20 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty], stamps: &[(usize, i64)]) {
         if a >= b || !(s.saturating_sub(2)..=s).any(in_reach) {
             continue;
         }
-        let words: Vec<String> = (a..b).map(|i| d.t(i).to_lowercase()).collect();
+        // Lower case, copied only where a word has a capital (most have none).
+        let words: Vec<Cow<'_, str>> = (a..b)
+            .map(|i| {
+                let t = d.t(i);
+                if t.bytes().any(|c| c.is_ascii_uppercase() || !c.is_ascii()) {
+                    Cow::Owned(t.to_lowercase())
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .collect();
         let w = |i: usize| -> &str {
             if i >= a && i < b {
-                words[i - a].as_str()
+                &words[i - a]
             } else {
                 ""
             }

@@ -177,21 +177,44 @@ pub fn as_of(
         .min()
         .map(|(_, day)| iso(day))
         .or_else(|| stamp.map(iso))
-        .or_else(|| earlier_year(d, sa, figure, own))
+        .or_else(|| earlier_year(d, (sa, sb), figure, own))
         .or_else(|| own.map(iso))
 }
 
 /// A year before the article's, written before the figure in its sentence (`the 1997
-/// quake killed about 1,100`, `Floyd in 1999, which killed 35`): the figure is about
-/// that earlier event, and holds for that year (`YYYY`). The nearest such year wins.
-fn earlier_year(d: &Doc<'_>, sa: usize, figure: usize, own: Option<i64>) -> Option<String> {
+/// quake killed about 1,100`, `Floyd in 1999, which killed 35`), or after it in its
+/// clause as the time or the name of what happened (`about 1,100 people died in a 1997
+/// earthquake`, `more than 300 in twin quakes in 2012`; not `since 2012` nor `from
+/// 2012`, where counting starts): the figure is about that earlier event, and holds for
+/// that year (`YYYY`). The nearest such year wins.
+fn earlier_year(
+    d: &Doc<'_>,
+    (sa, sb): (usize, usize),
+    figure: usize,
+    own: Option<i64>,
+) -> Option<String> {
     let own_year = civil_from_days(own?).0;
-    (sa..figure)
-        .rev()
-        .filter(|&k| d.toks[k].kind == Kind::Num)
-        .filter_map(|k| year_num(d.t(k)))
-        .find(|&y| y < own_year)
-        .map(|y| format!("{y:04}"))
+    let year_at = |k: usize| {
+        (d.toks[k].kind == Kind::Num)
+            .then(|| year_num(d.t(k)))
+            .flatten()
+            .filter(|&y| y < own_year)
+    };
+    let before = (sa..figure).rev().find_map(year_at);
+    // The figure's own digits (`about 1,100`) are not another figure.
+    let own_digits = (figure..(figure + 4).min(sb)).find(|&k| d.toks[k].kind == Kind::Num);
+    let after = || {
+        (own_digits.unwrap_or(figure) + 1..sb)
+            // The clause ends at a stop, and at another figure (`the 40 dead surpass
+            // the 35 killed in 2019` dates the 35, not the 40).
+            .take_while(|&k| {
+                !matches!(d.t(k), "," | ";" | ":" | "—" | "–" | "(" | ".")
+                    && !(d.toks[k].kind == Kind::Num && year_num(d.t(k)).is_none())
+            })
+            .filter(|&k| k > sa && matches!(d.t(k - 1), "in" | "a" | "an" | "the" | "of"))
+            .find_map(year_at)
+    };
+    before.or_else(after).map(|y| format!("{y:04}"))
 }
 
 use records::date::weekday as weekday_of;
@@ -225,6 +248,30 @@ const FUTURE_CUES: &[&str] = &[
     "to be",
     "set to",
 ];
+
+/// Words right before a weekday that put it in the past whatever else the sentence
+/// says (`began Thursday`, `since Sunday`, `earlier on Monday`).
+const PAST_CUES: &[&str] = &[
+    "began", "begun", "started", "erupted", "broke", "since", "Since", "earlier", "last", "Last",
+];
+
+/// Whether a bare weekday at token `k` (no `last`/`next` before it) points forward from
+/// the article's date: a future cue (`will`, `due`, `planned`) stands before it in its
+/// own clause (`the funeral will be held on Friday`), and no start of a period or past
+/// cue stands right before it. A future cue elsewhere in the sentence (`On Thursday,
+/// officials said the toll will rise`) says nothing about the weekday, and news reports
+/// what happened: the weekday is then the last one on or before the article's date.
+fn weekday_ahead(d: &Doc<'_>, k: usize) -> bool {
+    let (sa, _) = d.sentence_range(k);
+    if (k.saturating_sub(2).max(sa)..k).any(|m| PAST_CUES.contains(&d.t(m))) {
+        return false;
+    }
+    (sa..k)
+        .rev()
+        .map(|m| d.t(m))
+        .take_while(|w| !matches!(*w, "," | ";" | ":" | "—" | "–" | "said" | "says"))
+        .any(|w| FUTURE_CUES.contains(&w))
+}
 
 /// Finds date mentions.
 pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
@@ -432,10 +479,8 @@ pub fn find(d: &Doc<'_>, anchor: Option<&str>) -> Vec<DateM> {
             if s_tok == k - 1 && matches!(d.t(s_tok), "on" | "On") {
                 // keep
             }
-            let (sa, sb) = d.sentence_range(k);
             if dir == 0 {
-                let future = (sa..sb).any(|m| FUTURE_CUES.contains(&d.t(m)));
-                dir = if future { 1 } else { -1 };
+                dir = if weekday_ahead(d, k) { 1 } else { -1 };
             }
             let resolved = anchor.map(|z| {
                 let delta = (wd - weekday_of(z)).rem_euclid(7);

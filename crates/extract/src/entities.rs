@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use records::EntityType;
 
 use crate::lexicon::{Lexicon, Set, lexicon};
-use crate::text::{Doc, Kind};
+use crate::text::{Doc, Kind, contains_any_ci};
 
 /// An entity mention in byte offsets.
 #[derive(Debug, Clone)]
@@ -552,6 +552,7 @@ fn credit_tokens(d: &Doc<'_>) -> Vec<bool> {
     // opening with `By`, and short lines holding a credit cue (`Reporting by X;
     // Editing by Y`, `Copyright 2025 X`, `X contributed reporting`).
     let lex = lexicon();
+    let mut lower = String::new();
     for b in 0..d.block_start.len() {
         let a = d.block_start[b];
         let z = d.block_start.get(b + 1).copied().unwrap_or(d.toks.len());
@@ -560,14 +561,13 @@ fn credit_tokens(d: &Doc<'_>) -> Vec<bool> {
         }
         let words = (a..z).filter(|&k| d.toks[k].kind == Kind::Word).count();
         let line = &d.text[d.toks[a].s..d.toks[z - 1].e];
-        let dated = (a..z).any(|k| lex.calendar.contains_key(d.t(k)))
-            || line.chars().filter(char::is_ascii_digit).count() >= 4;
-        let separated = (a..z).any(|k| matches!(d.t(k), "|" | "·" | "—" | "–"));
-        let byline = b < 4 && words <= 12 && (dated && separated || d.t(a) == "By");
-        let credit = words <= 40 && {
-            let lower = line.to_lowercase();
-            CREDIT_CUES.iter().any(|c| lower.contains(c))
+        let dated = || {
+            (a..z).any(|k| lex.calendar.contains_key(d.t(k)))
+                || line.bytes().filter(u8::is_ascii_digit).count() >= 4
         };
+        let separated = || (a..z).any(|k| matches!(d.t(k), "|" | "·" | "—" | "–"));
+        let byline = b < 4 && words <= 12 && (d.t(a) == "By" || separated() && dated());
+        let credit = words <= 40 && contains_any_ci(line, CREDIT_CUES, &mut lower);
         if byline || credit {
             for s in skip.iter_mut().take(z).skip(a) {
                 *s = true;
@@ -794,8 +794,7 @@ pub fn find(d: &Doc<'_>) -> Vec<Ent> {
         // The word before the run may be a lower-case title (`president`, `counterpart`).
         let lower_role = if a > 0 && d.toks[a - 1].kind == Kind::Word && !d.cap(a - 1) {
             let w = d.t(a - 1);
-            let tc = title_case(strip_ex(w), &mut buf).to_string();
-            if lex.titles.contains_key(tc.as_str())
+            if lex.titles.contains_key(title_case(strip_ex(w), &mut buf))
                 || w == "counterpart"
                 || w == "spokesman"
                 || w == "spokeswoman"
@@ -915,10 +914,11 @@ fn split_run(
     // number (`Category 4`).
     if a == b {
         let w = d.t(a);
-        let mut tc = String::new();
-        let lower = buf_lower(w, &mut tc).to_string();
-        let function_word = lex.not_names.contains_key(w)
-            || lex.not_names.contains_key(title_case(&lower, &mut tc));
+        let function_word = lex.not_names.contains_key(w) || {
+            let (mut lower, mut tc) = (String::new(), String::new());
+            lex.not_names
+                .contains_key(title_case(buf_lower(w, &mut lower), &mut tc))
+        };
         let contraction = ["'", "’"].iter().any(|q| {
             w.split_once(q).is_some_and(|(_, t)| {
                 matches!(t, "ve" | "re" | "ll" | "d" | "m" | "t" | "VE" | "RE" | "LL")
@@ -1541,8 +1541,23 @@ impl MaxIf for EntityType {
     }
 }
 
+/// A name as written without its stops (`J. R. Doe` is `J R Doe`).
+fn name_surface(s: &str) -> String {
+    if s.contains('.') {
+        s.replace(". ", " ").replace('.', "")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Key for comparing name forms: lower case, hyphens as spaces.
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .map(|b| if b == b'-' { ' ' } else { char::from(b.to_ascii_lowercase()) })
+            .collect();
+    }
     s.chars()
         .map(|c| if c == '-' || c == '‑' { ' ' } else { c })
         .flat_map(char::to_lowercase)
@@ -1562,7 +1577,7 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
                 .count()
                 >= 2
         {
-            let surface = d.text[e.s..e.e].replace(". ", " ").replace('.', "");
+            let surface = name_surface(&d.text[e.s..e.e]);
             let key = name_key(&surface);
             let entry = forms.entry(key).or_insert((0, idx, surface.clone()));
             entry.0 += 1;
@@ -1576,7 +1591,7 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
     let mut full_at: Vec<(usize, Vec<String>)> = Vec::new();
     for e in ents.iter() {
         if e.kind == EntityType::Person {
-            let surface = d.text[e.s..e.e].replace(". ", " ").replace('.', "");
+            let surface = name_surface(&d.text[e.s..e.e]);
             let key = name_key(&surface);
             if forms.contains_key(&key) {
                 full_at.push((e.s, key.split(' ').map(str::to_string).collect()));
@@ -1617,7 +1632,11 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
         if e.acronym.is_some() && e.kind == EntityType::Organization {
             continue;
         }
-        let surface = d.text[e.s..e.e].replace(". ", " ").replace('.', "");
+        let can_be_person = e.kind == EntityType::Person || e.evidence < 2;
+        if !can_be_person {
+            continue;
+        }
+        let surface = name_surface(&d.text[e.s..e.e]);
         let key = name_key(&surface);
         let words: Vec<String> = key
             .split(' ')
@@ -1625,10 +1644,6 @@ fn resolve(d: &Doc<'_>, ents: &mut [Ent]) {
             .map(str::to_string)
             .collect();
         if words.is_empty() {
-            continue;
-        }
-        let can_be_person = e.kind == EntityType::Person || e.evidence < 2;
-        if !can_be_person {
             continue;
         }
         if let Some(full) = find_full(&words, e.s) {

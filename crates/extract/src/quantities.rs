@@ -168,6 +168,17 @@ fn qualifiers() -> &'static [(Vec<&'static str>, Rule)] {
     })
 }
 
+/// The vague-amount table split into words once.
+fn vague() -> &'static [(Vec<&'static str>, f64, f64)] {
+    static V: OnceLock<Vec<(Vec<&'static str>, f64, f64)>> = OnceLock::new();
+    V.get_or_init(|| {
+        VAGUE
+            .iter()
+            .map(|(p, lo, hi)| (p.split(' ').collect(), *lo, *hi))
+            .collect()
+    })
+}
+
 fn matches_words(d: &Doc<'_>, k: usize, words: &[&str]) -> Option<usize> {
     let mut m = k;
     for (i, w) in words.iter().enumerate() {
@@ -236,8 +247,11 @@ fn parse_core(d: &Doc<'_>, k: usize) -> Option<Core> {
     }
     // Vague phrases, longest first.
     let mut best: Option<(usize, f64, f64)> = None;
-    for (phrase, lo, hi) in VAGUE {
-        if let Some(end) = matches_phrase(d, k, phrase) {
+    for (phrase, lo, hi) in vague() {
+        if !phrase[0].eq_ignore_ascii_case(w) {
+            continue;
+        }
+        if let Some(end) = matches_words(d, k, phrase) {
             if best.is_none_or(|(e, _, _)| end > e) {
                 best = Some((end, *lo, *hi));
             }
@@ -429,7 +443,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         }
     }
     // First pass: numbers with their qualifiers and ranges.
-    let mut found: Vec<(usize, usize, Core, Option<Rule>)> = Vec::new();
+    // Each figure: first and last token, value, qualifier, and whether it is a span of
+    // two vague amounts (`tens to thousands of troops`, `hundreds to thousands`): the
+    // scale of something, not a count of it.
+    let mut found: Vec<(usize, usize, Core, Option<Rule>, bool)> = Vec::new();
     let mut k = 0;
     while k < n {
         if in_date[k] || d.skip_block[d.toks[k].block as usize] {
@@ -443,6 +460,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         let mut start = k;
         // Ranges: `between 200 and 300`, `200 to 300`, `200-300`, `two or three`.
         let mut end = core.end;
+        let mut scale = false;
         if end + 2 < n {
             let sep = d.t(end + 1);
             let cur_before = k > 0
@@ -469,6 +487,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             if sep_ok && !in_date[second] {
                 if let Some(c2) = parse_core(d, second) {
                     if c2.hi >= core.lo && (c2.digits == core.digits || core.vague || c2.vague) {
+                        scale = core.vague && c2.vague;
                         core.hi = c2.hi;
                         core.vague = core.vague || c2.vague;
                         core.plain_int = false;
@@ -534,13 +553,13 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 start = from;
             }
         }
-        found.push((start, end, core, rule));
+        found.push((start, end, core, rule, scale));
         k = end + 1;
     }
     let mut out: Vec<Qty> = Vec::with_capacity(found.len());
     // Per pushed quantity: whether [`out_of_scope`] took its event away.
     let mut scoped_out: Vec<bool> = Vec::with_capacity(found.len());
-    for (idx, &(start, end, core, rule)) in found.iter().enumerate() {
+    for (idx, &(start, end, core, rule, scale)) in found.iter().enumerate() {
         let k = if rule.is_some() {
             start + rule_len(d, start, end)
         } else {
@@ -1006,13 +1025,13 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                 .then(|| "deployed".to_string())
         });
         // Attribution, hedges, negation, part-of, as-of.
-        let sentence = &d.text[d.toks[sa].s..d.toks[sb - 1].e];
-        let _ = sentence;
         // Hedges count near the figure, in its clause, not anywhere in a long sentence.
-        let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
-        let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
         let is_fact_kind = kind == QuantityKind::Count || measured.is_some();
-        let hedged = is_fact_kind && HEDGES.iter().any(|h| contains_words(&window, h));
+        let hedged = is_fact_kind && {
+            let (wa, wb) = (start.saturating_sub(8).max(sa), (q_end + 15).min(sb - 1));
+            let window = d.text[d.toks[wa].s..d.toks[wb].e].to_lowercase();
+            HEDGES.iter().any(|h| contains_words(&window, h))
+        };
         let neg_at = start.checked_sub(1).filter(|&m| m >= sa);
         let negated =
             neg_at.is_some_and(|m| matches!(d.t(m), "not" | "no" | "never" | "Not" | "No"));
@@ -1053,7 +1072,8 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
         // sons`), a projection (`could rise above 1,000`), a population or capacity
         // (`a town of 41,000`). They keep their kind and noun but get no event, so they
         // never join a fact (see [`out_of_scope`]).
-        let out_of_scope = kind == QuantityKind::Count && out_of_scope(d, sa, sb, start, last_tok);
+        let out_of_scope =
+            kind == QuantityKind::Count && (scale || out_of_scope(d, sa, sb, start, last_tok));
         if out_of_scope {
             event = None;
             part_of = None;

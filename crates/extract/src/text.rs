@@ -368,10 +368,6 @@ fn mark_skipped_blocks(d: &mut Doc<'_>) {
             continue;
         }
         let para = &d.text[d.toks[a].s..d.toks[z - 1].e];
-        let lower_start = para
-            .get(..para.len().min(40))
-            .unwrap_or(para)
-            .to_lowercase();
         let bullet_label = para.starts_with('•')
             && para
                 .trim_start_matches(['•', ' '])
@@ -405,7 +401,11 @@ fn mark_skipped_blocks(d: &mut Doc<'_>) {
             "©",
         ]
         .iter()
-        .any(|p| lower_start.starts_with(p));
+        .any(|p| {
+            para.as_bytes()
+                .get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        });
         let bio = is_bio(para);
         if bullet_label || credit || bio {
             d.skip_block[b] = true;
@@ -423,10 +423,27 @@ fn mark_skipped_blocks(d: &mut Doc<'_>) {
     }
 }
 
+/// Lower-cases the ASCII letters of `s` into `buf` and returns it: the case-blind copy
+/// that lower-case ASCII cues (and signs such as `©`) are sought in, with no
+/// allocation once `buf` has grown.
+pub fn ascii_lower<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    buf.as_str()
+}
+
+/// Whether `s`, case aside, contains any of the lower-case ASCII `cues`; `buf` holds
+/// the lower-cased copy.
+pub fn contains_any_ci(s: &str, cues: &[&str], buf: &mut String) -> bool {
+    let lower = ascii_lower(s, buf);
+    cues.iter().any(|c| lower.contains(c))
+}
+
 /// Whether a paragraph is an author bio (`X is a journalist at ...`).
 fn is_bio(para: &str) -> bool {
-    let head: String = para.chars().take(120).collect::<String>().to_lowercase();
-    [
+    // Every cue starts `is `: only the places where that stands are tried.
+    const BIO: &[&str] = &[
         "is a journalist",
         "is a reporter",
         "is a correspondent",
@@ -439,13 +456,19 @@ fn is_bio(para: &str) -> bool {
         "is a columnist",
         "is an analyst",
         "is a contributing",
-    ]
-    .iter()
-    .any(|p| head.contains(p))
-        && para
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    ];
+    let first_upper = para
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !first_upper {
+        return false;
+    }
+    let head_end = para.char_indices().nth(120).map_or(para.len(), |(i, _)| i);
+    let mut buf = String::new();
+    let head = ascii_lower(&para[..head_end], &mut buf);
+    head.match_indices("is ")
+        .any(|(i, _)| BIO.iter().any(|p| head[i..].starts_with(p)))
 }
 
 #[cfg(test)]

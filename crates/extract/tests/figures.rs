@@ -145,3 +145,19 @@ fn a_measure_names_who_measured_it() {
     assert_eq!(by("5.9").as_deref(), Some("Northern Seismic Institute"));
     assert_eq!(by("5.7").as_deref(), Some("Coastal Geophysics Agency"));
 }
+
+#[test]
+fn a_span_of_two_vague_amounts_is_a_scale_not_a_count() {
+    // `tens to thousands` says how large something may be, not how many there are.
+    let s = "The country has sent tens to thousands of troops to the border, officials said.";
+    let (_, what, event, _) = fig(s, "tens to thousands");
+    assert_eq!(what.as_deref(), Some("troops"));
+    assert_eq!(event, None);
+    let s = "Hundreds to thousands of people were evacuated from the coast.";
+    assert_eq!(fig(s, "thousands").2, None);
+    // A range of numbers, or one vague amount, is still a count.
+    let s = "Between 200 and 300 people were evacuated from the coast.";
+    assert_eq!(fig(s, "300").2.as_deref(), Some("evacuated"));
+    let s = "Thousands of people were evacuated from the coast.";
+    assert_eq!(fig(s, "Thousands").2.as_deref(), Some("evacuated"));
+}
