@@ -24,7 +24,14 @@
 //! open bound (`more than 400`: no upper end) is consistent with any larger figure, so
 //! a floor raised on a later date (`more than 1,300`) makes the fact `updated` too. A
 //! conflict needs two groups whose figures for one date cannot both hold, and its
-//! conflict rows compare figures of that date only. A figure dated more than
+//! conflict rows compare figures of that date only: a figure some group's own series
+//! moved past (an outlet still giving yesterday's toll) lags and disputes nothing, and a
+//! figure given beside the one it replaced (`down from 480,000 on Friday`) holds for
+//! its article's day, not the replaced figure's. An exact figure within the rounding of
+//! an open floor (`more than 160`, then `162`) is no rise. A fact that never changed
+//! holds (`as_of`) from the day it was first given; an updated or disputed one as of
+//! its latest date. One conflict row stands for each disagreeing group and figure,
+//! shown in the group's first-published source. A figure dated more than
 //! [`EARLIER_EVENT_DAYS`] before its own article is about an earlier event and stays
 //! out of the current one's fact.
 //!
@@ -168,6 +175,8 @@ struct Item<'a> {
     /// How the figure stopped standing: its own flag, or one it shares with the same
     /// value withdrawn elsewhere in the fact (see [`withdrawn_everywhere`]).
     correction: Option<Correction>,
+    /// The date the figure holds for (see [`held_for`]).
+    as_of: Option<String>,
 }
 
 impl Item<'_> {
@@ -228,15 +237,39 @@ pub fn compared_range(q: &QuantityMention) -> (f64, f64) {
     {
         return (q.low, q.high);
     }
-    let mut unit = 1.0;
-    while q.low % (unit * 10.0) == 0.0 {
-        unit *= 10.0;
-    }
+    let unit = rounding_unit(q.low);
     if unit < 10.0 {
         (q.low, q.high)
     } else {
         (q.low - unit / 2.0, q.low + unit / 2.0)
     }
+}
+
+/// The unit a round figure is rounded to: the largest power of ten that divides it
+/// (`5,000` is rounded to the thousand); 1 for a figure under 10, a fraction, or one that
+/// is not round.
+fn rounding_unit(v: f64) -> f64 {
+    if !v.is_finite() || v < 10.0 || v.fract() != 0.0 {
+        return 1.0;
+    }
+    let mut unit = 1.0;
+    while v % (unit * 10.0) == 0.0 {
+        unit *= 10.0;
+    }
+    unit
+}
+
+/// How far an open floor reaches: `more than 160` (low 161) is written for a figure just
+/// above the round 160, up to the next step of its rounding (170), so a later `162` is
+/// the same count given exactly, not a rise; `at least 12` reaches no further than 12.
+fn floor_reach(low: f64) -> f64 {
+    [low, low - 1.0]
+        .into_iter()
+        .map(|v| {
+            let unit = rounding_unit(v);
+            if unit > 1.0 { v + unit } else { v }
+        })
+        .fold(low, f64::max)
 }
 
 /// A range as the notes write it: `165-246`, or `165 or more` for an open one.
@@ -292,7 +325,9 @@ pub fn best_estimate(ranges: &[(usize, f64, f64)]) -> Option<(f64, f64, usize)> 
     }
     // At each candidate point, narrow to where the supporting groups' ranges meet
     // (each group by its narrowest range through the point); keep the narrowest region.
-    let mut best: Option<(f64, f64)> = None;
+    // Of regions equally narrow, the one most mentions fall in: a figure a source
+    // repeats (its headline toll) before one it gives once (a breakdown).
+    let mut best: Option<(f64, f64, usize)> = None;
     for &v in points.iter().take(64) {
         let mut per_group: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
         for &(g, lo, hi) in ranges {
@@ -312,11 +347,15 @@ pub fn best_estimate(ranges: &[(usize, f64, f64)]) -> Option<(f64, f64, usize)> 
             .values()
             .map(|r| r.1)
             .fold(f64::INFINITY, f64::min);
-        if best.is_none_or(|b| hi - lo < b.1 - b.0) {
-            best = Some((lo, hi));
+        let mentions = ranges
+            .iter()
+            .filter(|&&(_, l, h)| l <= lo && hi <= h)
+            .count();
+        if best.is_none_or(|b| hi - lo < b.1 - b.0 || (hi - lo == b.1 - b.0 && mentions > b.2)) {
+            best = Some((lo, hi, mentions));
         }
     }
-    best.map(|(lo, hi)| (lo, hi, best_depth))
+    best.map(|(lo, hi, _)| (lo, hi, best_depth))
 }
 
 /// Status over (group, low, high) of the mentions that count.
@@ -456,12 +495,44 @@ fn earlier_event(as_of: &str, own: Option<&str>) -> bool {
     }
 }
 
+/// The date a figure holds for: its `as_of`, except when its sentence also gives the
+/// figure it replaced, read for the same date (`Roughly 400,000 homes remained without
+/// power, down from more than 480,000 on Friday`; `dropped to 19, from about 30 on
+/// Saturday`): the date written there is the replaced figure's, and the current one
+/// holds for the article's own day when that is later.
+fn held_for(x: &Extraction, q: &QuantityMention) -> Option<String> {
+    let as_of = q.as_of.as_deref()?;
+    if q.retracted || q.correction.is_some() {
+        return Some(as_of.to_string());
+    }
+    let own = x
+        .document
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .filter(|d| stories::day_number(d).is_some());
+    let replaced_here = x.quantities.iter().any(|o| {
+        o.sentence == q.sentence
+            // A bare figure (`down from more than 480,000`) is of the count's kind.
+            && measured_rank(o.kind) == measured_rank(q.kind)
+            && o.correction == Some(Correction::Superseded)
+            && o.as_of.as_deref() == Some(as_of)
+            && !overlap(compared_range(o), compared_range(q))
+    });
+    match own {
+        Some(own) if replaced_here && own.len() == as_of.len() && own > as_of => {
+            Some(own.to_string())
+        }
+        _ => Some(as_of.to_string()),
+    }
+}
+
 /// The date each mention holds for: its `as_of`, or for an undated mention the latest
 /// date whose figures it agrees with, else the latest date; `None` when none is dated.
 fn dates_of<'a>(items: &[&'a Item<'a>]) -> Vec<Option<&'a str>> {
     let mut hulls: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
     for it in items {
-        if let Some(d) = it.q.as_of.as_deref() {
+        if let Some(d) = it.as_of.as_deref() {
             let (lo, hi) = compared_range(it.q);
             let h = hulls.entry(d).or_insert((lo, hi));
             *h = (h.0.min(lo), h.1.max(hi));
@@ -470,7 +541,7 @@ fn dates_of<'a>(items: &[&'a Item<'a>]) -> Vec<Option<&'a str>> {
     items
         .iter()
         .map(|it| {
-            it.q.as_of.as_deref().or_else(|| {
+            it.as_of.as_deref().or_else(|| {
                 let r = compared_range(it.q);
                 hulls
                     .iter()
@@ -481,6 +552,84 @@ fn dates_of<'a>(items: &[&'a Item<'a>]) -> Vec<Option<&'a str>> {
             })
         })
         .collect()
+}
+
+/// One figure of a group's own series: the range it allows, the date it holds for, and
+/// whether the group itself replaced it.
+struct Step<'a> {
+    group: usize,
+    range: (f64, f64),
+    date: &'a str,
+    superseded: bool,
+}
+
+/// Each group's own figures in the order it gave them: by date, a figure it replaced
+/// before the one that replaced it.
+fn series<'a>(mut steps: Vec<Step<'a>>) -> BTreeMap<usize, Vec<Step<'a>>> {
+    steps.sort_by(|a, b| {
+        a.group
+            .cmp(&b.group)
+            .then(a.date.cmp(b.date))
+            .then(b.superseded.cmp(&a.superseded))
+    });
+    let mut out: BTreeMap<usize, Vec<Step>> = BTreeMap::new();
+    for s in steps {
+        out.entry(s.group).or_default().push(s);
+    }
+    out
+}
+
+/// Whether some group moved from a figure allowing `from` to one allowing `to`: the
+/// last time it gave `from` comes before the last time it gave `to` (for an earlier date,
+/// or replaced on the same one). A group's latest word is its current figure, so a
+/// stray early date on one of its mentions does not reverse its series.
+fn moved_on(series: &BTreeMap<usize, Vec<Step>>, from: (f64, f64), to: (f64, f64)) -> bool {
+    series.values().any(|steps| {
+        // Steps are in the order given: the last match is the latest; its place in the
+        // order is its date, a replaced figure before the current one of that date.
+        let last = |r: (f64, f64), not: Option<(f64, f64)>| {
+            steps
+                .iter()
+                .rfind(|x| overlap(x.range, r) && not.is_none_or(|n| !overlap(x.range, n)))
+                .map(|x| (x.date, !x.superseded))
+        };
+        matches!((last(from, None), last(to, Some(from))), (Some(f), Some(t)) if f < t)
+    })
+}
+
+/// Most distinct figures of one day compared for [`lagging`]: a bound on the work.
+const LAGGING_CAP: usize = 256;
+
+/// The figures of one day that lag: earlier readings still given on a later day. A
+/// rolling toll is reported by outlets at different times, and one that repeats
+/// yesterday's count on the day another gives the new one lags behind it rather than
+/// disputes it. A figure lags when another group gives, that day, a figure it cannot
+/// share, and some group's own series went from the one to the other (`214`, then `587`
+/// on a live page): two steps of one count. Two figures no group ever moved between (an
+/// official toll and a rights group's) stay a dispute.
+fn lagging(day: &[&Item], series: &BTreeMap<usize, Vec<Step>>, group_of: &[usize]) -> Vec<bool> {
+    let key = |i: &Item| {
+        let (lo, hi) = compared_range(i.q);
+        (group_of[i.source], lo.to_bits(), hi.to_bits())
+    };
+    let distinct: BTreeSet<(usize, u64, u64)> = day.iter().map(|i| key(i)).collect();
+    if distinct.len() > LAGGING_CAP {
+        return vec![false; day.len()];
+    }
+    let range = |&(_, lo, hi): &(usize, u64, u64)| (f64::from_bits(lo), f64::from_bits(hi));
+    let lags: BTreeSet<(usize, u64, u64)> = distinct
+        .iter()
+        .filter(|a| {
+            distinct.iter().any(|b| {
+                a.0 != b.0
+                    && !overlap(range(a), range(b))
+                    && moved_on(series, range(a), range(b))
+                    && !moved_on(series, range(b), range(a))
+            })
+        })
+        .copied()
+        .collect();
+    day.iter().map(|i| lags.contains(&key(i))).collect()
 }
 
 /// Whether two independence groups give figures of which none can hold together.
@@ -501,7 +650,7 @@ fn groups_disagree(ranges: &[(usize, f64, f64)]) -> bool {
 /// Whether open floors rise over the dates (`more than 400` on one day, `more than
 /// 1,300` or `1,312` later): the figures are consistent, an open bound allowing any
 /// larger value, but the count was updated. True when the latest date's figures all
-/// lie above the floor of an open bound given on an earlier date.
+/// lie above the reach of an open bound given on an earlier date (see [`floor_reach`]).
 fn floor_raised(by_date: &BTreeMap<&str, Vec<&Item>>) -> bool {
     let Some((_, latest)) = by_date.iter().next_back() else {
         return false;
@@ -512,7 +661,7 @@ fn floor_raised(by_date: &BTreeMap<&str, Vec<&Item>>) -> bool {
         .fold(f64::INFINITY, f64::min);
     by_date.values().rev().skip(1).flatten().any(|i| {
         let (lo, hi) = compared_range(i.q);
-        hi == f64::INFINITY && lo < latest_low
+        hi == f64::INFINITY && floor_reach(lo) < latest_low
     })
 }
 
@@ -631,6 +780,7 @@ pub fn build(
                     counted: base,
                     event: String::new(),
                     correction: q.correction,
+                    as_of: held_for(x, q),
                 });
                 continue;
             }
@@ -677,6 +827,7 @@ pub fn build(
                 counted,
                 event,
                 correction: q.correction,
+                as_of: held_for(x, q),
             });
         }
     }
@@ -711,8 +862,7 @@ pub fn build(
                 None => s,
             };
             let label = label.clone().map(according);
-            let dates: BTreeSet<&String> =
-                bucket.iter().filter_map(|i| i.q.as_of.as_ref()).collect();
+            let dates: BTreeSet<&String> = bucket.iter().filter_map(|i| i.as_of.as_ref()).collect();
             let as_of_order = dates.iter().next().map(|d| (*d).clone());
             // Show the counted noun as the first mention wrote it.
             let shown = bucket
@@ -808,33 +958,71 @@ pub fn build(
         // The series by date: figures that cannot all hold together but can date by
         // date are an update; a conflict is a disagreement on one date.
         let dated = dates_of(&counting);
+        // Each group's own steps: the figures it gave, dated, a superseded one included.
+        // Each group's own steps: the figures it gave, dated, a superseded one included
+        // (`counting` is `d.items` without the flagged ones, in order).
+        let mut next_counting = dated.iter();
+        let mut steps = Vec::new();
+        for i in &d.items {
+            let date = if i.flagged() {
+                i.as_of
+                    .as_deref()
+                    .filter(|_| i.correction == Some(Correction::Superseded))
+            } else {
+                next_counting.next().copied().flatten()
+            };
+            if let Some(date) = date {
+                steps.push(Step {
+                    group: group_of[i.source],
+                    range: compared_range(i.q),
+                    date,
+                    superseded: i.flagged(),
+                });
+            }
+        }
+        let steps = series(steps);
         let mut by_date: BTreeMap<&str, Vec<&Item>> = BTreeMap::new();
         for (i, date) in counting.iter().zip(&dated) {
             if let Some(date) = date {
                 by_date.entry(date).or_default().push(i);
             }
         }
+        // A figure a later article still gives after the series moved on is an earlier
+        // reading, not a dispute about that day (see [`lagging`]).
+        let fresh: BTreeMap<&str, Vec<&Item>> = by_date
+            .iter()
+            .map(|(date, items)| {
+                let lags = lagging(items, &steps, group_of);
+                let kept: Vec<&Item> = items
+                    .iter()
+                    .zip(lags)
+                    .filter(|(_, lags)| !lags)
+                    .map(|(i, _)| *i)
+                    .collect();
+                (*date, if kept.is_empty() { items.clone() } else { kept })
+            })
+            .collect();
         let mut st = if ranges.is_empty() {
             FactStatus::Single
         } else {
             status(&ranges)
         };
-        // The date the best estimate holds for: the latest one given.
+        // The latest date given.
         let latest: Option<&str> = by_date.keys().next_back().copied();
         // The scopes whose figures are compared for conflicts: each date, or all.
         let mut scopes: Vec<Vec<&Item>> = vec![counting.clone()];
         if st == FactStatus::Conflict && by_date.len() > 1 {
-            let disputed: Vec<Vec<&Item>> = by_date
-                .values()
-                .filter(|items| {
+            let disputed: Vec<(&str, Vec<&Item>)> = fresh
+                .iter()
+                .filter(|(_, items)| {
                     groups_disagree(&items.iter().map(|i| range_of(i)).collect::<Vec<_>>())
                 })
-                .cloned()
+                .map(|(date, items)| (*date, items.clone()))
                 .collect();
             if disputed.is_empty() {
                 st = FactStatus::Updated;
             }
-            scopes = disputed;
+            scopes = disputed.into_iter().map(|(_, items)| items).collect();
         } else if st != FactStatus::Conflict {
             scopes.clear();
         }
@@ -847,14 +1035,22 @@ pub fn build(
         }
         let best = match (st, latest) {
             (FactStatus::Updated | FactStatus::Conflict, Some(date)) if by_date.len() > 1 => {
-                best_estimate(
-                    &by_date[date]
-                        .iter()
-                        .map(|i| range_of(i))
-                        .collect::<Vec<_>>(),
-                )
+                best_estimate(&fresh[date].iter().map(|i| range_of(i)).collect::<Vec<_>>())
             }
             _ => best_estimate(&ranges),
+        };
+        // The date the fact holds for: a figure that never changed holds from the day it
+        // was first given; an updated or disputed one as of its latest date, that of
+        // the best estimate.
+        let unchanged = match st {
+            FactStatus::Agreed | FactStatus::Consistent => true,
+            FactStatus::Single => status(&ranges) != FactStatus::Conflict,
+            _ => false,
+        };
+        let as_of = if unchanged {
+            by_date.keys().next().copied()
+        } else {
+            latest
         };
         let sources: BTreeSet<usize> = d.items.iter().map(|i| i.source).collect();
         let groups: BTreeSet<usize> = if counting.is_empty() {
@@ -898,7 +1094,7 @@ pub fn build(
             independent_sources: groups.len(),
             attributed_to: attributed,
             evidence: sentence_text(&extractions[first.source], first.q.sentence),
-            as_of: latest.map(str::to_string),
+            as_of: as_of.map(str::to_string),
             kind: first.q.kind,
             unit: first.q.unit.clone(),
             part_of,
@@ -922,51 +1118,74 @@ pub fn build(
                 hedged: i.q.hedged,
                 retracted: i.flagged(),
                 correction: i.correction,
-                as_of: i.q.as_of.clone(),
+                as_of: i.as_of.clone(),
                 sentence: sentence_text(x, i.q.sentence),
                 start: i.q.start,
                 end: i.q.end,
             });
         }
+        // One row per disagreeing group and figure, against the best-supported figure
+        // (on the first date in dispute): copies of one report repeat its row no more than they count twice. Each
+        // side is shown in the group's first-published source, the one the others copied.
+        let published = |i: &Item| {
+            let doc = &extractions[i.source].document;
+            (
+                doc.date.as_deref().and_then(|d| d.get(..10)).unwrap_or(""),
+                doc.meta.published.as_deref().unwrap_or(""),
+                doc.source_id.as_str(),
+                i.q.start,
+            )
+        };
+        let mut seen = BTreeSet::new();
         for scope in &scopes {
             let scope_ranges: Vec<(usize, f64, f64)> = scope.iter().map(|i| range_of(i)).collect();
             let Some((lo, hi, depth)) = best_estimate(&scope_ranges) else {
                 continue;
             };
-            let counting = scope;
             // Each figure outside the best-supported range against one figure inside it:
             // linear in the mentions, and each row reads as a disagreement with the
             // best-supported value.
+            let mut counting: Vec<&Item> = scope.clone();
+            counting.sort_by(|a, b| published(a).cmp(&published(b)));
             let inside: Vec<&&Item> = counting
                 .iter()
                 .filter(|i| overlap(compared_range(i.q), (lo, hi)))
                 .collect();
-            let mut seen = BTreeSet::new();
             for out_item in counting
                 .iter()
                 .filter(|i| !overlap(compared_range(i.q), (lo, hi)))
             {
                 let rep = inside
                     .iter()
-                    .filter(|i| i.source != out_item.source)
+                    .filter(|i| group_of[i.source] != group_of[out_item.source])
                     .min_by(|a, b| {
-                        width(a.q).total_cmp(&width(b.q)).then(
-                            extractions[a.source]
-                                .document
-                                .source_id
-                                .cmp(&extractions[b.source].document.source_id),
-                        )
+                        width(a.q)
+                            .total_cmp(&width(b.q))
+                            .then(published(a).cmp(&published(b)))
                     });
                 let Some(rep) = rep else { continue };
+                // The same figure as its group first published it, on whatever date.
+                let first_of = |i: &Item| {
+                    let r = compared_range(i.q);
+                    let g = group_of[i.source];
+                    d.items
+                        .iter()
+                        .filter(|j| {
+                            !j.flagged() && group_of[j.source] == g && compared_range(j.q) == r
+                        })
+                        .min_by(|a, b| published(a).cmp(&published(b)))
+                };
+                let out_item = first_of(out_item).unwrap_or(out_item);
+                let rep = first_of(rep).unwrap_or(rep);
                 let (sa, sb) = (
                     &extractions[out_item.source].document.source_id,
                     &extractions[rep.source].document.source_id,
                 );
+                let (out_lo, out_hi) = compared_range(out_item.q);
                 if !seen.insert((
-                    sa.clone(),
-                    out_item.q.text.clone(),
-                    sb.clone(),
-                    rep.q.text.clone(),
+                    group_of[out_item.source],
+                    out_lo.to_bits(),
+                    out_hi.to_bits(),
                 )) {
                     continue;
                 }

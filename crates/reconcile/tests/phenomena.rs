@@ -1607,3 +1607,225 @@ fn a_stated_sum_of_money_is_not_widened_like_a_round_head_count() {
     assert_eq!(f.status, FactStatus::Agreed);
     assert_eq!((f.best_low, f.best_high), (Some(250000.0), Some(250000.0)));
 }
+
+/// A dated toll in its own words, from one outlet.
+fn toll(id: &str, sentence: &str, figure: &str, v: f64, date: &str) -> Doc {
+    Doc::new(id, &format!("Quake\n\n{sentence}"))
+        .published(date)
+        .quantity(figure, v, v, "people", "killed", |q| {
+            q.as_of = Some(date.to_string())
+        })
+}
+
+#[test]
+fn an_outlet_still_giving_yesterdays_toll_lags_and_does_not_dispute() {
+    // A live page moves from 214 to 587 to 802; on the day it gives 802, an aggregator
+    // still gives 587. The aggregator lags behind the series: no conflict, and the
+    // estimate is the new figure.
+    let live = Doc::new(
+        "live.html",
+        "Quake\n\nBy Saturday 214 people had been killed in the quake. By Sunday 587 people had been killed in the quake. By Monday 802 people had been killed in the quake.",
+    )
+    .published("2024-10-21")
+    .quantity("214", 214.0, 214.0, "people", "killed", |q| {
+        q.as_of = Some("2024-10-19".into())
+    })
+    .quantity("587", 587.0, 587.0, "people", "killed", |q| {
+        q.as_of = Some("2024-10-20".into())
+    })
+    .quantity("802", 802.0, 802.0, "people", "killed", |q| {
+        q.as_of = Some("2024-10-21".into())
+    });
+    let late = toll(
+        "hub.txt",
+        "By now 587 people had been killed in the quake.",
+        "587",
+        587.0,
+        "2024-10-21",
+    );
+    let r = run(vec![live, late]);
+    let f = fact(&r, "people killed");
+    assert_eq!(f.status, FactStatus::Updated, "{:#?}", r.conflicts);
+    assert_eq!((f.best_low, f.best_high), (Some(802.0), Some(802.0)));
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+
+    // Two figures no source ever moved between stay a dispute on their day.
+    let official = toll(
+        "gov.txt",
+        "The ministry said 31 people had been killed in the protests.",
+        "31",
+        31.0,
+        "2025-02-08",
+    );
+    let rights = toll(
+        "ngo.txt",
+        "A rights group said 78 people had been killed in the protests.",
+        "78",
+        78.0,
+        "2025-02-08",
+    );
+    let earlier = toll(
+        "wire.txt",
+        "Officials said 26 people had been killed in the protests.",
+        "26",
+        26.0,
+        "2025-02-06",
+    );
+    let r = run(vec![official, rights, earlier]);
+    assert_eq!(fact(&r, "people killed").status, FactStatus::Conflict);
+}
+
+#[test]
+fn a_figure_beside_the_one_it_replaced_holds_for_the_articles_day() {
+    // `down from more than 480,000 on Friday`: Friday is the old figure's date; the
+    // new one holds for the article's own day, between Friday's and Monday's.
+    let friday = Doc::new(
+        "wire.txt",
+        "Storm\n\nMore than 480,000 homes were without power on Friday.",
+    )
+    .published("2024-09-13")
+    .quantity(
+        "More than 480,000",
+        480_001.0,
+        f64::INFINITY,
+        "homes",
+        "without power",
+        |q| q.as_of = Some("2024-09-13".into()),
+    );
+    let saturday = Doc::new(
+        "tv.html",
+        "Outages\n\nRoughly 400,000 homes remained without power, down from more than 480,000 on Friday.",
+    )
+    .published("2024-09-14")
+    .quantity("Roughly 400,000", 360_000.0, 440_000.0, "homes", "without power", |q| {
+        q.as_of = Some("2024-09-13".into())
+    })
+    .quantity("more than 480,000", 480_001.0, f64::INFINITY, "homes", "without power", |q| {
+        q.as_of = Some("2024-09-13".into());
+        q.correction = Some(records::Correction::Superseded);
+        q.retracted = true;
+    });
+    let monday = Doc::new(
+        "paper.json",
+        "Recovery\n\nAbout 210,000 homes were still without power on Monday afternoon.",
+    )
+    .published("2024-09-16")
+    .quantity(
+        "About 210,000",
+        189_000.0,
+        231_000.0,
+        "homes",
+        "without power",
+        |q| q.as_of = Some("2024-09-16".into()),
+    );
+    let r = run(vec![friday, saturday, monday]);
+    let f = fact(&r, "homes without power");
+    assert_eq!(f.status, FactStatus::Updated, "{:#?}", r.conflicts);
+    assert_eq!(f.as_of.as_deref(), Some("2024-09-16"));
+    let row = r
+        .fact_mentions
+        .iter()
+        .find(|m| m.text == "Roughly 400,000")
+        .expect("the new figure is a mention of the fact");
+    assert_eq!(row.as_of.as_deref(), Some("2024-09-14"));
+    assert!(r.conflicts.is_empty(), "{:#?}", r.conflicts);
+}
+
+#[test]
+fn an_exact_figure_just_above_a_round_floor_is_no_rise() {
+    let floor = |id: &str, text: &str, lo: f64, hi: f64, date: &str| {
+        Doc::new(
+            id,
+            &format!("Train\n\nThe company said {text} people were aboard the train."),
+        )
+        .quantity(text, lo, hi, "people", "aboard", |q| {
+            q.as_of = Some(date.to_string())
+        })
+    };
+    // `more than 160` on one day, `162` the next: the same count, given exactly; a fact
+    // that never changed holds from the day it was first given.
+    let r = run(vec![
+        floor("a.txt", "more than 160", 161.0, f64::INFINITY, "2024-09-14"),
+        floor("b.txt", "162", 162.0, 162.0, "2024-09-15"),
+    ]);
+    let f = fact(&r, "people aboard");
+    assert_eq!(f.status, FactStatus::Consistent);
+    assert_eq!(f.as_of.as_deref(), Some("2024-09-14"));
+    // `more than 400`, then 1,312: well past the floor's rounding, a rise.
+    let r = run(vec![
+        floor("a.txt", "more than 400", 401.0, f64::INFINITY, "2024-09-14"),
+        floor("b.txt", "1,312", 1312.0, 1312.0, "2024-09-15"),
+    ]);
+    assert_eq!(fact(&r, "people aboard").status, FactStatus::Updated);
+}
+
+#[test]
+fn a_copied_dissent_is_one_conflict_row_shown_in_its_original() {
+    // An original and its translation give 63 injured; an independent wire gives 48 on
+    // both days. One row for the 63, shown in the original published first.
+    let article = |id: &str, text: &str, v: f64, day: &str| {
+        Doc::new(id, &format!("Derailment\n\n{text}"))
+            .published(day)
+            .quantity(&num_of(text), v, v, "people", "injured", |q| {
+                q.as_of = Some(day.to_string())
+            })
+    };
+    fn num_of(text: &str) -> String {
+        text.split_whitespace()
+            .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or_default()
+            .to_string()
+    }
+    let lines = [
+        (
+            "wire.txt",
+            "Officials said 48 people were injured when the train left the rails near the town.",
+            48.0,
+            "2024-09-14",
+        ),
+        (
+            "wire2.txt",
+            "The health service said on Sunday that 48 people were injured when the train left the rails near the town.",
+            48.0,
+            "2024-09-15",
+        ),
+        (
+            "original.html",
+            "According to the hospitals 63 people were injured when the train left the rails near the town, and nine of them are in a serious condition after the crash on the curve.",
+            63.0,
+            "2024-09-14",
+        ),
+        (
+            "translation.json",
+            "According to the hospitals 63 people were injured when the train left the rails near the town, and nine of them are in a serious condition after the crash on the curve.",
+            63.0,
+            "2024-09-15",
+        ),
+    ];
+    let mut docs: Vec<Doc> = lines
+        .iter()
+        .map(|(id, text, v, day)| article(id, text, *v, day))
+        .collect();
+    // The original's own day also carries a vague floor of the wire group, so the
+    // dispute is on the translation's day only.
+    docs[0] = Doc::new(
+        "wire.txt",
+        "Derailment\n\nOfficials said 48 people were injured when the train left the rails near the town, more than 40 of them in hospital.",
+    )
+    .published("2024-09-14")
+    .quantity("48", 48.0, 48.0, "people", "injured", |q| {
+        q.as_of = Some("2024-09-14".into())
+    })
+    .quantity("more than 40", 41.0, f64::INFINITY, "people", "injured", |q| {
+        q.as_of = Some("2024-09-14".into())
+    });
+    let r = run(docs);
+    let rows: Vec<_> = r
+        .conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::Number)
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let sides = [rows[0].source_a.as_str(), rows[0].source_b.as_str()];
+    assert!(sides.contains(&"original.html"), "{rows:#?}");
+}
