@@ -292,7 +292,9 @@ impl Builder {
         } = self;
         for w in x.document.text.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if w.chars().next().is_some_and(char::is_lowercase) && w.chars().all(char::is_alphabetic) {
+            if w.chars().next().is_some_and(char::is_lowercase)
+                && w.chars().all(char::is_alphabetic)
+            {
                 lower_words.insert(crate::text::hash64(w));
             }
         }

@@ -76,7 +76,11 @@ fn transliteration_variants_merge_with_the_majority_form_as_the_name() {
     }
     // One source each: still two spellings of one name, the first seen is the name.
     let whitmore = entity(&r, "Lena Whitmore");
-    assert_eq!(whitmore.variants, vec!["Lena Whitmoore (b.txt)"], "{whitmore:#?}");
+    assert_eq!(
+        whitmore.variants,
+        vec!["Lena Whitmoore (b.txt)"],
+        "{whitmore:#?}"
+    );
     let names: Vec<_> = r
         .conflicts
         .iter()
@@ -226,7 +230,10 @@ fn a_capitalised_common_word_is_no_entity() {
     let a = Doc::new("a.txt", "Results\n\nGrowth slowed in Bladen. Sales fell.")
         .entity("Growth", "Growth", EntityType::Other, None)
         .entity("Bladen", "Bladen", EntityType::Other, None);
-    let b = Doc::new("b.txt", "Results\n\nThe firm expects growth to return next year.");
+    let b = Doc::new(
+        "b.txt",
+        "Results\n\nThe firm expects growth to return next year.",
+    );
     let r = run(vec![a, b]);
     let names: Vec<_> = r.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, vec!["Bladen"]);
