@@ -347,6 +347,11 @@ pub fn assign(rec: &mut Reconciled) {
         if let Some((new, _)) = fact_new.get(&f.fact_id) {
             f.fact_id = new.clone();
         }
+        if let Some(total) = &mut f.part_of
+            && let Some((new, _)) = fact_new.get(total.as_str())
+        {
+            *total = new.clone();
+        }
     }
     for m in &mut rec.fact_mentions {
         if let Some((new, _)) = fact_new.get(&m.fact_id) {

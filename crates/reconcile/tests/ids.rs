@@ -147,3 +147,21 @@ fn a_conflict_whose_sides_come_the_other_way_round_keeps_its_id() {
     };
     assert_eq!(ids(&swapped), ids(&r));
 }
+
+#[test]
+fn a_part_points_to_its_total_by_the_total_s_final_id() {
+    let seeds: Vec<Extraction> =
+        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
+            .iter()
+            .map(|p| common::through_the_stages(p, common::name(p)))
+            .collect();
+    let r = common::run_extractions(&seeds);
+    let parts: Vec<&String> = r.facts.iter().filter_map(|f| f.part_of.as_ref()).collect();
+    assert!(!parts.is_empty(), "the seeds hold a part of a total");
+    for total in parts {
+        assert!(
+            r.facts.iter().any(|f| &f.fact_id == total),
+            "part_of {total} names no fact"
+        );
+    }
+}
