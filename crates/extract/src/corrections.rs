@@ -300,13 +300,7 @@ pub fn mark(d: &Doc<'_>, qs: &mut [Qty], stamps: &[(usize, i64)]) {
                 }
             })
             .collect();
-        let w = |i: usize| -> &str {
-            if i >= a && i < b {
-                &words[i - a]
-            } else {
-                ""
-            }
-        };
+        let w = |i: usize| -> &str { if i >= a && i < b { &words[i - a] } else { "" } };
         let is = |i: usize, table: &[&str]| table.contains(&w(i));
         let here = &by_sent[s];
         let slot = &slotted[s];

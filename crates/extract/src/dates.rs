@@ -208,8 +208,9 @@ fn earlier_year(
             // The clause ends at a stop, and at another figure (`the 40 dead surpass
             // the 35 killed in 2019` dates the 35, not the 40).
             .take_while(|&k| {
-                !matches!(d.t(k), "," | ";" | ":" | "—" | "–" | "(" | ".")
-                    && !(d.toks[k].kind == Kind::Num && year_num(d.t(k)).is_none())
+                let stop = matches!(d.t(k), "," | ";" | ":" | "—" | "–" | "(" | ".");
+                let other_figure = d.toks[k].kind == Kind::Num && year_num(d.t(k)).is_none();
+                !stop && !other_figure
             })
             .filter(|&k| k > sa && matches!(d.t(k - 1), "in" | "a" | "an" | "the" | "of"))
             .find_map(year_at)

@@ -1555,7 +1555,13 @@ pub fn name_key(s: &str) -> String {
     if s.is_ascii() {
         return s
             .bytes()
-            .map(|b| if b == b'-' { ' ' } else { char::from(b.to_ascii_lowercase()) })
+            .map(|b| {
+                if b == b'-' {
+                    ' '
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                }
+            })
             .collect();
     }
     s.chars()
