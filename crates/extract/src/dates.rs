@@ -246,9 +246,11 @@ const FUTURE_CUES: &[&str] = &[
     "planned",
     "plans",
     "next",
-    "to be",
-    "set to",
 ];
+
+/// Two-word future cues, matched as a pair of tokens (`is set to open on Monday`). Not
+/// `to be`: `appeared to be returning to normal Monday` reports a day that has passed.
+const FUTURE_PAIRS: &[(&str, &str)] = &[("set", "to")];
 
 /// Words right before a weekday that put it in the past whatever else the sentence
 /// says (`began Thursday`, `since Sunday`, `earlier on Monday`).
@@ -267,11 +269,16 @@ fn weekday_ahead(d: &Doc<'_>, k: usize) -> bool {
     if (k.saturating_sub(2).max(sa)..k).any(|m| PAST_CUES.contains(&d.t(m))) {
         return false;
     }
-    (sa..k)
+    let clause: Vec<&str> = (sa..k)
         .rev()
         .map(|m| d.t(m))
         .take_while(|w| !matches!(*w, "," | ";" | ":" | "—" | "–" | "said" | "says"))
-        .any(|w| FUTURE_CUES.contains(&w))
+        .collect();
+    // `clause` runs backwards from the weekday, so a pair reads (second, first).
+    clause.iter().any(|w| FUTURE_CUES.contains(w))
+        || clause
+            .windows(2)
+            .any(|p| FUTURE_PAIRS.contains(&(p[1], p[0])))
 }
 
 /// Finds date mentions.

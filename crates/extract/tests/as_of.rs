@@ -61,6 +61,11 @@ fn a_weekday_counts_back_from_the_article() {
     let s = "The funeral of the 14 victims will be held on Friday.";
     assert_eq!(date(s, "Friday").resolved.as_deref(), Some("2025-03-07"));
     assert_eq!(as_of(s, "14").as_deref(), Some("2025-03-05"));
+    // Two-word cues count as a pair of words; `to be` is not one.
+    let s = "Life appeared to be returning to normal Monday.";
+    assert_eq!(date(s, "Monday").resolved.as_deref(), Some("2025-03-03"));
+    let s = "The border crossing is set to reopen on Monday.";
+    assert_eq!(date(s, "Monday").resolved.as_deref(), Some("2025-03-10"));
 }
 
 #[test]
