@@ -881,7 +881,26 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
                         .iter()
                         .any(|v| d.t(start - 1 - back).eq_ignore_ascii_case(v))
             });
-        if kind != QuantityKind::Count || change {
+        // `Another 3,412 were injured` after a death toll sets a second count beside the
+        // first, not an increment: after `another`, the nearest figure in this sentence
+        // or the one before, if any, must be of the same event.
+        let added = match increment(d, start, end) {
+            Some(Added::More) => true,
+            Some(Added::Another) => {
+                let from = if sa > 0 {
+                    d.sentence_range(sa - 1).0
+                } else {
+                    sa
+                };
+                out.iter()
+                    .rev()
+                    .take_while(|p| p.tok >= from)
+                    .next()
+                    .is_none_or(|p| p.event.as_deref() == event)
+            }
+            None => false,
+        };
+        if kind != QuantityKind::Count || change || added {
             event = None;
         }
         let last_tok = counted.as_ref().map_or(q_end, |c| c.1.max(q_end));
@@ -1021,7 +1040,7 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], dates: &[DateM], anchor: Option<&str>) ->
             .map(|c| c.0)
             .or_else(|| implicit_people.then(|| "people".to_string()));
         let event = event.map(str::to_string).or_else(|| {
-            (kind == QuantityKind::Count && counted_s.as_deref() == Some("troops"))
+            (kind == QuantityKind::Count && !added && counted_s.as_deref() == Some("troops"))
                 .then(|| "deployed".to_string())
         });
         // Attribution, hedges, negation, part-of, as-of.
@@ -1973,6 +1992,32 @@ fn holder_of(
         })
         .max_by_key(|e| e.tok_end)
         .map(|e| e.name.clone())
+}
+
+/// Words right before a figure that make it an addition to an earlier figure, not the
+/// total (`another 12 people died`, `a further 30 were detained`, `an additional 200`).
+const INCREMENT_BEFORE: &[&str] = &["another", "further", "additional"];
+
+/// How a figure's wording adds it to an earlier one (see [`increment`]).
+enum Added {
+    /// `a dozen more deaths`: always an addition.
+    More,
+    /// `another 12`: an addition, or a second count beside a first one of another event.
+    Another,
+}
+
+/// Whether the figure from token `start` to `end` is worded as what was added to an
+/// earlier figure (`another 12`, `a dozen more deaths`), not the total of the event: a
+/// rolling toll's increments are never its total.
+fn increment(d: &Doc<'_>, start: usize, end: usize) -> Option<Added> {
+    if end + 1 < d.toks.len() && d.t(end + 1).eq_ignore_ascii_case("more") {
+        return Some(Added::More);
+    }
+    (start > 0
+        && INCREMENT_BEFORE
+            .iter()
+            .any(|w| d.t(start - 1).eq_ignore_ascii_case(w)))
+    .then_some(Added::Another)
 }
 
 /// Whether the clause before a percentage makes it a projection (see [`PROJECTING`]).

@@ -161,3 +161,33 @@ fn a_span_of_two_vague_amounts_is_a_scale_not_a_count() {
     let s = "Thousands of people were evacuated from the coast.";
     assert_eq!(fig(s, "Thousands").2.as_deref(), Some("evacuated"));
 }
+
+#[test]
+fn an_increment_of_a_rolling_count_is_not_its_total() {
+    // What was added to an earlier figure keeps its noun but no event, so it joins
+    // no fact of the event's total.
+    for (s, has) in [
+        ("Another 12 people died overnight, officials said.", "12"),
+        ("A further 30 protesters were detained on Friday.", "30"),
+        (
+            "Rescuers found about a dozen more bodies, and 40 people were killed in all.",
+            "dozen",
+        ),
+        (
+            "An additional 200 troops were deployed to the region.",
+            "200",
+        ),
+    ] {
+        assert_eq!(fig(s, has).2, None, "{s}");
+    }
+    // Beside a figure of another event, `another` sets a second count, not an increment.
+    let s = "The toll rose to 587, the agency said. Another 3,412 were injured.";
+    assert_eq!(fig(s, "3,412").2.as_deref(), Some("injured"));
+    let s = "By Monday 30 people had died. Another 12 died overnight.";
+    assert_eq!(fig(s, "12").2, None);
+    // The total beside it keeps its event; `or more` is an open bound, not an increment.
+    let s = "Rescuers found about a dozen more bodies, and 40 people were killed in all.";
+    assert_eq!(fig(s, "40").2.as_deref(), Some("killed"));
+    let s = "Twenty or more people were killed.";
+    assert_eq!(fig(s, "Twenty").2.as_deref(), Some("killed"));
+}
