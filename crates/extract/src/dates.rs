@@ -23,19 +23,8 @@ pub struct DateM {
     pub relative: bool,
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
+/// Abbreviated month names (the full names are `records::date::MONTHS`).
+const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("Jan", 1),
     ("Feb", 2),
     ("Mar", 3),
@@ -50,28 +39,27 @@ const MONTHS: &[(&str, u32)] = &[
     ("Dec", 12),
 ];
 
-const WEEKDAYS: &[(&str, i64)] = &[
-    ("Monday", 0),
-    ("Tuesday", 1),
-    ("Wednesday", 2),
-    ("Thursday", 3),
-    ("Friday", 4),
-    ("Saturday", 5),
-    ("Sunday", 6),
-];
-
 fn month(w: &str) -> Option<u32> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    let full = records::date::MONTHS.iter().position(|m| *m == w);
+    full.map(|n| n as u32 + 1).or_else(|| {
+        MONTH_ABBREVIATIONS
+            .iter()
+            .find(|(m, _)| *m == w)
+            .map(|(_, n)| *n)
+    })
 }
 
 fn weekday(w: &str) -> Option<i64> {
     if !w.starts_with(|c: char| c.is_ascii_uppercase()) || !w.ends_with("day") {
         return None;
     }
-    WEEKDAYS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    records::date::WEEKDAYS
+        .iter()
+        .position(|m| *m == w)
+        .map(|n| n as i64)
 }
 
 pub use records::date::{civil_from_days, days_from_civil, iso, parse_day as parse_iso};

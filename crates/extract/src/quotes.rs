@@ -449,16 +449,10 @@ pub fn find(d: &Doc<'_>, ents: &[Ent], min_words: usize) -> Vec<Qt> {
     out
 }
 
-/// Time words skipped around a reporting verb (`said on Monday`).
+/// Time words skipped around a reporting verb (`said on Monday`), besides the names of
+/// the days (see [`time_word`]).
 const TIME_WORDS: &[&str] = &[
     "on",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "today",
     "yesterday",
     "late",
@@ -474,6 +468,11 @@ const TIME_WORDS: &[&str] = &[
     "also",
     "again",
 ];
+
+/// Whether a word is a time word skipped around a reporting verb.
+fn time_word(t: &str) -> bool {
+    TIME_WORDS.contains(&t) || records::date::WEEKDAYS.contains(&t)
+}
 
 /// Words that cannot start a reported clause right after its verb.
 const NOT_CLAUSE_START: &[&str] = &[
@@ -584,7 +583,7 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 }) && !has_finite_verb(d, v + 1, m)
             };
             let mut x = v + 1;
-            while x < sb && TIME_WORDS.contains(&d.t(x)) {
+            while x < sb && time_word(d.t(x)) {
                 x += 1;
             }
             let c = if let Some(th) = that.filter(|&th| pre_ok(th) && !object_verb) {
@@ -678,7 +677,7 @@ fn indirect(d: &Doc<'_>, ents: &[Ent], statements: &[(usize, usize)], out: &mut 
                 continue;
             }
             let mut x = v + 1;
-            while x < sb && TIME_WORDS.contains(&d.t(x)) {
+            while x < sb && time_word(d.t(x)) {
                 x += 1;
             }
             if !(x >= sb || matches!(d.t(x), "," | "." | ";" | "!" | "?")) {

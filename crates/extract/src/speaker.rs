@@ -21,7 +21,8 @@ pub struct Speaker {
     pub tok: usize,
 }
 
-/// Words skipped between a subject and its verb (`Officials previously said`).
+/// Words skipped between a subject and its verb (`Officials previously said`), besides
+/// the names of the days (`Officials on Monday said`, see [`between`]).
 const BETWEEN: &[&str] = &[
     "also",
     "previously",
@@ -46,13 +47,6 @@ const BETWEEN: &[&str] = &[
     "once",
     "further",
     "publicly",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "on",
     "today",
     "yesterday",
@@ -66,6 +60,11 @@ const BETWEEN: &[&str] = &[
     "initially",
     "first",
 ];
+
+/// Whether a word is skipped between a subject and its verb ([`BETWEEN`] or a day's name).
+fn between(t: &str) -> bool {
+    BETWEEN.contains(&t) || records::date::WEEKDAYS.contains(&t)
+}
 
 /// Words that end a subject phrase going backwards.
 const NP_STOP: &[&str] = &[
@@ -160,7 +159,7 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
     while m > sa {
         let t = d.t(m - 1);
         let lower_ly = t.ends_with("ly") && !d.cap(m - 1) && t.len() > 4;
-        if BETWEEN.contains(&t) || lower_ly {
+        if between(t) || lower_ly {
             m -= 1;
         } else {
             break;
@@ -237,7 +236,7 @@ pub fn subject_before(d: &Doc<'_>, ents: &[Ent], v: usize, sa: usize) -> Option<
         let inner_of = t == "of" && i > sa && d.cap(i - 1) && d.cap(i + 1);
         let word_like = match tok.kind {
             Kind::Word => {
-                let adverb_inside = d.cap(i) && BETWEEN.contains(&t) && i != end;
+                let adverb_inside = d.cap(i) && between(t) && i != end;
                 inner_of || (!NP_STOP.contains(&t) && !adverb_inside && !HEAD_WORDS.contains(&t))
             }
             Kind::Poss => true,

@@ -30,15 +30,9 @@ use records::{Conflict, ConflictKind, Extraction, TimelineEvent};
 use crate::text::{content_set, content_stems, dice, stem, words};
 use crate::{ReconcileConfig, UnionFind};
 
-/// Words that date a sentence rather than say what happened in it ([`MONTHS`] too).
+/// Words that date a sentence rather than say what happened in it (the names of the
+/// days and months too, see [`is_date_stem`]).
 const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "tonight",
     "yesterday",
@@ -66,8 +60,13 @@ const DATE_WORDS: &[&str] = &[
 
 /// Whether a content-word stem is a date word.
 fn is_date_stem(w: &str) -> bool {
-    static SET: LazyLock<HashSet<String>> =
-        LazyLock::new(|| DATE_WORDS.iter().chain(MONTHS).map(|w| stem(w)).collect());
+    static SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        let names = records::date::WEEKDAYS.iter().chain(&records::date::MONTHS);
+        (DATE_WORDS.iter().chain(MONTH_ABBREVIATIONS))
+            .map(|w| stem(w))
+            .chain(names.map(|w| stem(&w.to_lowercase())))
+            .collect()
+    });
     SET.contains(w)
 }
 
@@ -76,40 +75,24 @@ fn is_figure(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Months, their abbreviations included: a date phrase naming one is explicit.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// Abbreviated month names, lower case (the full names are `records::date::MONTHS`).
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// Whether a lower-case word names a month (`march`, `sept`): a date phrase naming one
+/// is explicit.
+fn is_month(w: &str) -> bool {
+    MONTH_ABBREVIATIONS.contains(&w)
+        || records::date::MONTHS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w))
+}
 
 /// Whether a date phrase is read from the article's own date: a weekday or a relative
 /// word ("on Sunday", "tonight", "last week"), no figure and no month.
 fn is_deictic(phrase: &str) -> bool {
-    !words(phrase)
-        .iter()
-        .any(|w| is_figure(w) || MONTHS.contains(&w.as_str()))
+    !words(phrase).iter().any(|w| is_figure(w) || is_month(w))
 }
 
 /// The last day a resolved date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) covers, as a day number.

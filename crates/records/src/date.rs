@@ -34,6 +34,33 @@ pub fn iso(z: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The names of the days of the week, Monday first: `WEEKDAYS[weekday(z)]` names day `z`.
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The names of the months, January first: `MONTHS[m - 1]` names month `m`.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Day of the week of a day number: 0 is Monday, 6 is Sunday.
 pub fn weekday(z: i64) -> i64 {
     // 1970-01-01 was a Thursday.

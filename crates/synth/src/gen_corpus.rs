@@ -43,6 +43,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use extract::intervals::{QUALIFIERS, Rule, VAGUE, apply};
+use records::date::{MONTHS, WEEKDAYS, civil_from_days, iso};
 use serde::Serialize;
 
 /// What was written.
@@ -405,29 +406,6 @@ const PAPERS: &[&str] = &[
     "Times",
     "Record",
     "Sentinel",
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// Syllables between the parts of a name: an archive of many thousand stories has many
@@ -1362,8 +1340,6 @@ const NUMBER_WORDS: &[&str] = &[
 
 // ---------------------------------------------------------------------------------------
 // Dates (days since 1970-01-01, proleptic Gregorian; Howard Hinnant's algorithms)
-
-use records::date::{civil_from_days, iso};
 
 fn weekday(day: i64) -> &'static str {
     WEEKDAYS[records::date::weekday(day) as usize]
