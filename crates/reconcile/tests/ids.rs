@@ -9,6 +9,19 @@ use std::path::Path;
 
 use records::{Extraction, Reconciled};
 
+/// The project's seed folder.
+fn seed_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
+}
+
+/// The seeds, each run through the real stages up to extract.
+fn seed_extractions() -> Vec<Extraction> {
+    common::files(&seed_dir())
+        .iter()
+        .map(|p| common::through_the_stages(p, common::name(p)))
+        .collect()
+}
+
 /// Every id of the rows about the seeds, each under a key naming the row by its content.
 fn seed_ids(r: &Reconciled) -> BTreeMap<String, String> {
     let seed = |id: &str| !id.contains("derna");
@@ -59,11 +72,7 @@ fn seed_ids(r: &Reconciled) -> BTreeMap<String, String> {
 
 #[test]
 fn ids_of_rows_stay_when_an_unrelated_article_comes_or_goes() {
-    let seeds: Vec<Extraction> =
-        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
-            .iter()
-            .map(|p| common::through_the_stages(p, common::name(p)))
-            .collect();
+    let seeds = seed_extractions();
     // The other event's articles sort before the seeds, so a numbering by position
     // would shift every seed row.
     let others: Vec<Extraction> =
@@ -102,12 +111,7 @@ fn ids_of_rows_stay_when_an_unrelated_article_comes_or_goes() {
     );
     assert_ne!(
         story(&together, &format!("-{derna}")),
-        story(
-            &together,
-            &common::name(
-                &common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))[0]
-            )
-        )
+        story(&together, &common::name(&common::files(&seed_dir())[0]))
     );
     // The ids have their short readable form, unique within their kind.
     for f in &together.facts {
@@ -129,11 +133,7 @@ fn ids_of_rows_stay_when_an_unrelated_article_comes_or_goes() {
 
 #[test]
 fn a_conflict_whose_sides_come_the_other_way_round_keeps_its_id() {
-    let seeds: Vec<Extraction> =
-        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
-            .iter()
-            .map(|p| common::through_the_stages(p, common::name(p)))
-            .collect();
+    let seeds = seed_extractions();
     let r = common::run_extractions(&seeds);
     assert!(!r.conflicts.is_empty());
     let mut swapped = r.clone();
@@ -150,11 +150,7 @@ fn a_conflict_whose_sides_come_the_other_way_round_keeps_its_id() {
 
 #[test]
 fn a_part_points_to_its_total_by_the_total_s_final_id() {
-    let seeds: Vec<Extraction> =
-        common::files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"))
-            .iter()
-            .map(|p| common::through_the_stages(p, common::name(p)))
-            .collect();
+    let seeds = seed_extractions();
     let r = common::run_extractions(&seeds);
     let parts: Vec<&String> = r.facts.iter().filter_map(|f| f.part_of.as_ref()).collect();
     assert!(!parts.is_empty(), "the seeds hold a part of a total");
