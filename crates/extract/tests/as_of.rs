@@ -3,22 +3,12 @@
 //! year's event holds for that year. Names and numbers are invented. The article is
 //! dated Wednesday 5 March 2025.
 
-use records::{CleanDocument, DateMention, Extraction};
+mod common;
+
+use records::{DateMention, Extraction};
 
 fn run(text: &str) -> Extraction {
-    let doc = CleanDocument {
-        source_id: "case.txt".into(),
-        file: "case.txt".into(),
-        content_hash: String::new(),
-        format: records::Format::Text,
-        meta: Default::default(),
-        date: Some("2025-03-05".into()),
-        text: text.into(),
-        blocks: Vec::new(),
-        sentences: Vec::new(),
-        removed: Vec::new(),
-        words: 0,
-    };
+    let doc = common::doc(text, Some("2025-03-05"));
     extract::extract(&doc, &Default::default())
 }
 

@@ -1,22 +1,9 @@
 //! Small data-driven cases, one `check_*` helper per kind of mention.
 
-use records::{CleanDocument, EntityType, Extraction, QuantityKind, QuoteKind, char_slice};
+mod common;
 
-fn doc(text: &str, date: Option<&str>) -> CleanDocument {
-    CleanDocument {
-        source_id: "case.txt".into(),
-        file: "case.txt".into(),
-        content_hash: String::new(),
-        format: records::Format::Text,
-        meta: Default::default(),
-        date: date.map(str::to_string),
-        text: text.into(),
-        blocks: Vec::new(),
-        sentences: Vec::new(),
-        removed: Vec::new(),
-        words: 0,
-    }
-}
+use common::doc;
+use records::{EntityType, Extraction, QuantityKind, QuoteKind, char_slice};
 
 fn run(text: &str, date: Option<&str>) -> Extraction {
     let x = extract::extract(&doc(text, date), &Default::default());

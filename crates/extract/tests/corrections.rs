@@ -1,27 +1,13 @@
 //! Corrections, one case per shape: which figure is flagged, and how; and wordings
 //! with the same verbs that must flag nothing.
 
-use records::{CleanDocument, Correction};
+mod common;
 
-fn doc(text: &str) -> CleanDocument {
-    CleanDocument {
-        source_id: "case.txt".into(),
-        file: "case.txt".into(),
-        content_hash: String::new(),
-        format: records::Format::Text,
-        meta: Default::default(),
-        date: None,
-        text: text.into(),
-        blocks: Vec::new(),
-        sentences: Vec::new(),
-        removed: Vec::new(),
-        words: 0,
-    }
-}
+use records::Correction;
 
 /// Each figure's surface text with its flag.
 fn flags(text: &str) -> Vec<(String, Option<Correction>)> {
-    let x = extract::extract(&doc(text), &Default::default());
+    let x = extract::extract(&common::doc(text, None), &Default::default());
     for q in &x.quantities {
         assert_eq!(q.retracted, q.correction.is_some(), "{q:?}");
     }

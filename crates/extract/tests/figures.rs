@@ -2,22 +2,12 @@
 //! counted noun), whose it is, and the predicate, for percentages, money, measures
 //! and counts of things other than casualties. Names and numbers are invented.
 
-use records::{CleanDocument, QuantityKind, QuantityMention};
+mod common;
+
+use records::{QuantityKind, QuantityMention};
 
 fn run(text: &str) -> Vec<QuantityMention> {
-    let doc = CleanDocument {
-        source_id: "case.txt".into(),
-        file: "case.txt".into(),
-        content_hash: String::new(),
-        format: records::Format::Text,
-        meta: Default::default(),
-        date: Some("2025-03-04".into()),
-        text: text.into(),
-        blocks: Vec::new(),
-        sentences: Vec::new(),
-        removed: Vec::new(),
-        words: 0,
-    };
+    let doc = common::doc(text, Some("2025-03-04"));
     extract::extract(&doc, &Default::default()).quantities
 }
 

@@ -2,23 +2,10 @@
 //! and on arbitrary input, and no input makes extract panic.
 
 use proptest::prelude::*;
-use records::{CleanDocument, Extraction, char_slice};
+mod common;
 
-fn doc(text: &str, date: Option<&str>) -> CleanDocument {
-    CleanDocument {
-        source_id: "t.txt".into(),
-        file: "t.txt".into(),
-        content_hash: String::new(),
-        format: records::Format::Text,
-        meta: Default::default(),
-        date: date.map(str::to_string),
-        text: text.into(),
-        blocks: Vec::new(),
-        sentences: Vec::new(),
-        removed: Vec::new(),
-        words: 0,
-    }
-}
+use common::doc;
+use records::{Extraction, char_slice};
 
 fn assert_offsets(x: &Extraction) {
     let text = &x.document.text;
